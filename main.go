@@ -1,0 +1,142 @@
+// Command sfstore walks a PingOne administrator through creating a Salesforce
+// identity propagation store, keeps the Salesforce secrets in the OS keyring
+// and shows what PingOne created.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"sfstore/api/simulator"
+	"sfstore/secrets"
+	"sfstore/ui"
+)
+
+// Exit codes.
+const (
+	exitCreated   = 0
+	exitFailed    = 1
+	exitUsage     = 2
+	exitCancelled = 130
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = ""
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin *os.File, stdout, stderr *os.File) int {
+	cfg, err := ui.ParseArgs(args, os.Getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitCreated
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "sfstore:", err)
+		return exitUsage
+	}
+	if cfg.ShowVersion {
+		fmt.Fprintln(stdout, "sfstore", buildVersion())
+		return exitCreated
+	}
+	if !term.IsTerminal(stdin.Fd()) || !term.IsTerminal(stdout.Fd()) {
+		fmt.Fprintln(stderr, notInteractiveMessage)
+		return exitUsage
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go exitIfStuckAfterInterrupt(ctx, stderr)
+
+	opts, cleanup, err := wire(cfg, stdin, stdout, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "sfstore:", err)
+		return exitFailed
+	}
+	defer cleanup()
+	_, err = ui.Run(ctx, opts)
+	return exitCode(err, stderr)
+}
+
+// wire builds the wizard's dependencies: the real PingOne and OS keyring, or
+// in demo mode a simulator on loopback and a keyring in memory.
+func wire(cfg ui.Config, stdin, stdout, stderr *os.File) (ui.Options, func(), error) {
+	opts := ui.Options{
+		In: stdin, Out: stdout, ErrOut: stderr,
+		Answers:    cfg.Answers,
+		APIURL:     cfg.APIURL,
+		AuthURL:    cfg.AuthURL,
+		Accessible: cfg.Accessible,
+		Width:      terminalWidth(stderr),
+	}
+	if !cfg.Demo {
+		opts.Keyring = secrets.New()
+		return opts, func() {}, nil
+	}
+	sim, err := simulator.Start(simulator.Options{Latency: 700 * time.Millisecond})
+	if err != nil {
+		return opts, nil, fmt.Errorf("start the demo simulator: %w", err)
+	}
+	opts.Demo = true
+	opts.APIURL, opts.AuthURL = sim.URL(), sim.URL()
+	opts.Keyring = secrets.NewMemory()
+	ui.FillDemoAnswers(&opts.Answers)
+	return opts, sim.Close, nil
+}
+
+func exitCode(err error, stderr io.Writer) int {
+	var shown *ui.ShownError
+	switch {
+	case err == nil:
+		return exitCreated
+	case errors.Is(err, ui.ErrCancelled):
+		fmt.Fprintln(stderr, "Cancelled. Nothing was created.")
+		return exitCancelled
+	case errors.As(err, &shown):
+		return exitFailed
+	default:
+		fmt.Fprintln(stderr, "sfstore:", err)
+		return exitFailed
+	}
+}
+
+// exitIfStuckAfterInterrupt ends the process when Ctrl-C arrives as a signal
+// (accessible mode reads plain lines, and a blocked read cannot be
+// cancelled) and the wizard has not returned shortly after.
+func exitIfStuckAfterInterrupt(ctx context.Context, stderr io.Writer) {
+	<-ctx.Done()
+	time.Sleep(2 * time.Second)
+	fmt.Fprintln(stderr, "\nCancelled. Nothing was created.")
+	os.Exit(exitCancelled)
+}
+
+func terminalWidth(f *os.File) int {
+	w, _, err := term.GetSize(f.Fd())
+	if err != nil || w <= 0 {
+		return 80
+	}
+	return w
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
+const notInteractiveMessage = `sfstore: this is an interactive wizard, and stdin or stdout is not a terminal.
+Run it in a terminal: sfstore (or sfstore --demo to try it without an account).`

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"sfstore/api"
+)
+
+// RenderError renders a failed call as a card: what PingOne said, each
+// detail against the label of the field it names, and the IDs support asks
+// for. Any of the given secrets that an error echoes is masked.
+func RenderError(st Styles, err error, width int, secrets ...string) string {
+	inner := cardWidth(width)
+	title := st.Bad.Render("✗ ") + st.Title.Render("PingOne did not create the store")
+	var parts []string
+	var apiErr *api.Error
+	var tokenErr *api.TokenError
+	switch {
+	case errors.As(err, &apiErr):
+		parts = apiErrorParts(st, apiErr, inner)
+	case errors.As(err, &tokenErr):
+		title = st.Bad.Render("✗ ") + st.Title.Render("PingOne refused the sign-in")
+		parts = tokenErrorParts(st, tokenErr, inner)
+	default:
+		parts = []string{st.Value.Width(inner).Render(err.Error())}
+	}
+	body := strings.Join(append([]string{title, ""}, parts...), "\n")
+	return api.Redact(st.ErrorCard.Render(body), secrets...)
+}
+
+func apiErrorParts(st Styles, e *api.Error, width int) []string {
+	rows := []row{{"HTTP status", e.Status}}
+	if e.Code != "" {
+		rows = append(rows, row{"Code", e.Code})
+	}
+	if e.Message != "" {
+		rows = append(rows, row{"Message", e.Message})
+	}
+	if e.Body != "" {
+		rows = append(rows, row{"Response", e.Body})
+	}
+	parts := []string{st.table(rows, width)}
+	if len(e.Details) > 0 {
+		parts = append(parts, "", st.Section.Render("Problems"), st.table(detailRows(e.Details), width))
+	}
+	if e.ID != "" || e.CorrelationID != "" {
+		parts = append(parts, "", st.Section.Render("For support"), st.table(supportRows(e.ID, e.CorrelationID), width))
+	}
+	if hint := e.Hint(); hint != "" {
+		parts = append(parts, "", st.Warn.Width(width).Render("What to do: "+hint))
+	}
+	return parts
+}
+
+// detailRows puts each detail against the label of the field it targets, so
+// the user sees "Profile ID" rather than "configuration.PROFILE_ID".
+func detailRows(details []api.ErrorDetail) []row {
+	rows := make([]row, 0, len(details))
+	for _, d := range details {
+		label := d.Target
+		if f, ok := fieldForTarget(d.Target); ok {
+			label = f.Label
+		}
+		if label == "" {
+			label = "Request"
+		}
+		msg := d.Message
+		if d.Code != "" {
+			msg = fmt.Sprintf("%s (%s)", msg, d.Code)
+		}
+		if allowed := allowedValues(d); allowed != "" {
+			msg += "\nAllowed: " + allowed
+		}
+		rows = append(rows, row{label, msg})
+	}
+	return rows
+}
+
+func allowedValues(d api.ErrorDetail) string {
+	values, ok := d.InnerError["allowedValues"].([]any)
+	if !ok {
+		return ""
+	}
+	out := make([]string, 0, len(values))
+	for _, v := range values {
+		out = append(out, fmt.Sprint(v))
+	}
+	return strings.Join(out, ", ")
+}
+
+func supportRows(id, correlationID string) []row {
+	return []row{{"Error ID", id}, {"Correlation-Id", correlationID}}
+}
+
+func tokenErrorParts(st Styles, e *api.TokenError, width int) []string {
+	rows := []row{}
+	if e.StatusCode != 0 {
+		rows = append(rows, row{"HTTP status", fmt.Sprint(e.StatusCode)})
+	}
+	rows = append(rows, row{"Error", e.Code}, row{"Description", e.Description})
+	parts := []string{st.table(rows, width)}
+	if e.CorrelationID != "" {
+		parts = append(parts, "", st.Section.Render("For support"), st.table([]row{{"Correlation-Id", e.CorrelationID}}, width))
+	}
+	if hint := e.Hint(); hint != "" {
+		parts = append(parts, "", st.Warn.Width(width).Render("What to do: "+hint))
+	}
+	return parts
+}
+
+// failedSteps lists the steps whose fields an API error names, in wizard
+// order, so the wizard can offer to go straight back to them.
+func failedSteps(err error) []Step {
+	var apiErr *api.Error
+	if !errors.As(err, &apiErr) {
+		var tokenErr *api.TokenError
+		if errors.As(err, &tokenErr) {
+			return []Step{StepPingOne}
+		}
+		return nil
+	}
+	switch apiErr.StatusCode {
+	case 401, 403, 404:
+		return []Step{StepPingOne}
+	}
+	seen := map[Step]bool{}
+	for _, d := range apiErr.Details {
+		if f, ok := fieldForTarget(d.Target); ok {
+			seen[f.Step] = true
+		}
+	}
+	var steps []Step
+	for _, s := range Steps {
+		if seen[s] {
+			steps = append(steps, s)
+		}
+	}
+	return steps
+}

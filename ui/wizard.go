@@ -1,0 +1,163 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+
+	"sfstore/api"
+	"sfstore/secrets"
+)
+
+// Options are what the wizard needs from main.
+type Options struct {
+	In     io.Reader // keystrokes; a terminal in real use
+	Out    io.Writer // the result card goes here
+	ErrOut io.Writer // forms, spinners and notices go here
+
+	// Answers are the starting answers: defaults, then what flags and the
+	// environment supplied. The user can still change each of them.
+	Answers Answers
+
+	APIURL     string // overrides the region's API base when set
+	AuthURL    string // overrides the region's auth base when set
+	HTTPClient *http.Client
+	Keyring    *secrets.Keyring
+
+	Accessible bool
+	Demo       bool
+	Width      int // terminal width; 80 when unknown
+}
+
+type wizard struct {
+	opts Options
+	a    *Answers
+	st   Styles // for ErrOut
+	out  Styles // for Out
+
+	keyringErr    error // why the keyring cannot be used; nil when it can
+	keyringNoted  bool  // the user was told the keyring is unavailable
+	reusedSecrets bool  // the Salesforce secrets came from the keyring
+}
+
+// Run walks the user through every step, shows the review and creates the
+// store. It returns the created store, ErrCancelled when the user cancels,
+// or the last API error when the user gives up after one.
+func Run(ctx context.Context, opts Options) (*api.Store, error) {
+	w := newWizard(opts)
+	w.printHeader()
+	for _, step := range Steps {
+		if err := w.ask(ctx, step); err != nil {
+			return nil, err
+		}
+	}
+	for {
+		store, err := w.reviewAndSubmit(ctx)
+		if !errors.Is(err, errEditAgain) {
+			return store, err
+		}
+	}
+}
+
+func newWizard(opts Options) *wizard {
+	if opts.Width <= 0 {
+		opts.Width = 80
+	}
+	opts.Width = min(opts.Width, 100)
+	a := opts.Answers
+	w := &wizard{
+		opts: opts,
+		a:    &a,
+		st:   NewStyles(lipgloss.NewRenderer(opts.ErrOut)),
+		out:  NewStyles(lipgloss.NewRenderer(opts.Out)),
+	}
+	if opts.Keyring == nil {
+		w.keyringErr = errors.New("no keyring configured")
+	} else {
+		// Available is a cheap check that never calls the OS keyring.
+		w.keyringErr = opts.Keyring.Available()
+	}
+	return w
+}
+
+// errEditAgain sends the wizard back to the review after an edit.
+var errEditAgain = errors.New("edit again")
+
+func (w *wizard) reviewAndSubmit(ctx context.Context) (*api.Store, error) {
+	action, err := w.review(ctx)
+	if err != nil {
+		return nil, err
+	}
+	switch action.kind {
+	case actionCancel:
+		return nil, ErrCancelled
+	case actionEdit:
+		return nil, w.editStep(ctx, action.step)
+	}
+	store, err := w.submit(ctx)
+	if err == nil {
+		w.saveSecrets(ctx)
+		fmt.Fprintln(w.opts.Out, RenderStore(w.out, store, w.opts.Width, w.opts.Demo))
+		return store, nil
+	}
+	if errors.Is(err, ErrCancelled) {
+		return nil, err
+	}
+	fmt.Fprintln(w.opts.ErrOut, RenderError(w.st, err, w.opts.Width, w.a.secretValues()...))
+	return nil, w.recover(ctx, err)
+}
+
+func (w *wizard) editStep(ctx context.Context, step Step) error {
+	if err := w.ask(ctx, step); err != nil {
+		return err
+	}
+	return errEditAgain
+}
+
+// form applies the wizard-wide settings to a new form.
+func (w *wizard) form(groups ...*huh.Group) *huh.Form {
+	return huh.NewForm(groups...).
+		WithInput(w.opts.In).
+		WithOutput(w.opts.ErrOut).
+		WithAccessible(w.opts.Accessible).
+		WithShowHelp(true)
+}
+
+func (w *wizard) title(step Step) string {
+	t := fmt.Sprintf("Step %d of %d · %s", int(step)+1, len(Steps), step)
+	if w.opts.Demo {
+		t = "DEMO · " + t
+	}
+	return t
+}
+
+func (w *wizard) printHeader() {
+	title := w.st.Title.Render("sfstore") + w.st.Muted.Render(" · create a PingOne Salesforce propagation store")
+	if w.opts.Demo {
+		title = w.st.Demo.Render("DEMO") + " " + title + "\n" +
+			w.st.Muted.Render("A built-in PingOne simulator answers; nothing leaves this machine.")
+	}
+	fmt.Fprintln(w.opts.ErrOut, title)
+}
+
+// run runs a form and turns huh's abort into ErrCancelled.
+func (w *wizard) run(ctx context.Context, f *huh.Form) error {
+	err := f.RunWithContext(ctx)
+	if errors.Is(err, huh.ErrUserAborted) || errors.Is(err, huh.ErrTimeout) || ctx.Err() != nil {
+		return ErrCancelled
+	}
+	if err != nil {
+		return fmt.Errorf("form: %w", err)
+	}
+	return nil
+}
+
+// notice prints a line to stderr between forms.
+func (w *wizard) notice(style lipgloss.Style, text string) {
+	fmt.Fprintln(w.opts.ErrOut, style.Width(w.opts.Width).Render(text))
+}
