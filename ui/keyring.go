@@ -106,12 +106,16 @@ func (w *wizard) keyringUsable() bool {
 	}
 	if !w.keyringNoted {
 		w.keyringNoted = true
-		msg := "! The OS keyring is not available: " + w.keyringErr.Error() + "."
+		reason := w.keyringErr.Error()
 		var ue *secrets.UnavailableError
-		if errors.As(w.keyringErr, &ue) && ue.Hint != "" {
-			msg += " " + ue.Hint
+		if errors.As(w.keyringErr, &ue) {
+			reason = ue.Reason
+			if ue.Hint != "" {
+				reason += ". To use it: " + ue.Hint
+			}
 		}
-		w.notice(w.st.Warn, msg+" Secrets are used for this run only and not saved.")
+		w.notice(w.st.Warn, "! The OS keyring cannot be used: "+reason+
+			". Your secrets are used for this run only and are not saved anywhere.")
 	}
 	return false
 }
@@ -136,6 +140,9 @@ func (w *wizard) saveSecrets(ctx context.Context) {
 	toSave = append(toSave, w.salesforceSecrets()...)
 	err := w.runTask(ctx, "Saving the secrets in the keyring", func(ctx context.Context) error {
 		for _, s := range toSave {
+			if *s.value == "" {
+				continue
+			}
 			if err := w.opts.Keyring.Set(ctx, s.account, *s.value); err != nil {
 				return fmt.Errorf("save %s: %w", s.label, err)
 			}

@@ -1,0 +1,104 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"golang.org/x/oauth2"
+)
+
+// defaultUserAgent identifies the wizard in PingOne's audit logs.
+const defaultUserAgent = "sfstore"
+
+// Client talks to the PingOne Management API of one region.
+//
+// A Client is safe for concurrent use once built.
+type Client struct {
+	baseURL    string // scheme://host[/prefix], no trailing "/" and no "/v1"
+	host       string // for error messages: where PingOne could not be reached
+	hc         *http.Client
+	ts         oauth2.TokenSource
+	userAgent  string
+	redactions []string
+}
+
+// Option configures a Client built by NewClient.
+type Option func(*Client)
+
+// WithHTTPClient sets the HTTP client used for API calls. The client is not
+// modified: when a token source is set, a shallow copy gets the auth
+// transport.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *Client) {
+		if hc != nil {
+			c.hc = hc
+		}
+	}
+}
+
+// WithTokenSource makes every request carry "Authorization: Bearer <token>"
+// from ts. When ts fails, calls return a *TokenError.
+func WithTokenSource(ts oauth2.TokenSource) Option {
+	return func(c *Client) { c.ts = ts }
+}
+
+// WithUserAgent sets the User-Agent header (default "sfstore").
+func WithUserAgent(ua string) Option {
+	return func(c *Client) {
+		if ua != "" {
+			c.userAgent = ua
+		}
+	}
+}
+
+// WithRedactions names values, such as the worker secret or a pasted token,
+// that must never appear in an error this client returns. They are replaced
+// with their Mask wherever an error would otherwise echo them.
+func WithRedactions(secrets ...string) Option {
+	return func(c *Client) { c.redactions = append(c.redactions, secrets...) }
+}
+
+// NewClient returns a client for the PingOne API at apiURL, for example
+// Region.APIURL ("https://api.pingone.com"). A trailing "/" or "/v1" is
+// dropped, because the client adds "/v1/..." itself.
+func NewClient(apiURL string, opts ...Option) (*Client, error) {
+	base, host, err := parseBaseURL(apiURL)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{baseURL: base, host: host, hc: http.DefaultClient, userAgent: defaultUserAgent}
+	for _, opt := range opts {
+		opt(c)
+	}
+	if c.ts != nil {
+		hc := *c.hc
+		hc.Transport = &authTransport{base: c.hc.Transport, ts: c.ts}
+		c.hc = &hc
+	}
+	return c, nil
+}
+
+// BaseURL returns the API base the client was built with, without "/v1".
+func (c *Client) BaseURL() string { return c.baseURL }
+
+// parseBaseURL checks that apiURL is an absolute http(s) URL and normalises it.
+func parseBaseURL(apiURL string) (base, host string, err error) {
+	u, err := url.Parse(strings.TrimSpace(apiURL))
+	if err != nil {
+		return "", "", fmt.Errorf("invalid pingone api url %q: %w", apiURL, err)
+	}
+	if u.User != nil {
+		// Refuse rather than echo: user info is a credential.
+		return "", "", fmt.Errorf("invalid pingone api url %q: must not contain user info", u.Redacted())
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", "", fmt.Errorf("invalid pingone api url %q: want an absolute http or https url such as https://api.pingone.com", apiURL)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", "", fmt.Errorf("invalid pingone api url %q: must not have a query or fragment", apiURL)
+	}
+	path := strings.TrimSuffix(strings.TrimRight(u.EscapedPath(), "/"), "/v1")
+	return u.Scheme + "://" + u.Host + strings.TrimRight(path, "/"), u.Host, nil
+}

@@ -1,0 +1,33 @@
+// Package api is a small client for the PingOne Platform API: it gets an
+// access token for a worker app and creates identity propagation stores of
+// type Salesforce.
+//
+// Errors are typed: a non-2xx answer is an *Error (PingOne's id, code,
+// message and per-field details, or an excerpt when a proxy answered), and
+// a failed token request is a *TokenError. Both have a Hint for the user, and
+// neither ever contains a secret the client knows about.
+//
+// Usage:
+//
+//	region, _ := api.LookupRegion("EU")
+//	creds := api.Credentials{
+//		AuthURL:             region.AuthURL,
+//		WorkerEnvironmentID: workerEnvID,
+//		ClientID:            clientID,
+//		ClientSecret:        clientSecret,
+//	}
+//	c, err := api.NewClient(region.APIURL,
+//		api.WithTokenSource(api.NewTokenSource(ctx, creds, nil)),
+//		api.WithRedactions(clientSecret))
+//	if err != nil {
+//		return err
+//	}
+//	store, err := c.CreateSalesforceStore(ctx, envID, &req)
+//	var apiErr *api.Error
+//	if errors.As(err, &apiErr) {
+//		fmt.Println(apiErr.Error(), apiErr.Hint())
+//	}
+//
+// See https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/create-store-salesforce.html
+// and the sibling package simulator for an in-process fake of this API.
+package api

@@ -1,0 +1,54 @@
+package api
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Hint says in one plain sentence what the user can do about e, or returns
+// "" when there is nothing specific to say (e.g. 409).
+func (e *Error) Hint() string {
+	switch {
+	case e.HTML:
+		return "A proxy or gateway answered instead of PingOne: check HTTPS_PROXY/NO_PROXY, your network, and that the API URL is right."
+	case e.StatusCode == 400:
+		if len(e.Details) > 0 {
+			return "PingOne rejected some values: fix the fields listed and try again."
+		}
+		return "PingOne rejected the request: check the values you entered and try again."
+	case e.StatusCode == 401:
+		return "The access token is invalid or expired: check the worker app's client ID and secret and the region, or get a new token."
+	case e.StatusCode == 403:
+		return "The worker app needs the Environment Admin role on the target environment: assign it in PingOne and try again."
+	case e.StatusCode == 404:
+		return "PingOne found no such environment here: check the environment ID and the region."
+	case e.StatusCode == 429:
+		return e.retryHint()
+	case e.StatusCode >= 500:
+		return "PingOne had a problem: retry later, and if it persists quote " + e.refs() + " to Ping support."
+	}
+	return ""
+}
+
+// retryHint tells how long to wait after a 429.
+func (e *Error) retryHint() string {
+	if e.RetryAfter > 0 {
+		return fmt.Sprintf("PingOne is rate limiting requests: retry after %d s.", int(e.RetryAfter.Seconds()))
+	}
+	return "PingOne is rate limiting requests: wait a moment and retry."
+}
+
+// refs names the identifiers support needs to find the failed request.
+func (e *Error) refs() string {
+	var refs []string
+	if e.ID != "" {
+		refs = append(refs, "error ID "+e.ID)
+	}
+	if e.CorrelationID != "" {
+		refs = append(refs, "Correlation-Id "+e.CorrelationID)
+	}
+	if len(refs) == 0 {
+		return "the time of the failure"
+	}
+	return strings.Join(refs, " and ")
+}

@@ -1,0 +1,86 @@
+package api
+
+import (
+	"html"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxExcerpt is the longest body excerpt an *Error carries: enough to
+// recognise who answered, short enough for one terminal line or two.
+const maxExcerpt = 200
+
+// redactedError keeps the cause for errors.Is/As while showing only the
+// redacted message.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
+// redactErr returns err with every secret in its message masked.
+func redactErr(err error, secrets []string) error {
+	if err == nil {
+		return nil
+	}
+	return &redactedError{msg: Redact(err.Error(), secrets...), err: err}
+}
+
+var (
+	tagRE    = regexp.MustCompile(`(?s)<(script|style)\b.*?</(script|style)>|<[^>]*>`)
+	spacesRE = regexp.MustCompile(`\s+`)
+)
+
+// excerpt turns a non-PingOne body (HTML from a proxy, plain text) into one
+// short, redacted line. truncated says the body was cut at the read cap, in
+// which case a secret may have been cut too and its head must not show.
+func excerpt(body []byte, secrets []string, truncated bool) string {
+	s := tagRE.ReplaceAllString(string(body), " ")
+	s = html.UnescapeString(s)
+	s = strings.TrimSpace(spacesRE.ReplaceAllString(s, " "))
+	if truncated {
+		s = trimPartialSecret(s, secrets)
+	}
+	// Redact before cutting, so the cut cannot split a secret and leak its head.
+	s = Redact(s, secrets...)
+	return truncate(s, maxExcerpt)
+}
+
+// truncate cuts s to at most n runes, marking the cut with "…".
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// trimPartialSecret drops a tail of s that is the beginning of a secret.
+func trimPartialSecret(s string, secrets []string) string {
+	for _, sec := range secrets {
+		for k := len(sec) - 1; k >= 1; k-- {
+			if strings.HasSuffix(s, sec[:k]) {
+				return s[:len(s)-k] + "…"
+			}
+		}
+	}
+	return s
+}
+
+// secretList returns the non-empty secrets, without duplicates, longest
+// first: if one secret contains another, the longer must be masked first or
+// masking the shorter would leave the rest of the longer one in clear.
+func secretList(secrets ...string) []string {
+	out := make([]string, 0, len(secrets))
+	for _, s := range secrets {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}

@@ -1,0 +1,125 @@
+package simulator
+
+import (
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"sfstore/api"
+)
+
+// Options configures a Server.
+type Options struct {
+	// ClientID and ClientSecret are the worker credentials the token
+	// endpoint accepts. When both are empty, any UUID client ID with any
+	// non-empty secret is accepted.
+	ClientID, ClientSecret string
+	// AccessTokens are bearer tokens accepted as-is, like a pasted token.
+	AccessTokens []string
+	// Environments are the environment IDs that exist. When empty, every
+	// UUID is an existing environment.
+	Environments []string
+	// Latency delays every response, so spinners are visible in a demo.
+	Latency time.Duration
+}
+
+// RecordedRequest is a request the server received, with the Authorization
+// header masked.
+type RecordedRequest struct {
+	Method string
+	Path   string
+	Header http.Header
+}
+
+// Server is an in-process fake of the PingOne token endpoint and
+// propagation stores API. It is an http.Handler; Start also listens.
+type Server struct {
+	opts Options
+	mux  *http.ServeMux
+
+	mu       sync.Mutex
+	tokens   map[string]bool
+	stores   []storeJSON
+	requests []RecordedRequest
+	failNext *Failure
+
+	srv *http.Server
+	url string
+}
+
+// New returns a server that is not listening: use it as an http.Handler.
+func New(opts Options) *Server {
+	s := &Server{opts: opts, tokens: map[string]bool{}}
+	for _, t := range opts.AccessTokens {
+		s.tokens[t] = true
+	}
+	s.routes()
+	return s
+}
+
+// Start returns a server listening on 127.0.0.1 at a free port.
+func Start(opts Options) (*Server, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	s := New(opts)
+	s.url = "http://" + ln.Addr().String()
+	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	// Serve returns http.ErrServerClosed after Close. Any other error means
+	// the listener broke; clients then see a connection error, which is
+	// what they would see from a real unreachable PingOne.
+	go func() { _ = s.srv.Serve(ln) }()
+	return s, nil
+}
+
+// URL returns "http://127.0.0.1:port" for a started server, or "" for one
+// built by New. Use it as both the API URL and the auth URL.
+func (s *Server) URL() string { return s.url }
+
+// Close stops a started server and drops its connections.
+func (s *Server) Close() {
+	if s.srv != nil {
+		_ = s.srv.Close()
+	}
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.record(r)
+	w.Header().Set("Correlation-Id", newUUID())
+	if s.opts.Latency > 0 {
+		t := time.NewTimer(s.opts.Latency)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if strings.HasPrefix(r.URL.Path, "/v1/") && s.serveFailure(w) {
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// record keeps the request for Requests, masking its credentials.
+func (s *Server) record(r *http.Request) {
+	h := r.Header.Clone()
+	if a := h.Get("Authorization"); a != "" {
+		scheme, cred, _ := strings.Cut(a, " ")
+		h.Set("Authorization", scheme+" "+api.Mask(cred))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = append(s.requests, RecordedRequest{Method: r.Method, Path: r.URL.Path, Header: h})
+}
+
+// Requests returns the requests received so far, oldest first.
+func (s *Server) Requests() []RecordedRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]RecordedRequest(nil), s.requests...)
+}

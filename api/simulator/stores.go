@@ -1,0 +1,129 @@
+package simulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"mime"
+	"net/http"
+	"time"
+
+	"sfstore/api"
+)
+
+// timeLayout is PingOne's timestamp format: UTC with milliseconds.
+const timeLayout = "2006-01-02T15:04:05.000Z"
+
+// storeJSON is a store as the simulator returns it. Image and Configuration
+// are echoed exactly as sent, secrets included, as PingOne does.
+type storeJSON struct {
+	ID            string              `json:"id"`
+	Environment   api.ObjectRef       `json:"environment"`
+	CreatedAt     string              `json:"createdAt"`
+	UpdatedAt     string              `json:"updatedAt"`
+	Image         json.RawMessage     `json:"image,omitempty"`
+	Type          string              `json:"type"`
+	Status        string              `json:"status"`
+	Managed       *bool               `json:"managed,omitempty"`
+	Description   *string             `json:"description,omitempty"`
+	Configuration json.RawMessage     `json:"configuration"`
+	Name          string              `json:"name"`
+	Links         map[string]api.Link `json:"_links"`
+}
+
+// handleCreate is POST /v1/environments/{envID}/propagation/stores.
+func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
+	envID := r.PathValue("envID")
+	if !s.checkAccess(w, r, envID) {
+		return
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidRequest,
+			detail{Code: "INVALID_VALUE", Target: "Content-Type", Message: "Content-Type must be application/json."})
+		return
+	}
+	raw, doc, ok := decodeBody(w, r)
+	if !ok {
+		return
+	}
+	if details := validateStore(doc); len(details) > 0 {
+		writeError(w, http.StatusBadRequest, "INVALID_DATA", msgInvalidData, details...)
+		return
+	}
+	st := newStore(baseURL(s, r), envID, raw, doc)
+	s.mu.Lock()
+	s.stores = append(s.stores, st)
+	s.mu.Unlock()
+	writeJSON(w, http.StatusCreated, st)
+}
+
+// checkAccess answers 401 without a valid bearer token and 404 for an
+// unknown environment, in that order, as an API gateway would.
+func (s *Server) checkAccess(w http.ResponseWriter, r *http.Request, envID string) bool {
+	if !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="pingone", error="invalid_token"`)
+		writeError(w, http.StatusUnauthorized, "ACCESS_FAILED", msgAccessFailed,
+			detail{Code: "INVALID_TOKEN", Message: "The access token is missing, invalid or expired."})
+		return false
+	}
+	if !s.envExists(envID) {
+		writeError(w, http.StatusNotFound, "NOT_FOUND", msgNotFound)
+		return false
+	}
+	return true
+}
+
+// decodeBody reads a JSON object twice over: raw values to echo, decoded
+// values to validate. It answers 400 INVALID_REQUEST when it cannot.
+func decodeBody(w http.ResponseWriter, r *http.Request) (map[string]json.RawMessage, map[string]any, bool) {
+	var buf bytes.Buffer
+	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, 1<<20))
+	var raw map[string]json.RawMessage
+	var doc map[string]any
+	if err == nil {
+		err = json.Unmarshal(buf.Bytes(), &raw)
+	}
+	if err == nil {
+		err = json.Unmarshal(buf.Bytes(), &doc)
+	}
+	if err != nil || raw == nil {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidRequest,
+			detail{Code: "INVALID_VALUE", Message: "The request body must be a valid JSON object."})
+		return nil, nil, false
+	}
+	return raw, doc, true
+}
+
+// newStore builds the 201 body for a valid request.
+func newStore(base, envID string, raw map[string]json.RawMessage, doc map[string]any) storeJSON {
+	now := time.Now().UTC().Format(timeLayout)
+	st := storeJSON{
+		ID: newUUID(), Environment: api.ObjectRef{ID: envID},
+		CreatedAt: now, UpdatedAt: now,
+		Image: raw["image"], Type: doc["type"].(string), Status: api.StatusInactive,
+		Configuration: raw["configuration"], Name: doc["name"].(string),
+	}
+	if s, ok := doc["status"].(string); ok {
+		st.Status = s
+	}
+	if m, ok := doc["managed"].(bool); ok {
+		st.Managed = &m
+	}
+	if d, ok := doc["description"].(string); ok {
+		st.Description = &d
+	}
+	self := api.Link{Href: base + "/v1/environments/" + envID + "/propagation/stores/" + st.ID}
+	st.Links = map[string]api.Link{"self": self, "update": self, "delete": self}
+	return st
+}
+
+// baseURL is the started server's URL, or else the one the request used.
+func baseURL(s *Server, r *http.Request) string {
+	if s.url != "" {
+		return s.url
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
