@@ -53,8 +53,11 @@ func (w *wizard) review(ctx context.Context) (action, error) {
 	opts = append(opts, huh.NewOption("Cancel: create nothing", "cancel"))
 	fields := []huh.Field{huh.NewSelect[string]().Title("What next?").Options(opts...).Value(&choice)}
 	if w.keyringErr == nil {
-		fields = append([]huh.Field{yesNoField("Save the secrets in the OS keyring?",
-			"After the store is created. Next time sfstore offers them instead of asking.", &w.a.SaveSecrets)}, fields...)
+		question, why := "Save the secrets in the OS keyring?", "After the store is created. Next time sfstore offers them instead of asking."
+		if w.opts.Demo {
+			question, why = "Save the secrets in the demo keyring?", "The demo keyring lives in memory: it is gone when sfstore exits."
+		}
+		fields = append([]huh.Field{yesNoField(question, why, &w.a.SaveSecrets)}, fields...)
 	}
 	if err := w.run(ctx, w.form(huh.NewGroup(fields...).Title(w.titleText("Review")))); err != nil {
 		return action{}, err

@@ -139,3 +139,19 @@ func failedSteps(err error) []Step {
 	}
 	return steps
 }
+
+// fieldProblems maps each field an API error's details name to PingOne's
+// message about it.
+func fieldProblems(err error) map[Field]string {
+	var apiErr *api.Error
+	if !errors.As(err, &apiErr) {
+		return nil
+	}
+	problems := map[Field]string{}
+	for _, d := range apiErr.Details {
+		if f, ok := fieldForTarget(d.Target); ok {
+			problems[f] = d.Message
+		}
+	}
+	return problems
+}

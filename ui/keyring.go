@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 
 	"sfstore/api"
 	"sfstore/secrets"
@@ -84,7 +85,7 @@ func (w *wizard) offerSaved(ctx context.Context, what string, wanted []savedSecr
 	confirm := w.form(huh.NewGroup(
 		huh.NewConfirm().Title("The keyring has saved secrets for " + what).
 			Description(strings.Join(lines, "\n") + "\nReuse them? Choose No to type new ones.").
-			Affirmative("Reuse").Negative("Type new ones").Value(&reuse),
+			Affirmative("Reuse").Negative("Type new ones").Value(&reuse).WithButtonAlignment(lipgloss.Left),
 	))
 	if err := w.run(ctx, confirm); err != nil {
 		return false, err
@@ -138,6 +139,7 @@ func (w *wizard) saveSecrets(ctx context.Context) {
 		toSave = append(toSave, w.workerSecrets()...)
 	}
 	toSave = append(toSave, w.salesforceSecrets()...)
+	saved := 0
 	err := w.runTask(ctx, "Saving the secrets in the keyring", func(ctx context.Context) error {
 		for _, s := range toSave {
 			if *s.value == "" {
@@ -146,6 +148,7 @@ func (w *wizard) saveSecrets(ctx context.Context) {
 			if err := w.opts.Keyring.Set(ctx, s.account, *s.value); err != nil {
 				return fmt.Errorf("save %s: %w", s.label, err)
 			}
+			saved++
 		}
 		return nil
 	})
@@ -153,7 +156,11 @@ func (w *wizard) saveSecrets(ctx context.Context) {
 		w.notice(w.st.Warn, "! The secrets were not saved in the keyring: "+api.Redact(err.Error(), w.a.secretValues()...))
 		return
 	}
-	w.notice(w.st.OK, fmt.Sprintf("✓ Saved %d secrets in the keyring (service %q). `sfstore` offers them next time.", len(toSave), secrets.Service))
+	where := fmt.Sprintf("the OS keyring (service %q); sfstore offers them next time", secrets.Service)
+	if w.opts.Demo {
+		where = "the demo keyring, which lives in memory until sfstore exits"
+	}
+	w.notice(w.st.OK, fmt.Sprintf("✓ Saved %d secrets in %s.", saved, where))
 }
 
 func shorten(s string, n int) string {

@@ -39,13 +39,15 @@ func RenderStore(st Styles, store *api.Store, width int, demo bool) string {
 	if s.Managed != nil {
 		rows = append(rows, row{"Deprovision on delete", yesNo(*s.Managed)})
 	}
+	config := configurationRows(s.Configuration)
+	lw := labelWidth(append(append([]row{}, rows...), config...))
 	body := strings.Join([]string{
 		title,
 		"",
-		st.table(rows, inner),
+		st.alignedTable(rows, inner, lw),
 		"",
 		st.Section.Render("Configuration"),
-		st.table(configurationRows(s.Configuration), inner),
+		st.alignedTable(config, inner, lw),
 	}, "\n")
 	return st.Card.Render(body) + "\n" + renderNextSteps(st, s, width)
 }

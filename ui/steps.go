@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 
 	"sfstore/api"
 )
@@ -47,7 +48,7 @@ func (w *wizard) workerAppForm() *huh.Form {
 			Description("Applications › your worker app › Configuration › Client ID.").
 			Placeholder(exampleUUID).Value(&a.WorkerClientID).Validate(validateUUID),
 		huh.NewInput().Title(FieldEnvironmentID.Label).
-			Description("Where the store is created. Leave empty to use the worker app's environment.").
+			Description("Where the store is created; empty means the worker app's environment.").
 			Placeholder("same as the worker app's environment").
 			Value(&a.EnvironmentID).Validate(validateOptionalUUID),
 	).Title(w.title(StepPingOne)))
@@ -66,7 +67,7 @@ func (w *wizard) pastedTokenForm() *huh.Form {
 	a := w.a
 	return w.form(huh.NewGroup(
 		huh.NewInput().Title(FieldPingOneToken.Label).
-			Description("A token with the Environment Admin role. Held in memory only, never saved.").
+			Description("Needs the Environment Admin role. Held in memory only, never saved.").
 			EchoMode(huh.EchoModePassword).Value(&a.PingOneAccessToken).
 			Validate(validateSecret("the access token")),
 		huh.NewInput().Title(FieldEnvironmentID.Label).
@@ -80,22 +81,21 @@ func (w *wizard) storeForm() *huh.Form {
 	return w.form(
 		huh.NewGroup(
 			huh.NewInput().Title(FieldName.Label).
-				Description("How the store is listed in PingOne, e.g. \"Salesforce production\".").
+				Description(w.describe(FieldName, "How the store is listed in PingOne, e.g. \"Salesforce production\".")).
 				Value(&a.Name).Validate(validateRequired("a name")),
 			huh.NewInput().Title(FieldDescription.Label).
-				Description("Optional: a note for other admins.").Value(&a.Description),
+				Description(w.describe(FieldDescription, "Optional: a note for other admins.")).Value(&a.Description),
 			huh.NewInput().Title(FieldImageURL.Label).
-				Description("Optional: the address of an icon for the store.").
+				Description(w.describe(FieldImageURL, "Optional: the address of an icon for the store.")).
 				Placeholder("https://example.com/salesforce.png").
 				Value(&a.ImageURL).Validate(validateImageURL),
 		).Title(w.title(StepStore)),
 		huh.NewGroup(
 			huh.NewConfirm().Title("Create it active?").
-				Description("An active store starts provisioning once rules point at it. Inactive is safer while you set up.").
-				Affirmative("Active").Negative("Inactive").Value(&a.Active),
-			huh.NewConfirm().Title("Deprovision its users if the store is deleted?").
-				Description("When on, deleting this store later removes or disables the users PingOne created in Salesforce.").
-				Affirmative("Yes").Negative("No").Value(&a.Managed),
+				Description("Active provisions as soon as rules use it; inactive is safer to start.").
+				Affirmative("Active").Negative("Inactive").Value(&a.Active).WithButtonAlignment(lipgloss.Left),
+			yesNoField("Deprovision its users if the store is deleted?",
+				"If on, deleting the store later deprovisions the users it created.", &a.Managed),
 		).Title(w.title(StepStore)),
 	)
 }
@@ -104,10 +104,10 @@ func (w *wizard) salesforceAppForm() *huh.Form {
 	a := w.a
 	return w.form(huh.NewGroup(
 		huh.NewInput().Title(FieldSalesforceDomain.Label).
-			Description("Your org's My Domain. https:// and a trailing / are removed.").
+			Description(w.describe(FieldSalesforceDomain, "Your org's My Domain. https:// and a trailing / are removed.")).
 			Placeholder("acme.my.salesforce.com").Value(&a.SalesforceDomain).Validate(validateDomain),
 		huh.NewInput().Title(FieldClientID.Label).
-			Description("From your connected app or external client app: OAuth settings › Consumer Key.").
+			Description(w.describe(FieldClientID, "The Consumer Key of your connected app or external client app.")).
 			Value(&a.ClientID).Validate(validateClientID),
 	).Title(w.title(StepSalesforce)))
 }
@@ -116,13 +116,13 @@ func (w *wizard) salesforceSecretsForm() *huh.Form {
 	a := w.a
 	return w.form(huh.NewGroup(
 		huh.NewInput().Title(FieldClientSecret.Label).
-			Description("The app's Consumer Secret. Input is hidden.").
+			Description(w.describe(FieldClientSecret, "The app's Consumer Secret. Input is hidden.")).
 			EchoMode(huh.EchoModePassword).Value(&a.ClientSecret).Validate(validateSecret("the client secret")),
 		huh.NewInput().Title(FieldAccessToken.Label).
-			Description("An access token of a Salesforce admin with View All Data, from the app's sign-in.").
+			Description(w.describe(FieldAccessToken, "Issued to a Salesforce admin with View All Data. Input is hidden.")).
 			EchoMode(huh.EchoModePassword).Value(&a.SalesforceAccessToken).Validate(validateSecret("the access token")),
 		huh.NewInput().Title(FieldRefreshToken.Label).
-			Description("Issued with the refresh_token scope; set the app's policy to \"valid until revoked\".").
+			Description(w.describe(FieldRefreshToken, "Needs the refresh_token scope and a \"valid until revoked\" policy.")).
 			EchoMode(huh.EchoModePassword).Value(&a.SalesforceRefreshToken).Validate(validateSecret("the refresh token")),
 	).Title(w.title(StepSalesforce)))
 }
@@ -137,9 +137,9 @@ func (w *wizard) provisioningForm() *huh.Form {
 		).Title(w.title(StepProvisioning)),
 		huh.NewGroup(
 			yesNoField("Provision disabled users?", "Also create users that are disabled in PingOne (they arrive inactive).", &a.ProvisionDisabledUsers),
-			yesNoField("Freeze instead of deactivate?", "Freeze deprovisioned users: they cannot sign in, but keep their licence and records.", &a.FreezeUsers),
+			yesNoField("Freeze instead of deactivate?", "Freeze deprovisioned users: no sign-in, but licence and data are kept.", &a.FreezeUsers),
 			huh.NewSelect[string]().Title(FieldPermissionSets.Label).
-				Description("What happens to permission sets a user already has in Salesforce.").
+				Description(w.describe(FieldPermissionSets, "What happens to permission sets a user already has in Salesforce.")).
 				Options(
 					huh.NewOption("Merge: add PingOne's, keep the user's existing permission sets", api.PermissionSetsMerge),
 					huh.NewOption("Overwrite: replace the user's permission sets with PingOne's", api.PermissionSetsOverwrite),
@@ -150,7 +150,7 @@ func (w *wizard) provisioningForm() *huh.Form {
 
 func yesNoField(title, description string, value *bool) *huh.Confirm {
 	return huh.NewConfirm().Title(title).Description(description).
-		Affirmative("Yes").Negative("No").Value(value)
+		Affirmative("Yes").Negative("No").Value(value).WithButtonAlignment(lipgloss.Left)
 }
 
 func (w *wizard) communitiesSwitchForm() *huh.Form {
@@ -164,15 +164,15 @@ func (w *wizard) communitiesSwitchForm() *huh.Form {
 func (w *wizard) communitiesIDsForm() *huh.Form {
 	a := w.a
 	profile := huh.NewInput().Title(FieldProfileID.Label).
-		Description("Optional: the profile new users get, 15 or 18 characters starting with 00e.").
+		Description(w.describe(FieldProfileID, "Optional: the profile new users get (00e…, 15 or 18 characters).")).
 		Placeholder("00e…").Value(&a.ProfileID).Validate(validateProfileID)
 	if !a.EnableCommunities {
 		return w.form(huh.NewGroup(profile).Title(w.title(StepCommunities)))
 	}
-	profile.Description("With Communities this must be a customer or partner community profile (00e…).")
+	profile.Description(w.describe(FieldProfileID, "With Communities: a customer or partner community profile (00e…)."))
 	return w.form(huh.NewGroup(
 		huh.NewInput().Title(FieldAccountID.Label).
-			Description("The business account community users join: 15 or 18 characters starting with 001.").
+			Description(w.describe(FieldAccountID, "The business account community users join: 001…, 15 or 18 characters.")).
 			Placeholder("001…").Value(&a.AccountID).Validate(validateAccountID),
 		profile,
 	).Title(w.title(StepCommunities)))

@@ -43,6 +43,10 @@ type wizard struct {
 	keyringErr    error // why the keyring cannot be used; nil when it can
 	keyringNoted  bool  // the user was told the keyring is unavailable
 	reusedSecrets bool  // the Salesforce secrets came from the keyring
+
+	// problems holds what PingOne said about each field in its last refusal,
+	// shown under the field when the user goes back to fix it.
+	problems map[Field]string
 }
 
 // Run walks the user through every step, shows the review and creates the
@@ -108,6 +112,7 @@ func (w *wizard) reviewAndSubmit(ctx context.Context) (*api.Store, error) {
 	if errors.Is(err, ErrCancelled) {
 		return nil, err
 	}
+	w.problems = fieldProblems(err)
 	fmt.Fprintln(w.opts.ErrOut, RenderError(w.st, err, w.opts.Width, w.a.secretValues()...))
 	return nil, w.recover(ctx, err)
 }
@@ -117,6 +122,15 @@ func (w *wizard) editStep(ctx context.Context, step Step) error {
 		return err
 	}
 	return errEditAgain
+}
+
+// describe is a field's description, followed by what PingOne said about
+// the field the last time it refused the store.
+func (w *wizard) describe(f Field, description string) string {
+	if p, ok := w.problems[f]; ok {
+		return description + "\n✗ PingOne: " + p
+	}
+	return description
 }
 
 // form applies the wizard-wide settings to a new form.
