@@ -37,21 +37,19 @@ func main() {
 }
 
 func run(args []string, stdin *os.File, stdout, stderr *os.File) int {
-	cfg, err := ui.ParseArgs(args, os.Getenv, stderr)
+	cfg, err := ui.ParseArgs(args, os.Getenv, stdin, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitCreated
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "sfstore:", err)
-		return exitUsage
+		return exitCode(err, stderr)
 	}
 	if cfg.ShowVersion {
 		fmt.Fprintln(stdout, "sfstore", buildVersion())
 		return exitCreated
 	}
-	if !term.IsTerminal(stdin.Fd()) || !term.IsTerminal(stdout.Fd()) {
-		fmt.Fprintln(stderr, notInteractiveMessage)
-		return exitUsage
+	for _, w := range cfg.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -64,8 +62,20 @@ func run(args []string, stdin *os.File, stdout, stderr *os.File) int {
 		return exitFailed
 	}
 	defer cleanup()
+	switch cfg.Command {
+	case "secrets":
+		return exitCode(ui.RunSecretsCommand(ctx, cfg.CommandArgs, opts), stderr)
+	case "doctor":
+		return exitCode(ui.RunDoctor(ctx, cfg.CommandArgs, opts), stderr)
+	}
 	_, err = ui.Run(ctx, opts)
 	return exitCode(err, stderr)
+}
+
+// interactive says whether to prompt: only with a terminal on both ends, as
+// a prompt on a pipe would hang a script or garble its output.
+func interactive(cfg ui.Config, stdin, stdout *os.File) bool {
+	return !cfg.NoInput && term.IsTerminal(stdin.Fd()) && term.IsTerminal(stdout.Fd())
 }
 
 // wire builds the wizard's dependencies: the real PingOne and OS keyring, or
@@ -78,6 +88,17 @@ func wire(cfg ui.Config, stdin, stdout, stderr *os.File) (ui.Options, func(), er
 		AuthURL:    cfg.AuthURL,
 		Accessible: cfg.Accessible,
 		Width:      terminalWidth(stderr),
+
+		NoInput:            !interactive(cfg, stdin, stdout),
+		SaveSecrets:        cfg.SaveSecrets,
+		DryRun:             cfg.DryRun,
+		JSON:               cfg.JSON,
+		TestConnection:     cfg.TestConnection,
+		AllowDuplicateName: cfg.AllowDuplicateName,
+		Publish:            cfg.Publish,
+	}
+	if cfg.Debug {
+		opts.Debug = stderr
 	}
 	if !cfg.Demo {
 		opts.Keyring = secrets.New()
@@ -96,6 +117,7 @@ func wire(cfg ui.Config, stdin, stdout, stderr *os.File) (ui.Options, func(), er
 
 func exitCode(err error, stderr io.Writer) int {
 	var shown *ui.ShownError
+	var input *ui.InputError
 	switch {
 	case err == nil:
 		return exitCreated
@@ -104,6 +126,9 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitCancelled
 	case errors.As(err, &shown):
 		return exitFailed
+	case errors.As(err, &input):
+		fmt.Fprintln(stderr, "sfstore:", err)
+		return exitUsage
 	default:
 		fmt.Fprintln(stderr, "sfstore:", err)
 		return exitFailed
@@ -137,6 +162,3 @@ func buildVersion() string {
 	}
 	return "(devel)"
 }
-
-const notInteractiveMessage = `sfstore: this is an interactive wizard, and stdin or stdout is not a terminal.
-Run it in a terminal: sfstore (or sfstore --demo to try it without an account).`

@@ -128,7 +128,7 @@ func (w *wizard) submit(ctx context.Context) (*api.Store, error) {
 		if errors.Is(err, ErrCancelled) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("create store: %w", err)
+		return nil, err // already says "create store: …"
 	}
 	return store, nil
 }

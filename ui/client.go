@@ -34,7 +34,16 @@ func Endpoints(region, apiURL, authURL string) (string, string, error) {
 // newClient builds the PingOne client for the current answers. The token
 // request runs with ctx, so Ctrl-C cancels it too.
 func (w *wizard) newClient(ctx context.Context) (*api.Client, error) {
-	return NewClient(ctx, *w.a, w.opts.APIURL, w.opts.AuthURL, w.opts.HTTPClient)
+	hc := w.opts.HTTPClient
+	if hc == nil {
+		hc = &http.Client{Timeout: defaultHTTPTimeout}
+	}
+	if w.opts.Debug != nil {
+		traced := *hc
+		traced.Transport = api.NewDebugTransport(hc.Transport, w.opts.Debug, w.a.secretValues)
+		hc = &traced
+	}
+	return NewClient(ctx, *w.a, w.opts.APIURL, w.opts.AuthURL, hc)
 }
 
 // NewClient builds a PingOne client that signs in as the answers say.

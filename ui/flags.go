@@ -1,61 +1,133 @@
 package ui
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+
+	"sfstore/api"
 )
 
 // Config is what the command line and the environment say.
 type Config struct {
-	Answers     Answers
-	APIURL      string
-	AuthURL     string
-	Demo        bool
-	Accessible  bool
-	ShowVersion bool
+	Answers  Answers
+	Warnings []string // shown before anything runs, e.g. deprecated keys
+
+	Command     string   // "" for the wizard, "secrets" or "doctor"
+	CommandArgs []string // what follows the command
+
+	APIURL, AuthURL string
+	From            string
+
+	Demo, Accessible, ShowVersion bool
+	NoInput                       bool
+	SaveSecrets                   bool
+	DryRun, JSON, Debug           bool
+	TestConnection                bool
+	AllowDuplicateName, Publish   bool
 }
 
-// ParseArgs reads flags, then fills the answers from the environment
-// variables the PingOne Terraform provider uses. Secrets are read only from
-// the environment, never from flags, so they stay out of shell history.
-func ParseArgs(args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
-	cfg := Config{Answers: DefaultAnswers()}
-	a := &cfg.Answers
-	fillFromEnv(a, getenv)
+// secretEnv names the environment variables secrets are read from. Secrets
+// are never flags: a flag would leave them in shell history and in ps.
+var secretEnv = map[Field]string{
+	FieldWorkerClientSecret: "PINGONE_CLIENT_SECRET",
+	FieldPingOneToken:       "PINGONE_API_ACCESS_TOKEN",
+	FieldClientSecret:       "SALESFORCE_CLIENT_SECRET",
+	FieldAccessToken:        "SALESFORCE_ACCESS_TOKEN",
+	FieldRefreshToken:       "SALESFORCE_REFRESH_TOKEN",
+}
 
-	fs := flag.NewFlagSet("sfstore", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, Usage) }
-	fs.BoolVar(&cfg.Demo, "demo", false, "")
-	fs.BoolVar(&cfg.Accessible, "accessible", getenv("ACCESSIBLE") != "", "")
-	fs.BoolVar(&cfg.ShowVersion, "version", false, "")
-	fs.StringVar(&a.Region, "region", a.Region, "")
-	fs.StringVar(&a.EnvironmentID, "environment-id", a.EnvironmentID, "")
-	fs.StringVar(&cfg.APIURL, "api-url", getenv("PINGONE_API_URL"), "")
-	fs.StringVar(&cfg.AuthURL, "auth-url", getenv("PINGONE_AUTH_URL"), "")
+// ParseArgs reads the answers and switches, lowest precedence first: the
+// defaults, the --from file, the environment, then the flags. stdin is read
+// when --from is "-".
+func ParseArgs(args []string, getenv func(string) string, stdin io.Reader, stderr io.Writer) (Config, error) {
+	cfg := Config{Answers: DefaultAnswers()}
+	// doctor takes the same flags as a run (region, URLs, IDs); secrets has
+	// its own, parsed by its subcommands.
+	switch {
+	case len(args) > 0 && args[0] == "doctor":
+		cfg.Command, args = "doctor", args[1:]
+	case len(args) > 0 && args[0] == "secrets":
+		cfg.Command, cfg.CommandArgs, args = "secrets", args[1:], nil
+	}
+	fs, fromFlags := newFlagSet(&cfg, getenv, stderr)
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("unexpected argument %q; see sfstore --help", fs.Arg(0))
+		return cfg, &InputError{Problems: []string{fmt.Sprintf("unexpected argument %q; see sfstore --help", fs.Arg(0))}}
 	}
-	a.Region = strings.ToUpper(strings.TrimSpace(a.Region))
-	if _, _, err := Endpoints(a.Region, cfg.APIURL, cfg.AuthURL); err != nil {
-		return cfg, fmt.Errorf("--region: %w", err)
+	if err := cfg.loadFromFile(stdin); err != nil {
+		return cfg, err
+	}
+	fillFromEnv(&cfg.Answers, getenv)
+	var problems []string
+	fs.Visit(func(f *flag.Flag) {
+		if apply, ok := fromFlags[f.Name]; ok {
+			if err := apply(&cfg.Answers); err != nil {
+				problems = append(problems, fmt.Sprintf("--%s: %v", f.Name, err))
+			}
+		}
+	})
+	if len(problems) > 0 {
+		return cfg, &InputError{Problems: problems}
+	}
+	cfg.Answers.Region = strings.ToUpper(strings.TrimSpace(cfg.Answers.Region))
+	if _, _, err := Endpoints(cfg.Answers.Region, cfg.APIURL, cfg.AuthURL); err != nil {
+		return cfg, &InputError{Problems: []string{"--region: " + err.Error()}}
 	}
 	return cfg, nil
 }
 
-func fillFromEnv(a *Answers, getenv func(string) string) {
-	if v := getenv("PINGONE_REGION_CODE"); v != "" {
-		a.Region = v
+func (cfg *Config) loadFromFile(stdin io.Reader) error {
+	if cfg.From == "" {
+		return nil
 	}
-	a.WorkerEnvironmentID = getenv("PINGONE_ENVIRONMENT_ID")
-	a.WorkerClientID = getenv("PINGONE_CLIENT_ID")
-	a.WorkerClientSecret = getenv("PINGONE_CLIENT_SECRET")
-	if v := getenv("PINGONE_API_ACCESS_TOKEN"); v != "" {
+	r := stdin
+	if cfg.From != "-" {
+		f, err := os.Open(cfg.From)
+		if err != nil {
+			return &InputError{Problems: []string{"--from: " + err.Error()}}
+		}
+		defer f.Close()
+		r = f
+	}
+	warnings, err := LoadAnswersFile(r, &cfg.Answers)
+	for _, w := range warnings {
+		cfg.Warnings = append(cfg.Warnings, "--from "+cfg.From+": "+w)
+	}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		for i, p := range ie.Problems {
+			ie.Problems[i] = "--from " + cfg.From + ": " + p
+		}
+		return ie
+	}
+	if err != nil {
+		return &InputError{Problems: []string{"--from " + cfg.From + ": " + err.Error()}}
+	}
+	return nil
+}
+
+// fillFromEnv applies the environment: the variables the PingOne Terraform
+// provider uses, and the Salesforce secrets.
+func fillFromEnv(a *Answers, getenv func(string) string) {
+	set := func(dst *string, name string) {
+		if v := getenv(name); v != "" {
+			*dst = v
+		}
+	}
+	set(&a.Region, "PINGONE_REGION_CODE")
+	set(&a.WorkerEnvironmentID, "PINGONE_ENVIRONMENT_ID")
+	set(&a.WorkerClientID, "PINGONE_CLIENT_ID")
+	set(&a.WorkerClientSecret, secretEnv[FieldWorkerClientSecret])
+	set(&a.ClientSecret, secretEnv[FieldClientSecret])
+	set(&a.SalesforceAccessToken, secretEnv[FieldAccessToken])
+	set(&a.SalesforceRefreshToken, secretEnv[FieldRefreshToken])
+	if v := getenv(secretEnv[FieldPingOneToken]); v != "" {
 		a.PingOneAccessToken = v
 		a.AuthMethod = AuthPastedToken
 	}
@@ -72,30 +144,13 @@ func FillDemoAnswers(a *Answers) {
 	}
 }
 
-// Usage is the --help text.
-const Usage = `sfstore creates a PingOne identity propagation store of type Salesforce.
-It asks for every setting, keeps the Salesforce secrets in the OS keyring,
-sends the request and shows what PingOne created.
-
-Usage:
-  sfstore [flags]
-
-Flags:
-  --demo                 try it against a built-in PingOne simulator; nothing leaves this machine
-  --region CODE          PingOne region: NA, CA, EU, AU, SG or AP (env PINGONE_REGION_CODE; default NA)
-  --environment-id ID    environment to create the store in (default: the worker app's)
-  --api-url URL          PingOne API base, overriding the region's (env PINGONE_API_URL)
-  --auth-url URL         PingOne auth base, overriding the region's (env PINGONE_AUTH_URL)
-  --accessible           plain prompts for screen readers (env ACCESSIBLE=1)
-  --version              print the version
-  -h, --help             show this help
-
-Environment (secrets are read from the environment or asked, never taken as flags):
-  PINGONE_ENVIRONMENT_ID     the worker app's environment
-  PINGONE_CLIENT_ID          the worker app's client ID
-  PINGONE_CLIENT_SECRET      the worker app's client secret
-  PINGONE_API_ACCESS_TOKEN   a ready access token instead of a worker app
-  SFSTORE_KEYRING_TIMEOUT    how long to wait for the keyring, e.g. 30s
-
-Exit codes: 0 created, 1 failed, 2 usage or invalid input, 130 cancelled.
-`
+// permissionSetsFlag maps --permission-sets words to the API values.
+func permissionSetsFlag(v string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "merge":
+		return api.PermissionSetsMerge, nil
+	case "overwrite":
+		return api.PermissionSetsOverwrite, nil
+	}
+	return "", fmt.Errorf("%q: expected merge or overwrite", v)
+}

@@ -18,8 +18,9 @@ var ErrCancelled = errors.New("cancelled")
 func (w *wizard) runTask(ctx context.Context, title string, work func(context.Context) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	if w.opts.Accessible {
-		// No animation for screen readers: one line, then the outcome.
+	if w.opts.Accessible || w.opts.NoInput {
+		// No animation for screen readers or scripts: one line, then the
+		// outcome; a script's stdin may not be a terminal at all.
 		fmt.Fprintln(w.opts.ErrOut, title+"…")
 		err := work(ctx)
 		if ctx.Err() != nil {

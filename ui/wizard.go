@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"sfstore/api"
 	"sfstore/secrets"
@@ -32,6 +33,15 @@ type Options struct {
 	Accessible bool
 	Demo       bool
 	Width      int // terminal width; 80 when unknown
+
+	NoInput            bool      // never prompt: every answer is supplied
+	SaveSecrets        bool      // with NoInput: save the secrets in the keyring
+	DryRun             bool      // print the request instead of sending it
+	JSON               bool      // print the store or the error as JSON on Out
+	TestConnection     bool      // with NoInput: test the connection before creating
+	AllowDuplicateName bool      // with NoInput: create even if the name is taken
+	Publish            bool      // with NoInput: create a revision afterwards
+	Debug              io.Writer // when set, every HTTP exchange is traced here, secrets masked
 }
 
 type wizard struct {
@@ -54,6 +64,11 @@ type wizard struct {
 // or the last API error when the user gives up after one.
 func Run(ctx context.Context, opts Options) (*api.Store, error) {
 	w := newWizard(opts)
+	if opts.NoInput {
+		w.a.SaveSecrets = opts.SaveSecrets
+		store, err := w.runScript(ctx)
+		return store, w.report(store, err)
+	}
 	w.printHeader()
 	for _, step := range Steps {
 		if err := w.ask(ctx, step); err != nil {
@@ -103,11 +118,13 @@ func (w *wizard) reviewAndSubmit(ctx context.Context) (*api.Store, error) {
 	case actionEdit:
 		return nil, w.editStep(ctx, action.step)
 	}
+	if w.opts.DryRun {
+		return nil, w.printDryRun()
+	}
 	store, err := w.submit(ctx)
 	if err == nil {
 		w.saveSecrets(ctx)
-		fmt.Fprintln(w.opts.Out, RenderStore(w.out, store, w.opts.Width, w.opts.Demo))
-		return store, nil
+		return store, w.report(store, nil)
 	}
 	if errors.Is(err, ErrCancelled) {
 		return nil, err
@@ -171,7 +188,7 @@ func (w *wizard) run(ctx context.Context, f *huh.Form) error {
 	return nil
 }
 
-// notice prints a line to stderr between forms.
+// notice prints a line to stderr between forms, wrapped to the terminal.
 func (w *wizard) notice(style lipgloss.Style, text string) {
-	fmt.Fprintln(w.opts.ErrOut, style.Width(w.opts.Width).Render(text))
+	fmt.Fprintln(w.opts.ErrOut, style.Render(ansi.Wordwrap(text, w.opts.Width, "")))
 }
