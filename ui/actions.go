@@ -17,6 +17,7 @@ type actionKind int
 const (
 	actionCreate actionKind = iota
 	actionEdit
+	actionTest
 	actionCancel
 )
 
@@ -43,7 +44,12 @@ func (w *wizard) review(ctx context.Context) (action, error) {
 	choice := "create"
 	var opts []huh.Option[string]
 	if len(problems) == 0 {
-		opts = append(opts, huh.NewOption("Create the store in environment "+w.a.TargetEnvironmentID(), "create"))
+		create := "Create the store in environment " + w.a.TargetEnvironmentID()
+		if w.opts.DryRun {
+			create = "Print the request (dry run: nothing is sent)"
+		}
+		opts = append(opts, huh.NewOption(create, "create"),
+			huh.NewOption("Test the connection: PingOne tries Salesforce, creates nothing", "test"))
 	} else {
 		choice = editValue(problems[0].Field.Step)
 	}
@@ -78,6 +84,8 @@ func parseAction(v string) action {
 	switch {
 	case v == "create":
 		return action{kind: actionCreate}
+	case v == "test":
+		return action{kind: actionTest}
 	case strings.HasPrefix(v, "edit:"):
 		n, _ := strconv.Atoi(strings.TrimPrefix(v, "edit:"))
 		return action{kind: actionEdit, step: Step(n)}
@@ -87,7 +95,7 @@ func parseAction(v string) action {
 
 // recover asks what to do after a failed create: fix the step the error
 // points at, go back to the review, or quit. Every answer is kept.
-func (w *wizard) recover(ctx context.Context, failure error) error {
+func (w *wizard) recover(ctx context.Context, failure error, question string) error {
 	choice := "review"
 	var opts []huh.Option[string]
 	for i, s := range failedSteps(failure) {
@@ -98,7 +106,7 @@ func (w *wizard) recover(ctx context.Context, failure error) error {
 	}
 	opts = append(opts, huh.NewOption("Back to the review (to retry or edit any step)", "review"),
 		huh.NewOption("Quit: create nothing", "quit"))
-	f := w.form(huh.NewGroup(huh.NewSelect[string]().Title("The store was not created. What now?").
+	f := w.form(huh.NewGroup(huh.NewSelect[string]().Title(question).
 		Description("Everything you entered is kept.").Options(opts...).Value(&choice)).Title(w.titleText("Not created")))
 	if err := w.run(ctx, f); err != nil {
 		return err

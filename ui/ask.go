@@ -1,13 +1,23 @@
 package ui
 
-import "context"
+import (
+	"context"
+	"errors"
+)
+
+// errAskAgain asks the same step again, every answer kept.
+var errAskAgain = errors.New("ask again")
 
 // ask runs the forms of one step, then checks the step's answers again:
 // accessible mode can end a prompt without running its validator, so a
 // problem is shown and the step asked again, with every answer kept.
 func (w *wizard) ask(ctx context.Context, step Step) error {
 	for {
-		if err := w.askOnce(ctx, step); err != nil {
+		err := w.askOnce(ctx, step)
+		if errors.Is(err, errAskAgain) {
+			continue
+		}
+		if err != nil {
 			return err
 		}
 		w.a.Normalize()
@@ -44,6 +54,13 @@ func (w *wizard) askPingOne(ctx context.Context) error {
 	if err := w.run(ctx, w.signInForm()); err != nil {
 		return err
 	}
+	if err := w.askCredentials(ctx); err != nil {
+		return err
+	}
+	return w.askTargetEnvironment(ctx)
+}
+
+func (w *wizard) askCredentials(ctx context.Context) error {
 	if w.a.AuthMethod == AuthPastedToken {
 		return w.run(ctx, w.pastedTokenForm())
 	}

@@ -12,8 +12,12 @@ import (
 // detail against the label of the field it names, and the IDs support asks
 // for. Any of the given secrets that an error echoes is masked.
 func RenderError(st Styles, err error, width int, secrets ...string) string {
+	return renderErrorTitled(st, "PingOne did not create the store", err, width, secrets...)
+}
+
+func renderErrorTitled(st Styles, heading string, err error, width int, secrets ...string) string {
 	inner := cardWidth(width)
-	title := st.Bad.Render("✗ ") + st.Title.Render("PingOne did not create the store")
+	title := st.Bad.Render("✗ ") + st.Title.Render(heading)
 	var parts []string
 	var apiErr *api.Error
 	var tokenErr *api.TokenError

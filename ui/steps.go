@@ -47,11 +47,20 @@ func (w *wizard) workerAppForm() *huh.Form {
 		huh.NewInput().Title(FieldWorkerClientID.Label).
 			Description("Applications › your worker app › Configuration › Client ID.").
 			Placeholder(exampleUUID).Value(&a.WorkerClientID).Validate(validateUUID),
-		huh.NewInput().Title(FieldEnvironmentID.Label).
-			Description("Where the store is created; empty means the worker app's environment.").
-			Placeholder("same as the worker app's environment").
-			Value(&a.EnvironmentID).Validate(validateOptionalUUID),
 	).Title(w.title(StepPingOne)))
+}
+
+// targetEnvironmentForm asks for the environment ID when it cannot be
+// picked from a list.
+func (w *wizard) targetEnvironmentForm() *huh.Form {
+	field := huh.NewInput().Title(FieldEnvironmentID.Label).Placeholder(exampleUUID).Value(&w.a.EnvironmentID)
+	if w.a.AuthMethod == AuthPastedToken {
+		field.Description("The environment the store is created in.").Validate(validateUUID)
+	} else {
+		field.Description("Where the store is created; empty means the worker app's environment.").
+			Placeholder("same as the worker app's environment").Validate(validateOptionalUUID)
+	}
+	return w.form(huh.NewGroup(field).Title(w.title(StepPingOne)))
 }
 
 func (w *wizard) workerSecretForm() *huh.Form {
@@ -64,15 +73,11 @@ func (w *wizard) workerSecretForm() *huh.Form {
 }
 
 func (w *wizard) pastedTokenForm() *huh.Form {
-	a := w.a
 	return w.form(huh.NewGroup(
 		huh.NewInput().Title(FieldPingOneToken.Label).
 			Description("Needs the Environment Admin role. Held in memory only, never saved.").
-			EchoMode(huh.EchoModePassword).Value(&a.PingOneAccessToken).
+			EchoMode(huh.EchoModePassword).Value(&w.a.PingOneAccessToken).
 			Validate(validateSecret("the access token")),
-		huh.NewInput().Title(FieldEnvironmentID.Label).
-			Description("The environment the store is created in.").
-			Placeholder(exampleUUID).Value(&a.EnvironmentID).Validate(validateUUID),
 	).Title(w.title(StepPingOne)))
 }
 

@@ -117,21 +117,33 @@ func (w *wizard) reviewAndSubmit(ctx context.Context) (*api.Store, error) {
 		return nil, ErrCancelled
 	case actionEdit:
 		return nil, w.editStep(ctx, action.step)
+	case actionTest:
+		return nil, w.testConnection(ctx)
 	}
 	if w.opts.DryRun {
 		return nil, w.printDryRun()
 	}
+	if proceed, err := w.confirmUniqueName(ctx); err != nil || !proceed {
+		return nil, cmpErr(err, errEditAgain)
+	}
 	store, err := w.submit(ctx)
 	if err == nil {
 		w.saveSecrets(ctx)
-		return store, w.report(store, nil)
+		if err := w.report(store, nil); err != nil {
+			return store, err
+		}
+		// The store exists: Ctrl-C at this optional step still exits 0.
+		if err := w.offerPublish(ctx); err != nil && !errors.Is(err, ErrCancelled) {
+			return store, err
+		}
+		return store, nil
 	}
 	if errors.Is(err, ErrCancelled) {
 		return nil, err
 	}
 	w.problems = fieldProblems(err)
 	fmt.Fprintln(w.opts.ErrOut, RenderError(w.st, err, w.opts.Width, w.a.secretValues()...))
-	return nil, w.recover(ctx, err)
+	return nil, w.recover(ctx, err, "The store was not created. What now?")
 }
 
 func (w *wizard) editStep(ctx context.Context, step Step) error {
