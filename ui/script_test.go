@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"sfstore/api"
+	"sfstore/api/simulator"
+	"sfstore/secrets"
+)
+
+const (
+	sentinelWorker  = "SENTINEL-WORKER-SECRET-41d7c2"
+	sentinelClient  = "SENTINEL-CLIENT-SECRET-7f3a9c"
+	sentinelAccess  = "SENTINEL-ACCESS-TOKEN-b81e44"
+	sentinelRefresh = "SENTINEL-REFRESH-TOKEN-0c95da"
+)
+
+var sentinels = []string{sentinelWorker, sentinelClient, sentinelAccess, sentinelRefresh}
+
+// scriptRun runs a --no-input run against a simulator and returns what it
+// printed on stdout and stderr.
+type scriptRun struct {
+	sim      *simulator.Server
+	opts     Options
+	out, err bytes.Buffer
+}
+
+func newScriptRun(t *testing.T, simOpts simulator.Options) *scriptRun {
+	t.Helper()
+	sim, err := simulator.Start(simOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(sim.Close)
+	r := &scriptRun{sim: sim}
+	a := DefaultAnswers()
+	FillDemoAnswers(&a)
+	a.WorkerClientSecret = sentinelWorker
+	a.Name = "Salesforce production"
+	a.SalesforceDomain = "acme.my.salesforce.com"
+	a.ClientID = "3MVG9consumerKey"
+	a.ClientSecret, a.SalesforceAccessToken, a.SalesforceRefreshToken = sentinelClient, sentinelAccess, sentinelRefresh
+	r.opts = Options{
+		Out: &r.out, ErrOut: &r.err, Answers: a,
+		APIURL: sim.URL(), AuthURL: sim.URL(),
+		Keyring: secrets.NewMemory(), NoInput: true, Width: 80,
+	}
+	return r
+}
+
+func (r *scriptRun) run(t *testing.T) (*api.Store, error) {
+	t.Helper()
+	store, err := Run(context.Background(), r.opts)
+	requireNoSecrets(t, r.out.String()+r.err.String(), sentinels...)
+	if err != nil {
+		requireNoSecrets(t, err.Error(), sentinels...)
+	}
+	return store, err
+}
+
+func TestNoInputListsEveryMissingValueWithWhatSuppliesIt(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	r.opts.Answers = DefaultAnswers()
+	_, err := r.run(t)
+	var ie *InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("err = %v, want an InputError", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"env PINGONE_ENVIRONMENT_ID", "env PINGONE_CLIENT_ID", "env PINGONE_CLIENT_SECRET",
+		"--name", "--salesforce-domain", "--client-id",
+		"env SALESFORCE_CLIENT_SECRET", "env SALESFORCE_ACCESS_TOKEN", "env SALESFORCE_REFRESH_TOKEN"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("missing-values message lacks %q:\n%s", want, msg)
+		}
+	}
+	if n := len(r.sim.Requests()); n != 0 {
+		t.Errorf("a run with missing values sent %d requests", n)
+	}
+}
+
+func TestDryRunSendsNothingAndPrintsTheMaskedRequestAndCurl(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	r.opts.DryRun = true
+	store, err := r.run(t)
+	if err != nil || store != nil {
+		t.Fatalf("dry run = %v, %v", store, err)
+	}
+	if n := len(r.sim.Requests()); n != 0 {
+		t.Fatalf("dry run sent %d requests", n)
+	}
+	out := r.out.String()
+	for _, want := range []string{"POST " + r.sim.URL() + "/v1/environments/", "Authorization: Bearer ••••",
+		`"CLIENT_SECRET": "••••3a9c"`, "curl ", `"$SALESFORCE_CLIENT_SECRET"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("dry run output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestJSONAndDebugOutputCarryNoSecret(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	r.opts.JSON = true
+	r.opts.Debug = &r.err
+	r.opts.TestConnection, r.opts.Publish, r.opts.SaveSecrets = true, true, true
+	store, err := r.run(t)
+	if err != nil {
+		t.Fatalf("run: %v\nstderr:\n%s", err, r.err.String())
+	}
+	var printed api.Store
+	if err := json.Unmarshal(r.out.Bytes(), &printed); err != nil {
+		t.Fatalf("stdout is not the store as JSON: %v\n%s", err, r.out.String())
+	}
+	if printed.ID != store.ID || printed.Configuration.ClientSecret != api.Mask(sentinelClient) {
+		t.Fatalf("printed store = %+v", printed)
+	}
+	trace := r.err.String()
+	for _, want := range []string{"/as/token", "/connection/status", "/propagation/stores", "/propagation/revisions", "201 Created"} {
+		if !strings.Contains(trace, want) {
+			t.Errorf("debug trace lacks %q", want)
+		}
+	}
+	got, err := r.opts.Keyring.Get(context.Background(), secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.RefreshToken))
+	if err != nil || got != sentinelRefresh {
+		t.Fatalf("--save-secrets: keyring has %q, %v", api.Mask(got), err)
+	}
+}
+
+func TestJSONPrintsPingOneErrorAndExitsFailed(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	r.opts.JSON = true
+	r.opts.Answers.ProfileID = "00e5g000004ZZZZ" // well formed, unknown to the demo org
+	_, err := r.run(t)
+	var apiErr *api.Error
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 {
+		t.Fatalf("err = %v, want PingOne's 400", err)
+	}
+	var printed jsonError
+	if err := json.Unmarshal(r.out.Bytes(), &printed); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, r.out.String())
+	}
+	e := printed.Error
+	if e.Status != 400 || e.Code != "INVALID_DATA" || len(e.Details) != 1 || e.Details[0].Target != "configuration.PROFILE_ID" || e.CorrelationID == "" {
+		t.Fatalf("printed error = %+v", e)
+	}
+}
+
+func TestFailedConnectionTestCreatesNothing(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	r.opts.TestConnection = true
+	r.opts.Answers.SalesforceDomain = "acme.example.com"
+	_, err := r.run(t)
+	if err == nil || !strings.Contains(err.Error(), "test connection") {
+		t.Fatalf("err = %v, want the connection test's failure", err)
+	}
+	if n := len(r.sim.Stores()); n != 0 {
+		t.Fatalf("%d stores created after a failed connection test", n)
+	}
+}
+
+func TestDuplicateNameIsRefusedUnlessAllowed(t *testing.T) {
+	seed := api.Store{ID: "11111111-2222-4333-8444-555555555555", Type: "Salesforce", Name: "Salesforce production", Status: "ACTIVE"}
+	r := newScriptRun(t, simulator.Options{SeedStores: []api.Store{seed}})
+	_, err := r.run(t)
+	var dup *DuplicateError
+	if !errors.As(err, &dup) || dup.ID != seed.ID {
+		t.Fatalf("err = %v, want a DuplicateError naming %s", err, seed.ID)
+	}
+	before := len(r.sim.Stores())
+	r.opts.AllowDuplicateName = true
+	if _, err := r.run(t); err != nil {
+		t.Fatalf("with --allow-duplicate-name: %v", err)
+	}
+	if after := len(r.sim.Stores()); after != before+1 {
+		t.Fatalf("stores %d → %d, want one more", before, after)
+	}
+}
+
+func TestSecretsComeFromTheKeyringWhenNothingElseGivesThem(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	ctx := context.Background()
+	for name, v := range map[secrets.SalesforceSecret]string{secrets.ClientSecret: sentinelClient, secrets.AccessToken: sentinelAccess, secrets.RefreshToken: sentinelRefresh} {
+		if err := r.opts.Keyring.Set(ctx, secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", name), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.opts.Answers.ClientSecret, r.opts.Answers.SalesforceAccessToken, r.opts.Answers.SalesforceRefreshToken = "", "", ""
+	if _, err := r.run(t); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	got := r.sim.Stores()[0].Configuration
+	if got.ClientSecret != sentinelClient || got.OAuthAccessToken != sentinelAccess || got.OAuthRefreshToken != sentinelRefresh {
+		t.Fatal("the store does not carry the secrets saved in the keyring")
+	}
+}
+
+func TestUnavailableKeyringIsSaidOnceAndNothingIsSaved(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	r.opts.Keyring = secrets.NewMemory(secrets.WithProbe(func() error {
+		return &secrets.UnavailableError{Reason: "no D-Bus session bus", Hint: "start gnome-keyring"}
+	}))
+	r.opts.SaveSecrets = true
+	r.opts.Answers.ClientSecret = ""
+	_, err := r.run(t)
+	if err == nil || !strings.Contains(err.Error(), "SALESFORCE_CLIENT_SECRET") {
+		t.Fatalf("err = %v, want the missing client secret listed", err)
+	}
+	if c := strings.Count(r.err.String(), "keyring cannot be used"); c != 1 {
+		t.Fatalf("keyring notice shown %d times:\n%s", c, r.err.String())
+	}
+}
