@@ -16,6 +16,8 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"sfstore/api/salesforce"
+	"sfstore/api/salesforce/sfsim"
 	"sfstore/api/simulator"
 	"sfstore/secrets"
 	"sfstore/ui"
@@ -96,6 +98,11 @@ func wire(cfg ui.Config, stdin, stdout, stderr *os.File) (ui.Options, func(), er
 		TestConnection:     cfg.TestConnection,
 		AllowDuplicateName: cfg.AllowDuplicateName,
 		Publish:            cfg.Publish,
+		Salesforce: ui.SalesforceOptions{
+			LoginURL:     cfg.SalesforceLoginURL,
+			CallbackPort: cfg.CallbackPort,
+			Login:        cfg.SalesforceLogin,
+		},
 	}
 	if cfg.Debug {
 		opts.Debug = stderr
@@ -108,11 +115,21 @@ func wire(cfg ui.Config, stdin, stdout, stderr *os.File) (ui.Options, func(), er
 	if err != nil {
 		return opts, nil, fmt.Errorf("start the demo simulator: %w", err)
 	}
+	org, err := sfsim.Start(sfsim.Options{})
+	if err != nil {
+		sim.Close()
+		return opts, nil, fmt.Errorf("start the demo Salesforce org: %w", err)
+	}
 	opts.Demo = true
 	opts.APIURL, opts.AuthURL = sim.URL(), sim.URL()
 	opts.Keyring = secrets.NewMemory()
+	// The demo org signs in by itself: its "browser" follows the authorize
+	// redirect to the callback, on any free port.
+	opts.Salesforce.LoginURL = org.URL()
+	opts.Salesforce.CallbackPort = salesforce.AnyPort
+	opts.Salesforce.OpenBrowser = org.FollowRedirects
 	ui.FillDemoAnswers(&opts.Answers)
-	return opts, sim.Close, nil
+	return opts, func() { _ = org.Close(); sim.Close() }, nil
 }
 
 func exitCode(err error, stderr io.Writer) int {

@@ -11,6 +11,15 @@ const (
 	AuthPastedToken AuthMethod = "token"
 )
 
+// SignInMethod says how the wizard gets the Salesforce OAuth tokens.
+type SignInMethod string
+
+// The two ways to get the Salesforce tokens.
+const (
+	SignInBrowser SignInMethod = "browser"
+	SignInPaste   SignInMethod = "paste"
+)
+
 // Answers holds every answer of the wizard. Secrets are marked: they never
 // leave this struct except into the request, the keyring, or masked.
 type Answers struct {
@@ -31,6 +40,7 @@ type Answers struct {
 	Managed     bool
 
 	// Salesforce connection.
+	SalesforceSignIn       SignInMethod
 	SalesforceDomain       string
 	ClientID               string
 	ClientSecret           string // secret
@@ -63,13 +73,14 @@ type Answers struct {
 // so the wizard always sends an explicit value.
 func DefaultAnswers() Answers {
 	return Answers{
-		Region:         "NA",
-		AuthMethod:     AuthWorkerApp,
-		CreateUsers:    true,
-		UpdateUsers:    true,
-		DisableUsers:   true,
-		PermissionSets: api.PermissionSetsMerge,
-		SaveSecrets:    true,
+		Region:           "NA",
+		AuthMethod:       AuthWorkerApp,
+		SalesforceSignIn: SignInBrowser,
+		CreateUsers:      true,
+		UpdateUsers:      true,
+		DisableUsers:     true,
+		PermissionSets:   api.PermissionSetsMerge,
+		SaveSecrets:      true,
 	}
 }
 

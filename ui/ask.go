@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
+
+	"github.com/charmbracelet/huh"
 )
 
 // errAskAgain asks the same step again, every answer kept.
@@ -45,6 +48,9 @@ func (w *wizard) askOnce(ctx context.Context, step Step) error {
 		if err := w.run(ctx, w.communitiesSwitchForm()); err != nil {
 			return err
 		}
+		if w.sf != nil {
+			return w.pickCommunityIDs(ctx)
+		}
 		return w.run(ctx, w.communitiesIDsForm())
 	}
 	return nil
@@ -84,11 +90,61 @@ func (w *wizard) askSalesforce(ctx context.Context) error {
 	w.a.Normalize()
 	if !w.hasSalesforceSecrets() {
 		reused, err := w.offerSavedSalesforceSecrets(ctx)
-		if err != nil || reused {
+		if err != nil {
 			return err
 		}
+		if reused {
+			return w.verifySalesforce(ctx)
+		}
 	}
-	return w.run(ctx, w.salesforceSecretsForm())
+	if w.a.SalesforceSignIn == SignInPaste {
+		if err := w.run(ctx, w.salesforceSecretsForm()); err != nil {
+			return err
+		}
+		w.a.Normalize()
+		return w.verifySalesforce(ctx)
+	}
+	return w.askBrowserSignIn(ctx)
+}
+
+// askBrowserSignIn asks for the client secret, which the sign-in needs,
+// then signs in; a refused sign-in is shown and the step asked again.
+func (w *wizard) askBrowserSignIn(ctx context.Context) error {
+	if err := w.run(ctx, w.clientSecretForm()); err != nil {
+		return err
+	}
+	w.a.Normalize()
+	if validateSecret("the client secret")(w.a.ClientSecret) != nil {
+		return nil // ask reports the problem and asks again
+	}
+	tokens, err := w.signInInteractive(ctx)
+	switch {
+	case errors.Is(err, ErrCancelled):
+		return err
+	case err != nil:
+		fmt.Fprintln(w.opts.ErrOut, renderErrorTitled(w.st, "The Salesforce sign-in did not finish", err, w.opts.Width, w.a.secretValues()...))
+		return w.retrySignIn(ctx)
+	}
+	w.useTokens(tokens)
+	w.notice(w.st.OK, "✓ Signed in to Salesforce: the tokens are in the answers (and go to the keyring if you save secrets).")
+	return w.verifySalesforce(ctx)
+}
+
+// retrySignIn lets the user try the sign-in again, with every answer kept,
+// or paste tokens instead.
+func (w *wizard) retrySignIn(ctx context.Context) error {
+	choice := "again"
+	f := w.form(huh.NewGroup(huh.NewSelect[string]().Title("What now?").Options(
+		huh.NewOption("Sign in again (fix the app first if the card says so)", "again"),
+		huh.NewOption("Paste the tokens instead", "paste"),
+	).Value(&choice)).Title(w.title(StepSalesforce)))
+	if err := w.run(ctx, f); err != nil {
+		return err
+	}
+	if choice == "paste" {
+		w.a.SalesforceSignIn = SignInPaste
+	}
+	return errAskAgain
 }
 
 func (w *wizard) hasSalesforceSecrets() bool {

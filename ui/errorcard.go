@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"sfstore/api"
+	"sfstore/api/salesforce"
 )
 
 // RenderError renders a failed call as a card: what PingOne said, each
@@ -21,7 +22,11 @@ func renderErrorTitled(st Styles, heading string, err error, width int, secrets 
 	var parts []string
 	var apiErr *api.Error
 	var tokenErr *api.TokenError
+	var sfErr *salesforce.AuthError
 	switch {
+	case errors.As(err, &sfErr):
+		title = st.Bad.Render("✗ ") + st.Title.Render("Salesforce refused the sign-in")
+		parts = salesforceErrorParts(st, sfErr, inner)
 	case errors.As(err, &apiErr):
 		parts = apiErrorParts(st, apiErr, inner)
 	case errors.As(err, &tokenErr):
@@ -29,6 +34,10 @@ func renderErrorTitled(st Styles, heading string, err error, width int, secrets 
 		parts = tokenErrorParts(st, tokenErr, inner)
 	default:
 		parts = []string{st.Value.Width(inner).Render(err.Error())}
+		var h interface{ Hint() string }
+		if errors.As(err, &h) && h.Hint() != "" {
+			parts = append(parts, "", st.Warn.Width(inner).Render("What to do: "+h.Hint()))
+		}
 	}
 	body := strings.Join(append([]string{title, ""}, parts...), "\n")
 	return api.Redact(st.ErrorCard.Render(body), secrets...)
@@ -96,6 +105,19 @@ func allowedValues(d api.ErrorDetail) string {
 
 func supportRows(id, correlationID string) []row {
 	return []row{{"Error ID", id}, {"Correlation-Id", correlationID}}
+}
+
+func salesforceErrorParts(st Styles, e *salesforce.AuthError, width int) []string {
+	rows := []row{{"Step", e.Stage}}
+	if e.StatusCode != 0 {
+		rows = append(rows, row{"HTTP status", fmt.Sprint(e.StatusCode)})
+	}
+	rows = append(rows, row{"Error", e.Code}, row{"Description", e.Description})
+	parts := []string{st.table(rows, width)}
+	if e.Hint != "" {
+		parts = append(parts, "", st.Warn.Width(width).Render("What to do: "+e.Hint))
+	}
+	return parts
 }
 
 func tokenErrorParts(st Styles, e *api.TokenError, width int) []string {

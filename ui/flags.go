@@ -28,6 +28,10 @@ type Config struct {
 	DryRun, JSON, Debug           bool
 	TestConnection                bool
 	AllowDuplicateName, Publish   bool
+
+	SalesforceLoginURL string // --salesforce-login-url
+	CallbackPort       int    // --callback-port
+	SalesforceLogin    bool   // --salesforce-login
 }
 
 // secretEnv names the environment variables secrets are read from. Secrets
@@ -74,6 +78,9 @@ func ParseArgs(args []string, getenv func(string) string, stdin io.Reader, stder
 	})
 	if len(problems) > 0 {
 		return cfg, &InputError{Problems: problems}
+	}
+	if cfg.CallbackPort < 0 || cfg.CallbackPort > 65535 {
+		return cfg, &InputError{Problems: []string{"--callback-port: expected a port number from 1 to 65535"}}
 	}
 	cfg.Answers.Region = strings.ToUpper(strings.TrimSpace(cfg.Answers.Region))
 	if _, _, err := Endpoints(cfg.Answers.Region, cfg.APIURL, cfg.AuthURL); err != nil {

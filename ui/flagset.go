@@ -47,6 +47,9 @@ func newFlagSet(cfg *Config, getenv func(string) string, stderr io.Writer) (*fla
 	fs.BoolVar(&cfg.TestConnection, "test-connection", false, "")
 	fs.BoolVar(&cfg.AllowDuplicateName, "allow-duplicate-name", false, "")
 	fs.BoolVar(&cfg.Publish, "publish", false, "")
+	fs.StringVar(&cfg.SalesforceLoginURL, "salesforce-login-url", "", "")
+	fs.IntVar(&cfg.CallbackPort, "callback-port", 0, "")
+	fs.BoolVar(&cfg.SalesforceLogin, "salesforce-login", false, "")
 
 	apply := map[string]answerFlag{}
 	str := func(name string, set func(*Answers, string) error) {

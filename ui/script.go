@@ -15,6 +15,12 @@ import (
 // ends it with an InputError listing each value and how to supply it.
 func (w *wizard) runScript(ctx context.Context) (*api.Store, error) {
 	w.fillSecretsFromKeyring(ctx)
+	if w.opts.Salesforce.Login && !w.opts.DryRun {
+		w.a.Normalize()
+		if err := w.signInScripted(ctx); err != nil {
+			return nil, err
+		}
+	}
 	w.a.Normalize()
 	if problems := w.a.CheckAll(); len(problems) > 0 {
 		return nil, missingValues(problems)

@@ -114,6 +114,22 @@ func (w *wizard) salesforceAppForm() *huh.Form {
 		huh.NewInput().Title(FieldClientID.Label).
 			Description(w.describe(FieldClientID, "The Consumer Key of your connected app or external client app.")).
 			Value(&a.ClientID).Validate(validateClientID),
+		huh.NewSelect[SignInMethod]().Title("How do you want to get the OAuth tokens?").
+			Description("Signing in needs the app's callback URL and the api and refresh_token scopes.").
+			Options(
+				huh.NewOption("Sign in with Salesforce in the browser (recommended)", SignInBrowser),
+				huh.NewOption("Paste an access token and a refresh token", SignInPaste),
+			).Value(&a.SalesforceSignIn),
+	).Title(w.title(StepSalesforce)))
+}
+
+// clientSecretForm asks for the consumer secret alone, before a browser
+// sign-in (External Client Apps require it with PKCE).
+func (w *wizard) clientSecretForm() *huh.Form {
+	return w.form(huh.NewGroup(
+		huh.NewInput().Title(FieldClientSecret.Label).
+			Description(w.describe(FieldClientSecret, "The app's Consumer Secret; the sign-in needs it. Input is hidden.")).
+			EchoMode(huh.EchoModePassword).Value(&w.a.ClientSecret).Validate(validateSecret("the client secret")),
 	).Title(w.title(StepSalesforce)))
 }
 

@@ -33,6 +33,10 @@ Salesforce:
   --create-users[=false]     --update-users[=false]    --disable-users[=false]
   --provision-disabled-users[=false]                   --freeze-users[=false]
   --communities[=false]      --account-id 001…         --profile-id 00e…
+  --salesforce-login         sign in with the browser to get the tokens, also with --no-input
+  --salesforce-login-url URL where to sign in (default https://{salesforce domain};
+                             https://test.salesforce.com for sandboxes)
+  --callback-port PORT       the sign-in's loopback port (default 7717)
 
 Scripting and troubleshooting:
   --no-input                 never prompt; exit 2 listing anything missing

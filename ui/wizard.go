@@ -42,6 +42,17 @@ type Options struct {
 	AllowDuplicateName bool      // with NoInput: create even if the name is taken
 	Publish            bool      // with NoInput: create a revision afterwards
 	Debug              io.Writer // when set, every HTTP exchange is traced here, secrets masked
+
+	Salesforce SalesforceOptions
+}
+
+// SalesforceOptions configure the Salesforce sign-in.
+type SalesforceOptions struct {
+	LoginURL     string             // --salesforce-login-url; default https://{SALESFORCE_DOMAIN}
+	CallbackPort int                // --callback-port; 0 means salesforce.DefaultCallbackPort
+	OpenBrowser  func(string) error // nil: $BROWSER or the platform's opener
+	HTTPClient   *http.Client
+	Login        bool // --salesforce-login: sign in with the browser in a --no-input run
 }
 
 type wizard struct {
@@ -53,6 +64,10 @@ type wizard struct {
 	keyringErr    error // why the keyring cannot be used; nil when it can
 	keyringNoted  bool  // the user was told the keyring is unavailable
 	reusedSecrets bool  // the Salesforce secrets came from the keyring
+
+	// sf is the verified Salesforce sign-in, when there is one: the pickers
+	// use it.
+	sf *salesforceSession
 
 	// problems holds what PingOne said about each field in its last refusal,
 	// shown under the field when the user goes back to fix it.
