@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -22,6 +23,9 @@ type Client struct {
 	ts         oauth2.TokenSource
 	userAgent  string
 	redactions []string
+
+	debug        io.Writer // WithDebug
+	debugSecrets []string
 }
 
 // Option configures a Client built by NewClient.
@@ -72,12 +76,28 @@ func NewClient(apiURL string, opts ...Option) (*Client, error) {
 	for _, opt := range opts {
 		opt(c)
 	}
-	if c.ts != nil {
-		hc := *c.hc
-		hc.Transport = &authTransport{base: c.hc.Transport, ts: c.ts}
-		c.hc = &hc
-	}
+	c.wrapTransport()
 	return c, nil
+}
+
+// wrapTransport adds the debug trace and then the bearer token around the
+// HTTP client's transport, in a shallow copy: the caller's client is not
+// modified. The trace sits inside, so it shows the request as sent.
+func (c *Client) wrapTransport() {
+	if c.debug == nil && c.ts == nil {
+		return
+	}
+	rt := c.hc.Transport
+	if c.debug != nil {
+		secrets := append(append([]string(nil), c.redactions...), c.debugSecrets...)
+		rt = NewDebugTransport(rt, c.debug, func() []string { return secrets })
+	}
+	if c.ts != nil {
+		rt = &authTransport{base: rt, ts: c.ts}
+	}
+	hc := *c.hc
+	hc.Transport = rt
+	c.hc = &hc
 }
 
 // BaseURL returns the API base the client was built with, without "/v1".

@@ -1,11 +1,20 @@
 // Package api is a small client for the PingOne Platform API: it gets an
 // access token for a worker app and creates identity propagation stores of
-// type Salesforce.
+// type Salesforce. Around that: ListStores (e.g. to find a taken name),
+// TestConnection (PingOne's check of a proposed store), CreateRevision (so
+// the admin console shows the store), and ListEnvironments and
+// GetEnvironment (to pick and check the target environment).
 //
-// Errors are typed: a non-2xx answer is an *Error (PingOne's id, code,
-// message and per-field details, or an excerpt when a proxy answered), and
-// a failed token request is a *TokenError. Both have a Hint for the user, and
-// neither ever contains a secret the client knows about.
+// For a dry run, DescribeCreate returns the request CreateSalesforceStore
+// would send, to show Masked or replay with Curl. WithDebug (or
+// NewDebugTransport, for any http.Client) traces every exchange with every
+// secret masked.
+//
+// Errors are typed: a non-2xx answer is an *Error (the call that failed,
+// PingOne's id, code, message and per-field details, or an excerpt when a
+// proxy answered), and a failed token request is a *TokenError. Both have a
+// Hint for the user, and neither ever contains a secret the client knows
+// about.
 //
 // Usage:
 //

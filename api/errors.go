@@ -17,6 +17,9 @@ import (
 //
 // https://developer.pingidentity.com/pingone-api/platform/reference/error-codes.html
 type Error struct {
+	// Op is the call that failed, one of the Op* constants, e.g.
+	// OpCreateStore. It tunes Hint; "" reads as OpCreateStore.
+	Op            string
 	StatusCode    int           // HTTP status code, e.g. 400
 	Status        string        // HTTP status line, e.g. "400 Bad Request"
 	ID            string        // PingOne error id: quote it to Ping support
@@ -33,6 +36,17 @@ type Error struct {
 	// PingOne API answered, usually a proxy or gateway.
 	HTML bool
 }
+
+// Operations, as in *Error.Op and in the prefix of every error a call
+// returns ("list environments: pingone returned 403 Forbidden: ...").
+const (
+	OpCreateStore      = "create store"
+	OpListStores       = "list stores"
+	OpTestConnection   = "test connection"
+	OpCreateRevision   = "create revision"
+	OpListEnvironments = "list environments"
+	OpGetEnvironment   = "get environment"
+)
 
 // ErrorDetail is one entry of a PingOne error's details array.
 type ErrorDetail struct {

@@ -113,3 +113,30 @@ func TestHTMLBodyExcerptIsShortAndTagFree(t *testing.T) {
 		t.Errorf("Body (%d runes) = %q, want ≤ 200 runes of text without tags", n, e.Body)
 	}
 }
+
+func TestHintNamesWhatTheFailedCallNeeds(t *testing.T) {
+	tests := []struct {
+		op, code string
+		status   int
+		want     string
+	}{
+		{"", "ACCESS_FAILED", 403, "needs the Environment Admin role"},
+		{api.OpCreateStore, "ACCESS_FAILED", 403, "needs the Environment Admin role"},
+		{api.OpListStores, "ACCESS_FAILED", 403, "needs the Environment Admin role"},
+		{api.OpTestConnection, "ACCESS_FAILED", 403, "needs the Environment Admin role"},
+		{api.OpCreateRevision, "ACCESS_FAILED", 403, "needs the Environment Admin role"},
+		{api.OpListEnvironments, "ACCESS_FAILED", 403, "That is optional: type the environment ID instead"},
+		{api.OpGetEnvironment, "ACCESS_FAILED", 403, "no role on this environment"},
+		{api.OpListEnvironments, "NOT_FOUND", 404, "check the API URL and the region"},
+		{api.OpGetEnvironment, "NOT_FOUND", 404, "no such environment"},
+		{api.OpTestConnection, "REQUEST_FAILED", 400, "could not connect to Salesforce"},
+		{api.OpCreateStore, "REQUEST_FAILED", 400, "PingOne rejected the request"},
+		{api.OpTestConnection, "INVALID_DATA", 400, "PingOne rejected the request"},
+	}
+	for _, tt := range tests {
+		e := &api.Error{Op: tt.op, StatusCode: tt.status, Code: tt.code}
+		if got := e.Hint(); !strings.Contains(got, tt.want) {
+			t.Errorf("%q %d %s: Hint() = %q, want it to contain %q", tt.op, tt.status, tt.code, got, tt.want)
+		}
+	}
+}

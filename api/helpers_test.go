@@ -97,3 +97,9 @@ func jsonField(t *testing.T, b []byte, key string) string {
 	s, _ := m[key].(string)
 	return s
 }
+
+// fmtAny renders a decoded JSON value for leak scans.
+func fmtAny(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}

@@ -11,6 +11,8 @@ func (e *Error) Hint() string {
 	switch {
 	case e.HTML:
 		return "A proxy or gateway answered instead of PingOne: check HTTPS_PROXY/NO_PROXY, your network, and that the API URL is right."
+	case e.StatusCode == 400 && e.Op == OpTestConnection && e.Code == "REQUEST_FAILED":
+		return "PingOne could not connect to Salesforce with these settings: check the Salesforce domain, the connected app's client ID and secret, and the OAuth tokens."
 	case e.StatusCode == 400:
 		if len(e.Details) > 0 {
 			return "PingOne rejected some values: fix the fields listed and try again."
@@ -19,7 +21,9 @@ func (e *Error) Hint() string {
 	case e.StatusCode == 401:
 		return "The access token is invalid or expired: check the worker app's client ID and secret and the region, or get a new token."
 	case e.StatusCode == 403:
-		return "The worker app needs the Environment Admin role on the target environment: assign it in PingOne and try again."
+		return e.forbiddenHint()
+	case e.StatusCode == 404 && e.Op == OpListEnvironments:
+		return "PingOne has no such endpoint here: check the API URL and the region."
 	case e.StatusCode == 404:
 		return "PingOne found no such environment here: check the environment ID and the region."
 	case e.StatusCode == 429:
@@ -28,6 +32,19 @@ func (e *Error) Hint() string {
 		return "PingOne had a problem: retry later, and if it persists quote " + e.refs() + " to Ping support."
 	}
 	return ""
+}
+
+// forbiddenHint says which role is missing. Listing environments is an
+// optional convenience of the wizard, so its hint says the ID can be typed
+// instead; every propagation call needs Environment Admin.
+func (e *Error) forbiddenHint() string {
+	switch e.Op {
+	case OpListEnvironments:
+		return "The worker app has no role that may list environments. That is optional: type the environment ID instead, or give the worker app a role such as Environment Admin to pick from a list."
+	case OpGetEnvironment:
+		return "The worker app has no role on this environment: assign it the Environment Admin role on the target environment in PingOne and try again."
+	}
+	return "The worker app needs the Environment Admin role on the target environment: assign it in PingOne and try again."
 }
 
 // retryHint tells how long to wait after a 429.

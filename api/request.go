@@ -19,33 +19,94 @@ const (
 	maxErrorBody   = 64 << 10 // 64 KiB: enough for any PingOne error
 )
 
-// newRequest builds a request for path, relative to "{base}/v1/". Path
-// segments taken from user input must already be escaped by the caller.
-func (c *Client) newRequest(ctx context.Context, method, path string, body any) (*http.Request, error) {
-	var buf io.Reader
+// contentTypeJSON is the Content-Type of every request body but the
+// connection check's.
+const contentTypeJSON = "application/json"
+
+// prepare builds the method, URL, headers and body of a request for path,
+// relative to "{base}/v1/". It is the only place that builds them: real
+// requests (newRequest) and dry runs (DescribeCreate) both come from here.
+// Path segments taken from user input must already be escaped by the
+// caller. contentType "" means application/json; it is only sent with a body.
+func (c *Client) prepare(method, path, contentType string, body any) (PreparedRequest, error) {
+	p := PreparedRequest{Method: method, URL: c.baseURL + "/v1/" + path, Header: http.Header{}}
 	if body != nil {
-		b, err := json.Marshal(body)
+		b, err := encodeJSON(body)
 		if err != nil {
-			return nil, fmt.Errorf("encode request body: %w", err)
+			return PreparedRequest{}, fmt.Errorf("encode request body: %w", err)
 		}
-		buf = bytes.NewReader(b)
+		p.Body = b
+		if contentType == "" {
+			contentType = contentTypeJSON
+		}
+		p.Header.Set("Content-Type", contentType)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, c.baseURL+"/v1/"+path, buf)
+	p.Header.Set("Accept", contentTypeJSON)
+	p.Header.Set("User-Agent", c.userAgent)
+	return p, nil
+}
+
+// encodeJSON is json.Marshal without HTML escaping, so that "&", "<" and
+// ">" in a name or URL are sent as typed (both forms are valid JSON) and the
+// curl command of a dry run, which jq serialises, sends the same bytes.
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// newRequest turns a prepared request into an *http.Request bound to ctx.
+// The Authorization header is added later, by the auth transport.
+func newRequest(ctx context.Context, p PreparedRequest) (*http.Request, error) {
+	var body io.Reader
+	if p.Body != nil {
+		body = bytes.NewReader(p.Body)
+	}
+	req, err := http.NewRequestWithContext(ctx, p.Method, p.URL, body)
 	if err != nil {
 		return nil, fmt.Errorf("build request: %w", err)
 	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
+	req.Header = p.Header.Clone()
 	return req, nil
 }
 
-// do sends req and decodes a 2xx JSON body into v (when v is not nil).
-// Non-2xx answers become *Error and token failures *TokenError. secrets are
+// call is one API call: what to send and how to read the answer.
+type call struct {
+	op          string // e.g. OpCreateStore: error prefix and *Error.Op
+	method      string
+	path        string // relative to "{base}/v1/", user input escaped
+	contentType string // "" for application/json
+	body        any    // nil for no body
+	secrets     []string
+}
+
+// send makes the call and decodes a 2xx JSON body into v (see do). Every
+// error is prefixed with the operation, e.g. "create store: ...".
+func (c *Client) send(ctx context.Context, k call, v any) (*http.Response, error) {
+	p, err := c.prepare(k.method, k.path, k.contentType, k.body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", k.op, err)
+	}
+	req, err := newRequest(ctx, p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", k.op, err)
+	}
+	resp, err := c.do(k.op, req, v, k.secrets...)
+	if err != nil {
+		return resp, fmt.Errorf("%s: %w", k.op, err)
+	}
+	return resp, nil
+}
+
+// do sends req and decodes a 2xx JSON body into v (when v is not nil; a
+// *[]byte receives the raw body instead). Non-2xx answers become *Error
+// (with Op set to op) and token failures *TokenError. secrets are
 // request-specific values to redact on top of the client's redactions.
-func (c *Client) do(req *http.Request, v any, secrets ...string) (*http.Response, error) {
+func (c *Client) do(op string, req *http.Request, v any, secrets ...string) (*http.Response, error) {
 	secrets = secretList(append(append([]string(nil), c.redactions...), secrets...)...)
 	resp, err := c.hc.Do(req)
 	if err != nil {
@@ -54,7 +115,9 @@ func (c *Client) do(req *http.Request, v any, secrets ...string) (*http.Response
 	defer resp.Body.Close()
 	secrets = secretList(append(secrets, bearerOf(resp))...)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return resp, newError(resp, secrets)
+		e := newError(resp, secrets)
+		e.Op = op
+		return resp, e
 	}
 	if v == nil {
 		return resp, nil
@@ -62,6 +125,10 @@ func (c *Client) do(req *http.Request, v any, secrets ...string) (*http.Response
 	body, err := readCapped(resp.Body, maxSuccessBody)
 	if err != nil {
 		return resp, redactErr(err, secrets)
+	}
+	if raw, ok := v.(*[]byte); ok {
+		*raw = body
+		return resp, nil
 	}
 	if err := json.Unmarshal(body, v); err != nil {
 		return resp, redactErr(fmt.Errorf("decode pingone response (%s): %w", resp.Status, err), secrets)
@@ -109,9 +176,15 @@ func bearerOf(resp *http.Response) string {
 	if resp.Request == nil {
 		return ""
 	}
-	h := resp.Request.Header.Get("Authorization")
-	if len(h) > len("Bearer ") && strings.EqualFold(h[:len("Bearer ")], "Bearer ") {
-		return h[len("Bearer "):]
+	return bearerToken(resp.Request.Header.Get("Authorization"))
+}
+
+// bearerToken returns the credential of a "Bearer <token>" header value
+// (the scheme is case-insensitive), or "".
+func bearerToken(h string) string {
+	const prefix = "Bearer "
+	if len(h) > len(prefix) && strings.EqualFold(h[:len(prefix)], prefix) {
+		return h[len(prefix):]
 	}
 	return ""
 }

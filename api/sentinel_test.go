@@ -130,3 +130,50 @@ func assertNoSentinel(t *testing.T, strs ...string) {
 		}
 	}
 }
+
+func TestNoErrorOfTheOtherCallsEverContainsASecret(t *testing.T) {
+	// Calls without a store know only the worker secret and the bearer
+	// token; TestConnection also knows the store's secrets.
+	known := map[string][]string{api.OpTestConnection: sentinels}
+	ctx := context.Background()
+	req := sentinelRequest(t)
+	calls := map[string]func(c *api.Client) error{
+		api.OpListStores: func(c *api.Client) error { _, err := c.ListStores(ctx, testEnvID); return err },
+		api.OpTestConnection: func(c *api.Client) error {
+			_, err := c.TestConnection(ctx, testEnvID, req)
+			return err
+		},
+		api.OpCreateRevision:   func(c *api.Client) error { _, err := c.CreateRevision(ctx, testEnvID); return err },
+		api.OpListEnvironments: func(c *api.Client) error { _, err := c.ListEnvironments(ctx); return err },
+		api.OpGetEnvironment:   func(c *api.Client) error { _, err := c.GetEnvironment(ctx, testEnvID); return err },
+	}
+	for name, h := range echoingAPI {
+		for op, call := range calls {
+			t.Run(name+"/"+op, func(t *testing.T) {
+				c := setup(t, h, api.WithRedactions(sentWorker),
+					api.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: sentPasted})))
+				err := call(c)
+				if err == nil {
+					if name != "201 undecodable" {
+						t.Fatalf("no error")
+					}
+					return
+				}
+				if !strings.HasPrefix(err.Error(), op+": ") {
+					t.Errorf("err = %q, want prefix %q", err, op+": ")
+				}
+				var ae *api.Error
+				if errors.As(err, &ae) && ae.Op != op {
+					t.Errorf("Op = %q, want %q", ae.Op, op)
+				}
+				secrets, ok := known[op]
+				if !ok {
+					secrets = []string{sentWorker, sentPasted}
+				}
+				for _, s := range errorStrings(err) {
+					assertNoSecretIn(t, s, secrets...)
+				}
+			})
+		}
+	}
+}

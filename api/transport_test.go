@@ -79,19 +79,45 @@ func TestUnreachablePingOneNamesTheHost(t *testing.T) {
 }
 
 func TestCanceledContextIsReportedAsCanceled(t *testing.T) {
+	// The handler waits for the client to hang up, or for the test to end:
+	// never on a timer alone, so a slow machine cannot make it hang.
+	testDone := make(chan struct{})
 	c := setup(t, func(w http.ResponseWriter, r *http.Request) {
 		// Read the body first: only then does the server notice the client
 		// hanging up and cancel r.Context.
 		_, _ = io.Copy(io.Discard, r.Body)
 		select {
 		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
+		case <-testDone:
 		}
 	})
+	t.Cleanup(func() { close(testDone) }) // runs before setup's srv.Close
+	req := exampleRequest(t)
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
-	_, err := c.CreateSalesforceStore(ctx, testEnvID, exampleRequest(t))
+	err := within(t, 30*time.Second, func() error {
+		_, err := c.CreateSalesforceStore(ctx, testEnvID, req)
+		return err
+	})
 	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "canceled") {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// within runs f and returns its error, failing the test (instead of hanging
+// until go test's timeout) when f has not returned after d.
+func within(t *testing.T, d time.Duration, f func() error) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-timer.C:
+		t.Fatalf("call still running after %v", d)
+		return nil
 	}
 }

@@ -1,7 +1,8 @@
 // Package simulator is an in-process fake of the PingOne API for
-// "sfstore --demo" and for tests: the token endpoint of a worker app and the
-// propagation stores collection, served by one handler so a single URL works
-// as both the auth and the API URL.
+// "sfstore --demo" and for tests: the token endpoint of a worker app, the
+// propagation stores collection, the connection check, revisions and
+// environments, served by one handler so a single URL works as both the
+// auth and the API URL.
 //
 // Usage:
 //
@@ -28,8 +29,28 @@
 //     be one of the two api constants; status ACTIVE or INACTIVE;
 //     image.href absolute; managed boolean. On success, 201 with the
 //     documented body, configuration echoed as sent, secrets included.
-//   - GET /v1/environments/{envID}/propagation/stores: the stores created.
-//   - Anything else: 404 NOT_FOUND.
+//   - GET /v1/environments/{envID}/propagation/stores: Options.SeedStores
+//     and the stores created, secrets echoed.
+//   - POST /v1/environments/{envID}/propagation/stores/connection/status:
+//     the connection check. 400 INVALID_REQUEST unless the Content-Type is
+//     api.ConnectionCheckContentType; then the body is validated as for a
+//     create (400 INVALID_DATA with details); then the demo connection
+//     rules below; else 200 {"status":"SUCCESS","message":"Connection to
+//     Salesforce succeeded."} (PingOne documents no body: UNCONFIRMED).
+//   - POST /v1/environments/{envID}/propagation/revisions: 201
+//     {"id","environment":{"id"},"createdAt"}; any body is ignored.
+//   - GET /v1/environments: Options.Environments, or DemoEnvironments when
+//     it is empty. GET /v1/environments/{envID}: one of them, or 404
+//     NOT_FOUND (when Options.Environments is empty, any UUID exists, as
+//     for the store endpoints, and reads as a sandbox).
+//   - Anything else: 404 NOT_FOUND; a known path with another method: 405.
+//
+// Access rules, in order: 401 ACCESS_FAILED (INVALID_TOKEN) without a valid
+// bearer token; 404 NOT_FOUND for an unknown environment; then 403
+// ACCESS_FAILED (INSUFFICIENT_PERMISSIONS) on every propagation endpoint
+// when Options.DenyStores is set (a token without Environment Admin), and
+// on GET /v1/environments when Options.DenyEnvironmentList is set (a worker
+// app without a role that may list environments).
 //
 // Every response carries a Correlation-Id header; every error body a random id.
 //
@@ -39,6 +60,17 @@
 // 400 INVALID_DATA detail on configuration.PROFILE_ID or
 // configuration.ACCOUNT_ID. It lets a demo user see how a rejected field is
 // shown. The documented example request (PROFILE_ID "fds") is rejected by it.
+//
+// The demo connection rules are the simulator's own too. It resolves no
+// host: a connection check "fails" with 400 REQUEST_FAILED, "Could not
+// connect to Salesforce at <domain>: host not found.", when the host of
+// SALESFORCE_DOMAIN (scheme, port and path ignored) does not end in
+// .salesforce.com or .force.com; and with 400 REQUEST_FAILED, "Salesforce
+// rejected the OAuth access token (INVALID_SESSION_ID)", when
+// OAUTH_ACCESS_TOKEN is literally "expired". Both carry a detail whose
+// target is the field. The documented example, once its
+// IDs are the demo org's, fails the first rule (SALESFORCE_DOMAIN
+// "https://example.com").
 //
 // FailWith (and the canned Failures) replace the next API response, to show
 // rate limiting, server errors, and a proxy's HTML page.

@@ -11,13 +11,16 @@ import (
 // PingOne, it echoes the stores' secrets.
 func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 	envID := r.PathValue("envID")
-	if !s.checkAccess(w, r, envID) {
+	if !s.checkStoreAccess(w, r, envID) {
 		return
 	}
 	stores := []storeJSON{}
 	s.mu.Lock()
 	for _, st := range s.stores {
 		if st.Environment.ID == envID {
+			if st.Links == nil { // a seeded store
+				st.Links = storeLinks(baseURL(s, r), envID, st.ID)
+			}
 			stores = append(stores, st)
 		}
 	}
@@ -31,8 +34,9 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// Stores returns the stores created so far, oldest first, as the client
-// package would decode them (secrets in clear).
+// Stores returns the stores the simulator holds: Options.SeedStores, then
+// those created, oldest first, as the client package would decode them
+// (secrets in clear).
 func (s *Server) Stores() []api.Store {
 	s.mu.Lock()
 	defer s.mu.Unlock()

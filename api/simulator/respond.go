@@ -65,3 +65,9 @@ func newToken() string {
 	_, _ = rand.Read(b[:])
 	return base64.RawURLEncoding.EncodeToString(b[:])
 }
+
+// writeForbidden answers 403 as PingOne does for a role the token lacks.
+func writeForbidden(w http.ResponseWriter) {
+	writeError(w, http.StatusForbidden, "ACCESS_FAILED", msgAccessFailed,
+		detail{Code: "INSUFFICIENT_PERMISSIONS", Message: "The actor attempting to perform the request is not authorized."})
+}

@@ -15,7 +15,11 @@ var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[
 func (s *Server) routes() {
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc("/{envID}/as/token", s.only(http.MethodPost, s.handleToken))
+	s.mux.HandleFunc("/v1/environments", s.only(http.MethodGet, s.handleEnvironments))
+	s.mux.HandleFunc("/v1/environments/{envID}", s.only(http.MethodGet, s.handleEnvironment))
 	s.mux.HandleFunc("/v1/environments/{envID}/propagation/stores", s.handleStores)
+	s.mux.HandleFunc("/v1/environments/{envID}/propagation/stores/connection/status", s.only(http.MethodPost, s.handleConnectionCheck))
+	s.mux.HandleFunc("/v1/environments/{envID}/propagation/revisions", s.only(http.MethodPost, s.handleRevision))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "NOT_FOUND", msgNotFound)
 	})

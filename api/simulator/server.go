@@ -19,10 +19,26 @@ type Options struct {
 	// AccessTokens are bearer tokens accepted as-is, like a pasted token.
 	AccessTokens []string
 	// Environments are the environment IDs that exist. When empty, every
-	// UUID is an existing environment.
+	// UUID is an existing environment, and GET /v1/environments lists
+	// DemoEnvironments. An ID of DemoEnvironments takes its name, type and
+	// region; any other is listed as a sandbox named "Environment N".
 	Environments []string
 	// Latency delays every response, so spinners are visible in a demo.
 	Latency time.Duration
+	// DenyEnvironmentList makes GET /v1/environments answer 403
+	// ACCESS_FAILED (INSUFFICIENT_PERMISSIONS), as for a worker app without
+	// a role that may list environments.
+	DenyEnvironmentList bool
+	// DenyStores makes every propagation endpoint (stores, connection
+	// check, revisions) answer 403 ACCESS_FAILED (INSUFFICIENT_PERMISSIONS),
+	// as for a token without the Environment Admin role.
+	DenyStores bool
+	// SeedStores exist from the start, e.g. to show a duplicate name. They
+	// are listed, and returned by Stores, before the stores created. Empty
+	// fields are filled in: ID (a new UUID), Environment (the first of
+	// Environments, else DemoEnvironmentID), Type (Salesforce), Status
+	// (INACTIVE), CreatedAt and UpdatedAt (now). Links are the simulator's.
+	SeedStores []api.Store
 }
 
 // RecordedRequest is a request the server received, with the Authorization
@@ -45,16 +61,19 @@ type Server struct {
 	requests []RecordedRequest
 	failNext *Failure
 
-	srv *http.Server
-	url string
+	srv       *http.Server
+	url       string
+	done      chan struct{} // closed by Close: waiting handlers return
+	closeOnce sync.Once
 }
 
 // New returns a server that is not listening: use it as an http.Handler.
 func New(opts Options) *Server {
-	s := &Server{opts: opts, tokens: map[string]bool{}}
+	s := &Server{opts: opts, tokens: map[string]bool{}, done: make(chan struct{})}
 	for _, t := range opts.AccessTokens {
 		s.tokens[t] = true
 	}
+	s.seed()
 	s.routes()
 	return s
 }
@@ -79,8 +98,11 @@ func Start(opts Options) (*Server, error) {
 // built by New. Use it as both the API URL and the auth URL.
 func (s *Server) URL() string { return s.url }
 
-// Close stops a started server and drops its connections.
+// Close stops a started server and drops its connections. Handlers still
+// waiting (Latency) return at once. Close may be called more than once, and
+// on a server built by New.
 func (s *Server) Close() {
+	s.closeOnce.Do(func() { close(s.done) })
 	if s.srv != nil {
 		_ = s.srv.Close()
 	}
@@ -96,6 +118,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-t.C:
 		case <-r.Context().Done():
+			return
+		case <-s.done:
 			return
 		}
 	}

@@ -33,7 +33,7 @@ type storeJSON struct {
 // handleCreate is POST /v1/environments/{envID}/propagation/stores.
 func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 	envID := r.PathValue("envID")
-	if !s.checkAccess(w, r, envID) {
+	if !s.checkStoreAccess(w, r, envID) {
 		return
 	}
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
@@ -59,10 +59,7 @@ func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 // checkAccess answers 401 without a valid bearer token and 404 for an
 // unknown environment, in that order, as an API gateway would.
 func (s *Server) checkAccess(w http.ResponseWriter, r *http.Request, envID string) bool {
-	if !s.authorized(r) {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="pingone", error="invalid_token"`)
-		writeError(w, http.StatusUnauthorized, "ACCESS_FAILED", msgAccessFailed,
-			detail{Code: "INVALID_TOKEN", Message: "The access token is missing, invalid or expired."})
+	if !s.checkBearer(w, r) {
 		return false
 	}
 	if !s.envExists(envID) {
@@ -70,6 +67,30 @@ func (s *Server) checkAccess(w http.ResponseWriter, r *http.Request, envID strin
 		return false
 	}
 	return true
+}
+
+// checkStoreAccess is checkAccess for the propagation endpoints, then 403
+// when Options.DenyStores plays a token without Environment Admin.
+func (s *Server) checkStoreAccess(w http.ResponseWriter, r *http.Request, envID string) bool {
+	if !s.checkAccess(w, r, envID) {
+		return false
+	}
+	if s.opts.DenyStores {
+		writeForbidden(w)
+		return false
+	}
+	return true
+}
+
+// checkBearer answers 401 without a valid bearer token.
+func (s *Server) checkBearer(w http.ResponseWriter, r *http.Request) bool {
+	if s.authorized(r) {
+		return true
+	}
+	w.Header().Set("WWW-Authenticate", `Bearer realm="pingone", error="invalid_token"`)
+	writeError(w, http.StatusUnauthorized, "ACCESS_FAILED", msgAccessFailed,
+		detail{Code: "INVALID_TOKEN", Message: "The access token is missing, invalid or expired."})
+	return false
 }
 
 // decodeBody reads a JSON object twice over: raw values to echo, decoded
@@ -111,9 +132,15 @@ func newStore(base, envID string, raw map[string]json.RawMessage, doc map[string
 	if d, ok := doc["description"].(string); ok {
 		st.Description = &d
 	}
-	self := api.Link{Href: base + "/v1/environments/" + envID + "/propagation/stores/" + st.ID}
-	st.Links = map[string]api.Link{"self": self, "update": self, "delete": self}
+	st.Links = storeLinks(base, envID, st.ID)
 	return st
+}
+
+// storeLinks are the HAL links of a store: PingOne's example gives self,
+// update and delete, all the store's URL.
+func storeLinks(base, envID, id string) map[string]api.Link {
+	self := api.Link{Href: base + "/v1/environments/" + envID + "/propagation/stores/" + id}
+	return map[string]api.Link{"self": self, "update": self, "delete": self}
 }
 
 // baseURL is the started server's URL, or else the one the request used.

@@ -1,0 +1,22 @@
+package simulator
+
+import (
+	"net/http"
+	"time"
+
+	"sfstore/api"
+)
+
+// handleRevision is POST /v1/environments/{envID}/propagation/revisions.
+// Any body is ignored, as PingOne needs none.
+func (s *Server) handleRevision(w http.ResponseWriter, r *http.Request) {
+	envID := r.PathValue("envID")
+	if !s.checkStoreAccess(w, r, envID) {
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{
+		"id":          newUUID(),
+		"environment": api.ObjectRef{ID: envID},
+		"createdAt":   time.Now().UTC().Format(timeLayout),
+	})
+}

@@ -1,0 +1,51 @@
+package simulator
+
+import (
+	"encoding/json"
+	"time"
+
+	"sfstore/api"
+)
+
+// seed adds Options.SeedStores, filling in what they leave empty.
+func (s *Server) seed() {
+	now := time.Now().UTC().Format(timeLayout)
+	for _, in := range s.opts.SeedStores {
+		st := storeJSON{
+			ID: in.ID, Type: in.Type, Status: in.Status, Name: in.Name,
+			CreatedAt: in.CreatedAt, UpdatedAt: in.UpdatedAt, Managed: in.Managed,
+		}
+		st.Environment.ID = s.seedEnvironment(in.Environment)
+		st.Configuration, _ = json.Marshal(in.Configuration)
+		if in.Image != nil {
+			st.Image, _ = json.Marshal(in.Image)
+		}
+		if in.Description != "" {
+			st.Description = &in.Description
+		}
+		fill(&st.ID, newUUID())
+		fill(&st.Type, api.StoreTypeSalesforce)
+		fill(&st.Status, api.StatusInactive)
+		fill(&st.CreatedAt, now)
+		fill(&st.UpdatedAt, st.CreatedAt)
+		s.stores = append(s.stores, st)
+	}
+}
+
+// seedEnvironment is the environment of a seeded store.
+func (s *Server) seedEnvironment(ref *api.ObjectRef) string {
+	switch {
+	case ref != nil && ref.ID != "":
+		return ref.ID
+	case len(s.opts.Environments) > 0:
+		return s.opts.Environments[0]
+	}
+	return DemoEnvironmentID
+}
+
+// fill sets *p to v when it is empty.
+func fill(p *string, v string) {
+	if *p == "" {
+		*p = v
+	}
+}
