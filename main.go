@@ -126,6 +126,7 @@ func wire(cfg ui.Config, stdin, stdout, stderr *os.File) (ui.Options, func(), er
 	// The demo org signs in by itself: its "browser" follows the authorize
 	// redirect to the callback, on any free port.
 	opts.Salesforce.LoginURL = org.URL()
+	opts.Salesforce.InstanceURL = org.URL()
 	opts.Salesforce.CallbackPort = salesforce.AnyPort
 	opts.Salesforce.OpenBrowser = org.FollowRedirects
 	ui.FillDemoAnswers(&opts.Answers)

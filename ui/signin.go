@@ -90,6 +90,9 @@ func (w *wizard) signInScripted(ctx context.Context) error {
 // refresh-token rotation on that would invalidate the copy PingOne gets.
 func (w *wizard) verifySalesforce(ctx context.Context) error {
 	instance := "https://" + w.a.SalesforceDomain
+	if w.opts.Salesforce.InstanceURL != "" {
+		instance = w.opts.Salesforce.InstanceURL
+	}
 	if w.sf != nil {
 		instance = w.sf.instanceURL
 	}

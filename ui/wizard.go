@@ -49,6 +49,7 @@ type Options struct {
 // SalesforceOptions configure the Salesforce sign-in.
 type SalesforceOptions struct {
 	LoginURL     string             // --salesforce-login-url; default https://{SALESFORCE_DOMAIN}
+	InstanceURL  string             // the org's REST base for pasted tokens; default https://{SALESFORCE_DOMAIN}
 	CallbackPort int                // --callback-port; 0 means salesforce.DefaultCallbackPort
 	OpenBrowser  func(string) error // nil: $BROWSER or the platform's opener
 	HTTPClient   *http.Client
