@@ -88,3 +88,10 @@ func TestRenderReviewMasksSecrets(t *testing.T) {
 	requireGolden(t, "review", out)
 	requireNoSecrets(t, out, a.secretValues()...)
 }
+
+// storeFromRequest is the store PingOne would answer for req.
+func storeFromRequest(req api.CreateSalesforceStoreRequest) *api.Store {
+	return &api.Store{ID: "8305f20e-d0e2-4a92-aa0d-c7af0f88d2d5", Environment: &api.ObjectRef{ID: "abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6"},
+		Type: req.Type, Name: req.Name, Status: req.Status, Managed: req.Managed, Image: req.Image,
+		CreatedAt: "2026-11-27T06:00:00.000Z", Configuration: req.Configuration}
+}
