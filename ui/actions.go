@@ -63,7 +63,7 @@ func (w *wizard) review(ctx context.Context) (action, error) {
 		if w.opts.Demo {
 			question, why = "Save the secrets in the demo keyring?", "The demo keyring lives in memory: it is gone when sfstore exits."
 		}
-		fields = append([]huh.Field{yesNoField(question, why, &w.a.SaveSecrets)}, fields...)
+		fields = append([]huh.Field{w.yesNo(question, why, &w.a.SaveSecrets)}, fields...)
 	}
 	if err := w.run(ctx, w.form(huh.NewGroup(fields...).Title(w.titleText("Review")))); err != nil {
 		return action{}, err

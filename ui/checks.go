@@ -68,7 +68,7 @@ func (w *wizard) confirmUniqueName(ctx context.Context) (bool, error) {
 		return true, nil
 	}
 	proceed := false
-	f := w.form(huh.NewGroup(yesNoField(
+	f := w.form(huh.NewGroup(w.yesNo(
 		fmt.Sprintf("A Salesforce store named %q already exists", dup.Name),
 		fmt.Sprintf("ID %s, status %s. Two stores with one name are easy to confuse.\nCreate another one anyway?", dup.ID, dup.Status),
 		&proceed)).Title(w.titleText("Same name")))
@@ -82,7 +82,7 @@ func (w *wizard) confirmUniqueName(ctx context.Context) (bool, error) {
 // in the admin console.
 func (w *wizard) offerPublish(ctx context.Context) error {
 	publish := false
-	f := w.form(huh.NewGroup(yesNoField("Create a propagation revision now?",
+	f := w.form(huh.NewGroup(w.yesNo("Create a propagation revision now?",
 		"The store then shows in the admin console. This starts a resync of the environment's stores.",
 		&publish)).Title(w.titleText("Publish")))
 	if err := w.run(ctx, f); err != nil {

@@ -77,9 +77,8 @@ func (w *wizard) pickProfile(ctx context.Context) error {
 }
 
 func (w *wizard) profileInput() *huh.Input {
-	return huh.NewInput().Title(FieldProfileID.Label).
-		Description(w.describe(FieldProfileID, "15 or 18 characters starting with 00e.")).
-		Placeholder("00e…").Value(&w.a.ProfileID).Validate(validateProfileID)
+	return w.input(FieldProfileID.Label, w.describe(FieldProfileID, "15 or 18 characters starting with 00e."),
+		&w.a.ProfileID, validateProfileID).Placeholder("00e…")
 }
 
 // pickAccount searches the org's accounts by name until the user picks one
@@ -87,9 +86,8 @@ func (w *wizard) profileInput() *huh.Input {
 func (w *wizard) pickAccount(ctx context.Context) error {
 	for {
 		query := w.a.AccountID
-		f := w.form(huh.NewGroup(huh.NewInput().Title("Find the business account community users join").
-			Description(w.describe(FieldAccountID, "Type part of its name, or an account ID (001…).")).
-			Placeholder("Acme").Value(&query)).Title(w.title(StepCommunities)))
+		f := w.form(huh.NewGroup(w.input("Find the business account community users join",
+			w.describe(FieldAccountID, "Type part of its name, or an account ID (001…)."), &query, nil).Placeholder("Acme")).Title(w.title(StepCommunities)))
 		if err := w.run(ctx, f); err != nil {
 			return err
 		}
@@ -150,9 +148,8 @@ func (w *wizard) chooseAccount(ctx context.Context, query string) (bool, error) 
 }
 
 func (w *wizard) accountInput() *huh.Input {
-	return huh.NewInput().Title(FieldAccountID.Label).
-		Description(w.describe(FieldAccountID, "The business account community users join: 001…, 15 or 18 characters.")).
-		Placeholder("001…").Value(&w.a.AccountID).Validate(validateAccountID)
+	return w.input(FieldAccountID.Label, w.describe(FieldAccountID, "The business account community users join: 001…, 15 or 18 characters."),
+		&w.a.AccountID, validateAccountID).Placeholder("001…")
 }
 
 func (w *wizard) pickerFailed(what string, err error) {

@@ -237,6 +237,28 @@ func (w *wizardPTY) waitForWithin(text string, timeout time.Duration) {
 	}
 }
 
+// tryWaitFor is waitFor that reports a timeout instead of failing.
+func (w *wizardPTY) tryWaitFor(text string, timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
+	for {
+		w.refresh()
+		if w.pos > len(w.stripped) {
+			w.pos = len(w.stripped)
+		}
+		if i := strings.Index(w.stripped[w.pos:], text); i >= 0 {
+			w.pos += i + len(text)
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		select {
+		case <-w.changed:
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
 // tail is the last ~2000 characters of stripped output after the last
 // match.
 func (w *wizardPTY) tail() string {

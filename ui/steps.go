@@ -25,10 +25,10 @@ func (w *wizard) signInForm() *huh.Form {
 	a := w.a
 	return w.form(
 		huh.NewGroup(
-			huh.NewSelect[string]().Title("Region").
+			huh.NewSelect[string]().Title(accessibleTitle(w, "Region", "Where your PingOne organization lives; it sets the API and sign-in hosts.", "")).
 				Description("Where your PingOne organization lives; it sets the API and sign-in hosts.").
 				Options(regionOptions()...).Value(&a.Region),
-			huh.NewSelect[AuthMethod]().Title("How should sfstore sign in to PingOne?").
+			huh.NewSelect[AuthMethod]().Title(accessibleTitle(w, "How should sfstore sign in to PingOne?", "A worker app needs the Environment Admin role on the target environment.", "")).
 				Description("A worker app needs the Environment Admin role on the target environment.").
 				Options(
 					huh.NewOption("Worker app client ID and secret (recommended)", AuthWorkerApp),
@@ -41,43 +41,31 @@ func (w *wizard) signInForm() *huh.Form {
 func (w *wizard) workerAppForm() *huh.Form {
 	a := w.a
 	return w.form(huh.NewGroup(
-		huh.NewInput().Title(FieldWorkerEnvironment.Label).
-			Description("The environment the worker app belongs to (PINGONE_ENVIRONMENT_ID).").
-			Placeholder(exampleUUID).Value(&a.WorkerEnvironmentID).Validate(validateUUID),
-		huh.NewInput().Title(FieldWorkerClientID.Label).
-			Description("Applications › your worker app › Configuration › Client ID.").
-			Placeholder(exampleUUID).Value(&a.WorkerClientID).Validate(validateUUID),
+		w.input(FieldWorkerEnvironment.Label, "The environment the worker app belongs to (PINGONE_ENVIRONMENT_ID).", &a.WorkerEnvironmentID, validateUUID).Placeholder(exampleUUID),
+		w.input(FieldWorkerClientID.Label, "Applications › your worker app › Configuration › Client ID.", &a.WorkerClientID, validateUUID).Placeholder(exampleUUID),
 	).Title(w.title(StepPingOne)))
 }
 
 // targetEnvironmentForm asks for the environment ID when it cannot be
 // picked from a list.
 func (w *wizard) targetEnvironmentForm() *huh.Form {
-	field := huh.NewInput().Title(FieldEnvironmentID.Label).Placeholder(exampleUUID).Value(&w.a.EnvironmentID)
-	if w.a.AuthMethod == AuthPastedToken {
-		field.Description("The environment the store is created in.").Validate(validateUUID)
-	} else {
-		field.Description("Where the store is created; empty means the worker app's environment.").
-			Placeholder("same as the worker app's environment").Validate(validateOptionalUUID)
+	field := w.input(FieldEnvironmentID.Label, "The environment the store is created in.", &w.a.EnvironmentID, validateUUID).Placeholder(exampleUUID)
+	if w.a.AuthMethod == AuthWorkerApp {
+		field = w.input(FieldEnvironmentID.Label, "Where the store is created; empty means the worker app's environment.",
+			&w.a.EnvironmentID, validateOptionalUUID).Placeholder("same as the worker app's environment")
 	}
 	return w.form(huh.NewGroup(field).Title(w.title(StepPingOne)))
 }
 
 func (w *wizard) workerSecretForm() *huh.Form {
 	return w.form(huh.NewGroup(
-		huh.NewInput().Title(FieldWorkerClientSecret.Label).
-			Description("Shown once when the worker app's secret is generated. Input is hidden.").
-			EchoMode(huh.EchoModePassword).Value(&w.a.WorkerClientSecret).
-			Validate(validateSecret("the client secret")),
+		w.password(FieldWorkerClientSecret.Label, "Shown once when the worker app's secret is generated. Input is hidden.", &w.a.WorkerClientSecret, validateSecret("the client secret")),
 	).Title(w.title(StepPingOne)))
 }
 
 func (w *wizard) pastedTokenForm() *huh.Form {
 	return w.form(huh.NewGroup(
-		huh.NewInput().Title(FieldPingOneToken.Label).
-			Description("Needs the Environment Admin role. Held in memory only, never saved.").
-			EchoMode(huh.EchoModePassword).Value(&w.a.PingOneAccessToken).
-			Validate(validateSecret("the access token")),
+		w.password(FieldPingOneToken.Label, "Needs the Environment Admin role. Held in memory only, never saved.", &w.a.PingOneAccessToken, validateSecret("the access token")),
 	).Title(w.title(StepPingOne)))
 }
 
@@ -85,21 +73,14 @@ func (w *wizard) storeForm() *huh.Form {
 	a := w.a
 	return w.form(
 		huh.NewGroup(
-			huh.NewInput().Title(FieldName.Label).
-				Description(w.describe(FieldName, "How the store is listed in PingOne, e.g. \"Salesforce production\".")).
-				Value(&a.Name).Validate(validateRequired("a name")),
-			huh.NewInput().Title(FieldDescription.Label).
-				Description(w.describe(FieldDescription, "Optional: a note for other admins.")).Value(&a.Description),
-			huh.NewInput().Title(FieldImageURL.Label).
-				Description(w.describe(FieldImageURL, "Optional: the address of an icon for the store.")).
-				Placeholder("https://example.com/salesforce.png").
-				Value(&a.ImageURL).Validate(validateImageURL),
+			w.input(FieldName.Label, w.describe(FieldName, "How the store is listed in PingOne, e.g. \"Salesforce production\"."), &a.Name, validateRequired("a name")),
+			w.input(FieldDescription.Label, w.describe(FieldDescription, "Optional: a note for other admins."), &a.Description, nil),
+			w.input(FieldImageURL.Label, w.describe(FieldImageURL, "Optional: the address of an icon for the store."), &a.ImageURL, validateImageURL).Placeholder("https://example.com/salesforce.png"),
 		).Title(w.title(StepStore)),
 		huh.NewGroup(
-			huh.NewConfirm().Title("Create it active?").
-				Description("Active provisions as soon as rules use it; inactive is safer to start.").
-				Affirmative("Active").Negative("Inactive").Value(&a.Active).WithButtonAlignment(lipgloss.Left),
-			yesNoField("Deprovision its users if the store is deleted?",
+			w.yesNo("Create it active?", "Active provisions as soon as rules use it; inactive is safer to start.", &a.Active).
+				Affirmative("Active").Negative("Inactive"),
+			w.yesNo("Deprovision its users if the store is deleted?",
 				"If on, deleting the store later deprovisions the users it created.", &a.Managed),
 		).Title(w.title(StepStore)),
 	)
@@ -108,13 +89,9 @@ func (w *wizard) storeForm() *huh.Form {
 func (w *wizard) salesforceAppForm() *huh.Form {
 	a := w.a
 	return w.form(huh.NewGroup(
-		huh.NewInput().Title(FieldSalesforceDomain.Label).
-			Description(w.describe(FieldSalesforceDomain, "Your org's My Domain. https:// and a trailing / are removed.")).
-			Placeholder("acme.my.salesforce.com").Value(&a.SalesforceDomain).Validate(validateDomain),
-		huh.NewInput().Title(FieldClientID.Label).
-			Description(w.describe(FieldClientID, "The Consumer Key of your connected app or external client app.")).
-			Value(&a.ClientID).Validate(validateClientID),
-		huh.NewSelect[SignInMethod]().Title("How do you want to get the OAuth tokens?").
+		w.input(FieldSalesforceDomain.Label, w.describe(FieldSalesforceDomain, "Your org's My Domain. https:// and a trailing / are removed."), &a.SalesforceDomain, validateDomain).Placeholder("acme.my.salesforce.com"),
+		w.input(FieldClientID.Label, w.describe(FieldClientID, "The Consumer Key of your connected app or external client app."), &a.ClientID, validateClientID),
+		huh.NewSelect[SignInMethod]().Title(accessibleTitle(w, "How do you want to get the OAuth tokens?", "Signing in needs the app's callback URL and the api and refresh_token scopes.", "")).
 			Description("Signing in needs the app's callback URL and the api and refresh_token scopes.").
 			Options(
 				huh.NewOption("Sign in with Salesforce in the browser (recommended)", SignInBrowser),
@@ -127,24 +104,16 @@ func (w *wizard) salesforceAppForm() *huh.Form {
 // sign-in (External Client Apps require it with PKCE).
 func (w *wizard) clientSecretForm() *huh.Form {
 	return w.form(huh.NewGroup(
-		huh.NewInput().Title(FieldClientSecret.Label).
-			Description(w.describe(FieldClientSecret, "The app's Consumer Secret; the sign-in needs it. Input is hidden.")).
-			EchoMode(huh.EchoModePassword).Value(&w.a.ClientSecret).Validate(validateSecret("the client secret")),
+		w.password(FieldClientSecret.Label, w.describe(FieldClientSecret, "The app's Consumer Secret; the sign-in needs it. Input is hidden."), &w.a.ClientSecret, validateSecret("the client secret")),
 	).Title(w.title(StepSalesforce)))
 }
 
 func (w *wizard) salesforceSecretsForm() *huh.Form {
 	a := w.a
 	return w.form(huh.NewGroup(
-		huh.NewInput().Title(FieldClientSecret.Label).
-			Description(w.describe(FieldClientSecret, "The app's Consumer Secret. Input is hidden.")).
-			EchoMode(huh.EchoModePassword).Value(&a.ClientSecret).Validate(validateSecret("the client secret")),
-		huh.NewInput().Title(FieldAccessToken.Label).
-			Description(w.describe(FieldAccessToken, "Issued to a Salesforce admin with View All Data. Input is hidden.")).
-			EchoMode(huh.EchoModePassword).Value(&a.SalesforceAccessToken).Validate(validateSecret("the access token")),
-		huh.NewInput().Title(FieldRefreshToken.Label).
-			Description(w.describe(FieldRefreshToken, "Needs the refresh_token scope and a \"valid until revoked\" policy.")).
-			EchoMode(huh.EchoModePassword).Value(&a.SalesforceRefreshToken).Validate(validateSecret("the refresh token")),
+		w.password(FieldClientSecret.Label, w.describe(FieldClientSecret, "The app's Consumer Secret. Input is hidden."), &a.ClientSecret, validateSecret("the client secret")),
+		w.password(FieldAccessToken.Label, w.describe(FieldAccessToken, "Issued to a Salesforce admin with View All Data. Input is hidden."), &a.SalesforceAccessToken, validateSecret("the access token")),
+		w.password(FieldRefreshToken.Label, w.describe(FieldRefreshToken, "Needs the refresh_token scope and a \"valid until revoked\" policy."), &a.SalesforceRefreshToken, validateSecret("the refresh token")),
 	).Title(w.title(StepSalesforce)))
 }
 
@@ -152,14 +121,14 @@ func (w *wizard) provisioningForm() *huh.Form {
 	a := w.a
 	return w.form(
 		huh.NewGroup(
-			yesNoField("Create users?", "Create a Salesforce user for each PingOne user in scope.", &a.CreateUsers),
-			yesNoField("Update users?", "Keep Salesforce users' attributes in step with PingOne.", &a.UpdateUsers),
-			yesNoField("Disable users?", "Deactivate the Salesforce user when a PingOne user leaves scope.", &a.DisableUsers),
+			w.yesNo("Create users?", "Create a Salesforce user for each PingOne user in scope.", &a.CreateUsers),
+			w.yesNo("Update users?", "Keep Salesforce users' attributes in step with PingOne.", &a.UpdateUsers),
+			w.yesNo("Disable users?", "Deactivate the Salesforce user when a PingOne user leaves scope.", &a.DisableUsers),
 		).Title(w.title(StepProvisioning)),
 		huh.NewGroup(
-			yesNoField("Provision disabled users?", "Also create users that are disabled in PingOne (they arrive inactive).", &a.ProvisionDisabledUsers),
-			yesNoField("Freeze instead of deactivate?", "Freeze deprovisioned users: no sign-in, but licence and data are kept.", &a.FreezeUsers),
-			huh.NewSelect[string]().Title(FieldPermissionSets.Label).
+			w.yesNo("Provision disabled users?", "Also create users that are disabled in PingOne (they arrive inactive).", &a.ProvisionDisabledUsers),
+			w.yesNo("Freeze instead of deactivate?", "Freeze deprovisioned users: no sign-in, but licence and data are kept.", &a.FreezeUsers),
+			huh.NewSelect[string]().Title(accessibleTitle(w, FieldPermissionSets.Label, w.describe(FieldPermissionSets, "What happens to permission sets a user already has in Salesforce."), "")).
 				Description(w.describe(FieldPermissionSets, "What happens to permission sets a user already has in Salesforce.")).
 				Options(
 					huh.NewOption("Merge: add PingOne's, keep the user's existing permission sets", api.PermissionSetsMerge),
@@ -169,14 +138,14 @@ func (w *wizard) provisioningForm() *huh.Form {
 	)
 }
 
-func yesNoField(title, description string, value *bool) *huh.Confirm {
-	return huh.NewConfirm().Title(title).Description(description).
+func (w *wizard) yesNo(title, description string, value *bool) *huh.Confirm {
+	return huh.NewConfirm().Title(accessibleTitle(w, title, description, "")).Description(description).
 		Affirmative("Yes").Negative("No").Value(value).WithButtonAlignment(lipgloss.Left)
 }
 
 func (w *wizard) communitiesSwitchForm() *huh.Form {
 	return w.form(huh.NewGroup(
-		yesNoField("Provision to Salesforce Communities?",
+		w.yesNo("Provision to Salesforce Communities?",
 			"Turn on for Experience Cloud (community) users; off for Sales, Service and Chatter users.",
 			&w.a.EnableCommunities),
 	).Title(w.title(StepCommunities)))
@@ -184,17 +153,16 @@ func (w *wizard) communitiesSwitchForm() *huh.Form {
 
 func (w *wizard) communitiesIDsForm() *huh.Form {
 	a := w.a
-	profile := huh.NewInput().Title(FieldProfileID.Label).
-		Description(w.describe(FieldProfileID, "Optional: the profile new users get (00e…, 15 or 18 characters).")).
-		Placeholder("00e…").Value(&a.ProfileID).Validate(validateProfileID)
+	desc := "Optional: the profile new users get (00e…, 15 or 18 characters)."
+	if a.EnableCommunities {
+		desc = "With Communities: a customer or partner community profile (00e…)."
+	}
+	profile := w.input(FieldProfileID.Label, w.describe(FieldProfileID, desc), &a.ProfileID, validateProfileID).Placeholder("00e…")
 	if !a.EnableCommunities {
 		return w.form(huh.NewGroup(profile).Title(w.title(StepCommunities)))
 	}
-	profile.Description(w.describe(FieldProfileID, "With Communities: a customer or partner community profile (00e…)."))
 	return w.form(huh.NewGroup(
-		huh.NewInput().Title(FieldAccountID.Label).
-			Description(w.describe(FieldAccountID, "The business account community users join: 001…, 15 or 18 characters.")).
-			Placeholder("001…").Value(&a.AccountID).Validate(validateAccountID),
+		w.input(FieldAccountID.Label, w.describe(FieldAccountID, "The business account community users join: 001…, 15 or 18 characters."), &a.AccountID, validateAccountID).Placeholder("001…"),
 		profile,
 	).Title(w.title(StepCommunities)))
 }

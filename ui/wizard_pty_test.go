@@ -4,11 +4,20 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"sfstore/api"
+	"sfstore/api/salesforce"
+	"sfstore/api/salesforce/sfsim"
 	"sfstore/api/simulator"
 	"sfstore/secrets"
 	"sfstore/ui"
@@ -20,15 +29,15 @@ import (
 const sentinelMarker = "SENTINEL"
 
 const (
-	workerSecret  = "SENTINEL-WORKER-SECRET-41d7c2"
-	clientSecret  = "SENTINEL-CLIENT-SECRET-7f3a9c"
-	accessToken   = "SENTINEL-ACCESS-TOKEN-b81e44"
-	refreshToken  = "SENTINEL-REFRESH-TOKEN-0c95da"
-	typedDomain   = "https://Acme.my.salesforce.com/"
-	sentDomain    = "acme.my.salesforce.com"
-	sfClientID    = "3MVG9pRzvMkjMb6lZlt3YjDQwe.ptytest"
-	storeName     = "Salesforce via pty"
-	unknownProfle = "00e5g000004ZZZZ" // well formed, unknown to the simulator
+	workerSecret   = "SENTINEL-WORKER-SECRET-41d7c2"
+	clientSecret   = "SENTINEL-CLIENT-SECRET-7f3a9c"
+	accessToken    = "SENTINEL-ACCESS-TOKEN-b81e44"
+	refreshToken   = "SENTINEL-REFRESH-TOKEN-0c95da"
+	typedDomain    = "https://Acme.my.salesforce.com/"
+	sentDomain     = "acme.my.salesforce.com"
+	sfClientID     = "3MVG9pRzvMkjMb6lZlt3YjDQwe.ptytest"
+	storeName      = "Salesforce via pty"
+	unknownProfile = "00e5g000004ZZZZ" // well formed, unknown to the simulator
 )
 
 var allSecrets = []string{workerSecret, clientSecret, accessToken, refreshToken}
@@ -38,6 +47,61 @@ func demoAnswers() ui.Answers {
 	a := ui.DefaultAnswers()
 	ui.FillDemoAnswers(&a)
 	return a
+}
+
+// testNet is the wizard's network: PingOne is the simulator on loopback,
+// and any other host (the Salesforce org the user typed) is played by a
+// simulated org on loopback. Requests meant for a host off this machine are
+// recorded, so a test can tell what would have left it.
+type testNet struct {
+	org       *sfsim.Server
+	transport *http.Transport
+
+	mu         sync.Mutex
+	offMachine []string // URLs the wizard asked for outside loopback
+}
+
+func newTestNet(t *testing.T) *testNet {
+	t.Helper()
+	org, err := sfsim.Start(sfsim.Options{})
+	if err != nil {
+		t.Fatalf("start the simulated Salesforce org: %v", err)
+	}
+	n := &testNet{org: org, transport: &http.Transport{}}
+	t.Cleanup(func() {
+		n.transport.CloseIdleConnections()
+		_ = org.Close()
+	})
+	return n
+}
+
+func (n *testNet) RoundTrip(r *http.Request) (*http.Response, error) {
+	if isLoopback(r.URL.Hostname()) {
+		return n.transport.RoundTrip(r)
+	}
+	n.mu.Lock()
+	n.offMachine = append(n.offMachine, r.Method+" "+r.URL.Scheme+"://"+r.URL.Host+r.URL.Path)
+	n.mu.Unlock()
+	org, _ := url.Parse(n.org.URL())
+	r = r.Clone(r.Context())
+	r.URL.Scheme, r.URL.Host, r.Host = org.Scheme, org.Host, ""
+	return n.transport.RoundTrip(r)
+}
+
+func (n *testNet) client() *http.Client { return &http.Client{Transport: n, Timeout: 10 * time.Second} }
+
+func (n *testNet) leftTheMachine() []string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return slices.Clone(n.offMachine)
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func startSimulator(t *testing.T, opts simulator.Options) *simulator.Server {
@@ -50,8 +114,18 @@ func startSimulator(t *testing.T, opts simulator.Options) *simulator.Server {
 	return sim
 }
 
-func wizardOptions(sim *simulator.Server, kr *secrets.Keyring) ui.Options {
-	return ui.Options{Answers: demoAnswers(), APIURL: sim.URL(), AuthURL: sim.URL(), Keyring: kr}
+// wizardOptions wires the wizard as main does, to the simulator, a
+// simulated org and kr.
+func wizardOptions(t *testing.T, pingOneURL string, kr *secrets.Keyring) (ui.Options, *testNet) {
+	n := newTestNet(t)
+	return ui.Options{
+		Answers: demoAnswers(), APIURL: pingOneURL, AuthURL: pingOneURL,
+		HTTPClient: n.client(), Keyring: kr,
+		Salesforce: ui.SalesforceOptions{
+			LoginURL: n.org.URL(), CallbackPort: salesforce.AnyPort,
+			OpenBrowser: n.org.FollowRedirects, HTTPClient: n.client(),
+		},
+	}, n
 }
 
 func communityProfile(t *testing.T) simulator.Profile {
@@ -69,15 +143,20 @@ func communityProfile(t *testing.T) simulator.Profile {
 // field to have the focus first.
 
 // pingOneStep keeps the region, the sign-in method and the demo worker app,
-// leaves the target environment empty and types the worker secret.
+// types the worker secret and keeps the preselected target environment.
 func (w *wizardPTY) pingOneStep(secret string) {
+	w.t.Helper()
+	w.pingOneCredentials()
+	w.answer(ui.FieldWorkerClientSecret.Label, secret)
+	w.answer(ui.FieldEnvironmentID.Label, "")
+}
+
+func (w *wizardPTY) pingOneCredentials() {
 	w.t.Helper()
 	w.answer("Region", "")
 	w.answer("How should sfstore sign in to PingOne?", "")
 	w.answer(ui.FieldWorkerEnvironment.Label, "")
 	w.answer(ui.FieldWorkerClientID.Label, "")
-	w.answer(ui.FieldEnvironmentID.Label, "")
-	w.answer(ui.FieldWorkerClientSecret.Label, secret)
 }
 
 // storeStep types a name and keeps every other default.
@@ -90,10 +169,14 @@ func (w *wizardPTY) storeStep(name string) {
 	w.answer("Deprovision its users if the store is deleted?", "")
 }
 
+// salesforceAppStep types the domain and client ID and chooses to paste
+// the tokens.
 func (w *wizardPTY) salesforceAppStep() {
 	w.t.Helper()
 	w.answer(ui.FieldSalesforceDomain.Label, typedDomain)
 	w.answer(ui.FieldClientID.Label, sfClientID)
+	w.waitFor("┃ How do you want to get the OAuth tokens?")
+	w.chooseOption("Paste an access token", 3)
 }
 
 func (w *wizardPTY) salesforceSecretsStep() {
@@ -103,10 +186,17 @@ func (w *wizardPTY) salesforceSecretsStep() {
 	w.answer(ui.FieldRefreshToken.Label, refreshToken)
 }
 
+var provisioningTitles = []string{
+	"Create users?", "Update users?", "Disable users?",
+	"Provision disabled users?", "Freeze instead of deactivate?", ui.FieldPermissionSets.Label,
+}
+
 // provisioningStep keeps all six defaults.
 func (w *wizardPTY) provisioningStep() {
 	w.t.Helper()
-	w.provisioningStepFrom(0)
+	for _, title := range provisioningTitles {
+		w.answer(title, "")
+	}
 }
 
 // communitiesOffStep keeps Communities off and leaves the profile empty.
@@ -114,6 +204,18 @@ func (w *wizardPTY) communitiesOffStep() {
 	w.t.Helper()
 	w.answer("Provision to Salesforce Communities?", "")
 	w.answer(ui.FieldProfileID.Label, "")
+}
+
+// walkToReview answers every step with the pasted sentinels and no
+// Communities.
+func (w *wizardPTY) walkToReview() {
+	w.t.Helper()
+	w.pingOneStep(workerSecret)
+	w.storeStep(storeName)
+	w.salesforceAppStep()
+	w.salesforceSecretsStep()
+	w.provisioningStep()
+	w.communitiesOffStep()
 }
 
 // reviewAndCreate waits for the review, answers the keyring question when
@@ -129,9 +231,27 @@ func (w *wizardPTY) reviewAndCreate(saveQuestion bool) {
 	w.send(keyEnter)
 }
 
+// chooseOption moves a select's cursor down to the option starting with
+// label and presses Enter.
+func (w *wizardPTY) chooseOption(label string, maxDown int) {
+	w.t.Helper()
+	for range maxDown {
+		if w.tryWaitFor("> "+label, 300*time.Millisecond) {
+			w.send(keyEnter)
+			return
+		}
+		w.send(keyDown)
+	}
+	w.waitFor("> " + label)
+	w.send(keyEnter)
+}
+
+// requireCreated waits for the result card, declines the publish offer and
+// checks Run's result against the one store the simulator holds.
 func (w *wizardPTY) requireCreated(sim *simulator.Server) (runResult, api.Store) {
 	w.t.Helper()
 	w.waitFor("Salesforce store created")
+	w.answer("Create a propagation revision now?", "")
 	r := w.wait()
 	if r.err != nil || r.store == nil {
 		w.t.Fatalf("Run returned (store %v, err %v), want a store", r.store, r.err)
@@ -164,12 +284,13 @@ func keyringValue(t *testing.T, kr *secrets.Keyring, account string) string {
 }
 
 // TestPTYCreateAfterFixingARefusedProfile walks the whole demo wizard by
-// keystrokes: PingOne refuses an unknown profile, the user goes straight back
-// to Communities with every answer kept, fixes the profile and creates.
+// keystrokes, as `sfstore --demo` runs it: PingOne refuses an unknown
+// profile, the user goes straight back to Communities with every answer
+// kept, fixes the profile and creates.
 func TestPTYCreateAfterFixingARefusedProfile(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{})
 	kr := secrets.NewMemory()
-	opts := wizardOptions(sim, kr)
+	opts, network := wizardOptions(t, sim.URL(), kr)
 	opts.Demo = true
 	account := simulator.DemoAccounts[0].ID
 	profile := communityProfile(t).ID
@@ -184,7 +305,7 @@ func TestPTYCreateAfterFixingARefusedProfile(t *testing.T) {
 	w.waitFor("┃ Provision to Salesforce Communities?")
 	w.send(keyLeft, keyEnter) // Yes
 	w.answer(ui.FieldAccountID.Label, account)
-	w.answer(ui.FieldProfileID.Label, unknownProfle)
+	w.answer(ui.FieldProfileID.Label, unknownProfile)
 	w.reviewAndCreate(true)
 
 	w.waitFor("PingOne did not create the store")
@@ -241,6 +362,12 @@ func TestPTYCreateAfterFixingARefusedProfile(t *testing.T) {
 	if got := keyringValue(t, kr, secrets.PingOneAccount(a.WorkerEnvironmentID, a.WorkerClientID)); got != workerSecret {
 		t.Errorf("keyring worker secret = %q, want %q", got, workerSecret)
 	}
+
+	// 4. The demo says nothing leaves this machine.
+	if off := network.leftTheMachine(); len(off) > 0 {
+		t.Errorf("in demo mode the wizard sent requests off this machine (the test's network kept them on loopback):\n  %s",
+			strings.Join(off, "\n  "))
+	}
 }
 
 // TestPTYReusesSecretsFromTheKeyring: with the Salesforce secrets saved for
@@ -260,11 +387,14 @@ func TestPTYReusesSecretsFromTheKeyring(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	opts, _ := wizardOptions(t, sim.URL(), kr)
 
-	w := startWizard(t, wizardOptions(sim, kr))
+	w := startWizard(t, opts)
 	w.pingOneStep(workerSecret)
 	w.storeStep(storeName)
-	w.salesforceAppStep()
+	w.answer(ui.FieldSalesforceDomain.Label, typedDomain)
+	w.answer(ui.FieldClientID.Label, sfClientID)
+	w.answer("How do you want to get the OAuth tokens?", "")
 
 	w.waitFor("┃ The keyring has saved secrets for " + sentDomain)
 	for _, name := range []secrets.SalesforceSecret{secrets.ClientSecret, secrets.AccessToken, secrets.RefreshToken} {
@@ -273,13 +403,16 @@ func TestPTYReusesSecretsFromTheKeyring(t *testing.T) {
 	w.waitFor("Type new ones")
 	w.send(keyEnter) // Reuse is preselected
 
-	// The secrets form would come under the step's title; the offer has none.
+	// Each form of the Salesforce step carries the step's title; the offer
+	// has none.
 	skipped := w.waitForSegment("┃ Create users?")
 	if strings.Contains(skipped, ui.StepSalesforce.String()) {
-		t.Errorf("the Salesforce step went on after choosing Reuse:\n%s", skipped)
+		t.Errorf("the Salesforce step asked more after choosing Reuse:\n%s", skipped)
 	}
 	w.send(keyEnter)
-	w.provisioningStepFrom(1)
+	for _, title := range provisioningTitles[1:] {
+		w.answer(title, "")
+	}
 	w.communitiesOffStep()
 	w.reviewAndCreate(true)
 
@@ -289,25 +422,13 @@ func TestPTYReusesSecretsFromTheKeyring(t *testing.T) {
 	w.requireNoLeak(append(allSecrets, saved[secrets.ClientSecret], saved[secrets.AccessToken], saved[secrets.RefreshToken])...)
 }
 
-// provisioningStepFrom keeps the defaults of the provisioning fields from
-// index i on (0 is "Create users?").
-func (w *wizardPTY) provisioningStepFrom(i int) {
-	w.t.Helper()
-	titles := []string{
-		"Create users?", "Update users?", "Disable users?",
-		"Provision disabled users?", "Freeze instead of deactivate?", ui.FieldPermissionSets.Label,
-	}
-	for _, title := range titles[i:] {
-		w.answer(title, "")
-	}
-}
-
 // TestPTYCtrlCAtAFormCancels: Ctrl-C at the store name ends Run with
 // ErrCancelled at once, creates nothing and gives the terminal back in its
 // normal mode.
 func TestPTYCtrlCAtAFormCancels(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{})
-	w := startWizard(t, wizardOptions(sim, secrets.NewMemory()))
+	opts, _ := wizardOptions(t, sim.URL(), secrets.NewMemory())
+	w := startWizard(t, opts)
 	w.pingOneStep(workerSecret)
 	w.waitFor("┃ " + ui.FieldName.Label)
 	w.send("half a na")
@@ -321,24 +442,43 @@ func TestPTYCtrlCAtAFormCancels(t *testing.T) {
 	if n := len(sim.Stores()); n != 0 {
 		t.Errorf("simulator has %d stores after Ctrl-C", n)
 	}
-	if n := len(sim.Requests()); n != 0 {
-		t.Errorf("the wizard called PingOne %d times before the review", n)
+	for _, req := range sim.Requests() {
+		if req.Method == http.MethodPost && strings.HasSuffix(req.Path, "/propagation/stores") {
+			t.Errorf("a create request was sent before the review: %s %s", req.Method, req.Path)
+		}
 	}
 	w.requireCookedMode()
 	w.requireNoLeak(allSecrets...)
 }
 
-// TestPTYCtrlCDuringTheSubmitSpinnerCancels: Ctrl-C while PingOne is slow to
-// answer cancels the request and creates nothing.
+// TestPTYCtrlCDuringTheSubmitSpinnerCancels: Ctrl-C while PingOne is slow
+// to answer the create cancels the request and creates nothing.
 func TestPTYCtrlCDuringTheSubmitSpinnerCancels(t *testing.T) {
-	sim := startSimulator(t, simulator.Options{Latency: 3 * time.Second})
-	w := startWizard(t, wizardOptions(sim, secrets.NewMemory()))
-	w.pingOneStep(workerSecret)
-	w.storeStep(storeName)
-	w.salesforceAppStep()
-	w.salesforceSecretsStep()
-	w.provisioningStep()
-	w.communitiesOffStep()
+	// Only the create is slow (3 s), so the walk to it stays quick.
+	sim := simulator.New(simulator.Options{})
+	var creates atomic.Int32
+	slowCreate := http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/propagation/stores") {
+			creates.Add(1)
+			select {
+			case <-time.After(3 * time.Second):
+			case <-r.Context().Done():
+				return // the client gave up: PingOne never sees it
+			}
+		}
+		sim.ServeHTTP(rw, r)
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: slowCreate, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+
+	opts, _ := wizardOptions(t, "http://"+ln.Addr().String(), secrets.NewMemory())
+	w := startWizard(t, opts)
+	w.walkToReview()
 	w.reviewAndCreate(true)
 
 	w.waitFor("Creating the store in PingOne")
@@ -349,13 +489,11 @@ func TestPTYCtrlCDuringTheSubmitSpinnerCancels(t *testing.T) {
 	if d := time.Since(pressed); d > time.Second {
 		t.Errorf("Run took %s after Ctrl-C", d)
 	}
+	if creates.Load() != 1 {
+		t.Errorf("%d create requests reached the server, want the 1 that Ctrl-C cancelled", creates.Load())
+	}
 	if n := len(sim.Stores()); n != 0 {
 		t.Errorf("simulator has %d stores after Ctrl-C", n)
-	}
-	for _, req := range sim.Requests() {
-		if req.Method == "POST" && strings.HasSuffix(req.Path, "/propagation/stores") {
-			t.Errorf("the create request was sent although Ctrl-C came during sign-in: %s %s", req.Method, req.Path)
-		}
 	}
 	w.requireCookedMode()
 	w.requireNoLeak(allSecrets...)
@@ -368,13 +506,9 @@ func TestPTYWithoutAKeyring(t *testing.T) {
 	kr := secrets.NewMemory(secrets.WithProbe(func() error {
 		return &secrets.UnavailableError{Reason: "no D-Bus session bus", Hint: "run sfstore in a desktop session"}
 	}))
-	w := startWizard(t, wizardOptions(sim, kr))
-	w.pingOneStep(workerSecret)
-	w.storeStep(storeName)
-	w.salesforceAppStep()
-	w.salesforceSecretsStep()
-	w.provisioningStep()
-	w.communitiesOffStep()
+	opts, _ := wizardOptions(t, sim.URL(), kr)
+	w := startWizard(t, opts)
+	w.walkToReview()
 
 	review := w.waitForSegment("┃ What next?")
 	if strings.Contains(review, "Save the secrets") {
@@ -391,7 +525,7 @@ func TestPTYWithoutAKeyring(t *testing.T) {
 	if n := w.count("no D-Bus session bus"); n != 1 {
 		t.Errorf("the reason was shown %d times, want once", n)
 	}
-	if strings.Contains(w.Screen(), "Saved ") {
+	if strings.Contains(w.Screen(), "✓ Saved") {
 		t.Errorf("the wizard claims to have saved secrets without a keyring")
 	}
 	w.requireNoLeak(allSecrets...)
@@ -401,21 +535,15 @@ func TestPTYWithoutAKeyring(t *testing.T) {
 // from the review and pressing Enter through it changes nothing.
 func TestPTYEditAStepFromTheReviewKeepsTheAnswers(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{})
-	w := startWizard(t, wizardOptions(sim, secrets.NewMemory()))
-	w.pingOneStep(workerSecret)
-	w.storeStep(storeName)
-	w.salesforceAppStep()
-	w.salesforceSecretsStep()
-	w.provisioningStep()
-	w.communitiesOffStep()
+	opts, _ := wizardOptions(t, sim.URL(), secrets.NewMemory())
+	w := startWizard(t, opts)
+	w.walkToReview()
 
 	w.waitFor("Review: this is what will be sent")
 	first := w.waitForSegment("┃ Save the secrets in the")
 	w.send(keyEnter)
 	w.waitFor("┃ What next?")
-	w.send(keyDown, keyDown)
-	w.waitFor("> Edit: Store")
-	w.send(keyEnter)
+	w.chooseOption("Edit: Store", 4)
 
 	w.waitFor("┃ " + ui.FieldName.Label)
 	w.waitFor(storeName) // the name is kept in the field
@@ -455,15 +583,27 @@ func reviewTable(segment string) string {
 	return strings.TrimSpace(segment)
 }
 
-// TestPTYWrongWorkerSecretIsFixedInPlace: PingOne refuses the sign-in, the
-// wizard offers to fix the PingOne connection, and the corrected secret
-// creates the store.
+// TestPTYWrongWorkerSecretIsFixedInPlace: PingOne refuses the worker
+// secret when the wizard lists the environments, at the end of the first
+// step; the step is asked again with every answer kept, the user replaces
+// the secret, and the store is created with it.
 func TestPTYWrongWorkerSecretIsFixedInPlace(t *testing.T) {
-	const rightSecret = "right-secret"
+	const rightSecret = "SENTINEL-RIGHT-SECRET-e6a5f0"
 	a := demoAnswers()
 	sim := startSimulator(t, simulator.Options{ClientID: a.WorkerClientID, ClientSecret: rightSecret})
-	w := startWizard(t, wizardOptions(sim, secrets.NewMemory()))
-	w.pingOneStep(workerSecret) // wrong
+	kr := secrets.NewMemory()
+	opts, _ := wizardOptions(t, sim.URL(), kr)
+	w := startWizard(t, opts)
+	w.pingOneCredentials()
+	w.answer(ui.FieldWorkerClientSecret.Label, workerSecret) // wrong
+
+	w.waitFor("PingOne refused the sign-in")
+	w.waitFor("invalid_client")
+	w.pingOneCredentials()
+	w.waitFor("┃ " + ui.FieldWorkerClientSecret.Label)
+	w.send(keyCtrlU, rightSecret, keyEnter)
+	w.answer(ui.FieldEnvironmentID.Label, "")
+
 	w.storeStep(storeName)
 	w.salesforceAppStep()
 	w.salesforceSecretsStep()
@@ -471,30 +611,66 @@ func TestPTYWrongWorkerSecretIsFixedInPlace(t *testing.T) {
 	w.communitiesOffStep()
 	w.reviewAndCreate(true)
 
-	w.waitFor("PingOne refused the sign-in")
+	_, store := w.requireCreated(sim)
+	requireSecrets(t, store.Configuration, clientSecret, accessToken, refreshToken)
+	if got := keyringValue(t, kr, secrets.PingOneAccount(a.WorkerEnvironmentID, a.WorkerClientID)); got != rightSecret {
+		t.Errorf("keyring worker secret = %q, want the corrected %q", got, rightSecret)
+	}
+	w.requireNoLeak(append(allSecrets, rightSecret)...)
+}
+
+// TestPTYUnknownEnvironmentIsFixedFromTheErrorCard: a target environment
+// PingOne does not know gets a 404 at create; "Fix: PingOne connection" is
+// preselected, and clearing the typed ID (back to the worker app's
+// environment) creates the store.
+func TestPTYUnknownEnvironmentIsFixedFromTheErrorCard(t *testing.T) {
+	const unknownEnv = "0b9e3c1d-2f4a-4b6c-8d7e-9f0a1b2c3d4e"
+	sim := startSimulator(t, simulator.Options{Environments: []string{simulator.DemoEnvironmentID}})
+	opts, _ := wizardOptions(t, sim.URL(), secrets.NewMemory())
+	w := startWizard(t, opts)
+	w.pingOneCredentials()
+	w.answer(ui.FieldWorkerClientSecret.Label, workerSecret)
+	w.waitFor("┃ " + ui.FieldEnvironmentID.Label)
+	w.chooseOption("Another environment", 3)
+	w.answer(ui.FieldEnvironmentID.Label, unknownEnv)
+	w.storeStep(storeName)
+	w.salesforceAppStep()
+	w.salesforceSecretsStep()
+	w.provisioningStep()
+	w.communitiesOffStep()
+	w.waitFor("Review: this is what will be sent")
+	w.waitFor(unknownEnv)
+	w.answer("Save the secrets in the", "")
+	w.waitFor("┃ What next?")
+	w.waitFor("> Create the store in environment " + unknownEnv)
+	w.send(keyEnter)
+
+	w.waitFor("PingOne did not create the store")
+	w.waitFor("404")
 	w.waitFor("┃ The store was not created. What now?")
 	w.waitFor("> Fix: " + ui.StepPingOne.String())
 	w.send(keyEnter)
 
-	w.answer("Region", "")
-	w.answer("How should sfstore sign in to PingOne?", "")
-	w.answer(ui.FieldWorkerEnvironment.Label, "")
-	w.answer(ui.FieldWorkerClientID.Label, "")
-	w.answer(ui.FieldEnvironmentID.Label, "")
-	w.waitFor("┃ " + ui.FieldWorkerClientSecret.Label)
-	w.send(keyCtrlU, rightSecret, keyEnter)
+	w.pingOneCredentials()
+	w.answer(ui.FieldWorkerClientSecret.Label, "") // kept
+	w.waitFor("┃ " + ui.FieldEnvironmentID.Label)
+	w.waitFor("> Another environment") // the typed ID is not in the list
+	w.send(keyEnter)
+	w.waitFor("┃ " + ui.FieldEnvironmentID.Label)
+	w.waitFor(unknownEnv) // kept in the field
+	w.send(keyCtrlU, keyEnter)
 	w.reviewAndCreate(true)
 
 	_, store := w.requireCreated(sim)
-	requireSecrets(t, store.Configuration, clientSecret, accessToken, refreshToken)
-	w.requireNoLeak(allSecrets...)
-	if strings.Contains(string(w.Raw()), rightSecret) {
-		t.Errorf("the worker secret %q appears on screen", rightSecret)
+	if store.Environment == nil || store.Environment.ID != simulator.DemoEnvironmentID {
+		t.Errorf("store environment = %+v, want %s", store.Environment, simulator.DemoEnvironmentID)
 	}
+	w.requireNoLeak(allSecrets...)
 }
 
 // requireCookedMode checks that Run gave the terminal back: the line
-// discipline echoes and buffers lines again, as it did before Run.
+// discipline echoes and buffers lines again, as it did before Run, and the
+// next line typed reaches whoever reads the terminal next.
 func (w *wizardPTY) requireCookedMode() {
 	w.t.Helper()
 	got := make(chan string, 1)
@@ -515,6 +691,13 @@ func (w *wizardPTY) requireCookedMode() {
 			w.t.Errorf("after Run the tty read %q, want a cooked line %q", line, "still-usable\n")
 		}
 	case <-time.After(2 * time.Second):
-		w.t.Errorf("after Run the tty delivers no line: not back in canonical mode")
+		w.t.Errorf("after Run the line typed never reached the reader of the tty: something else consumed it")
+		buf := make([]byte, 1<<20)
+		n := runtime.Stack(buf, true)
+		for _, g := range strings.Split(string(buf[:n]), "\n\n") {
+			if strings.Contains(g, "bubbletea") || strings.Contains(g, "cancelreader") || strings.Contains(g, "requireCookedMode") {
+				w.t.Log(g)
+			}
+		}
 	}
 }
