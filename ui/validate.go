@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"sfstore/api"
+	"sfstore/api/salesforce"
 )
 
 // Validators are pure and cheap: huh runs them inside Update on every
@@ -132,7 +133,7 @@ func salesforceIDValidator(object, prefix string, required bool) func(string) er
 		if !strings.HasPrefix(s, prefix) {
 			return fmt.Errorf("a %s ID starts with %s; this one starts with %s", object, prefix, s[:3])
 		}
-		if len(s) == 18 && !strings.EqualFold(s[15:], salesforceIDChecksum(s[:15])) {
+		if len(s) == 18 && !strings.EqualFold(s, salesforce.ID18(s[:15])) {
 			return fmt.Errorf("the last 3 characters of this 18-character ID do not match its checksum: check for a typo or a changed letter case")
 		}
 		return nil
@@ -151,4 +152,13 @@ func validateRegion(s string) error {
 		return errBadRegion
 	}
 	return nil
+}
+
+func isAlphanumeric(s string) bool {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sfstore/api"
+	"sfstore/api/salesforce"
 )
 
 func TestValidatorsAcceptGoodAndNameWhatIsExpected(t *testing.T) {
@@ -40,8 +41,8 @@ func TestValidatorsAcceptGoodAndNameWhatIsExpected(t *testing.T) {
 		{"permission short label", validatePermissionSets, "Merge with permission sets", "expected"},
 		{"profile empty ok", validateProfileID, "", ""},
 		{"profile 15", validateProfileID, "00e5g000001AbCd", ""},
-		{"profile 18 checksum ok", validateProfileID, "00e5g000001AbCd" + salesforceIDChecksum("00e5g000001AbCd"), ""},
-		{"profile 18 checksum lower ok", validateProfileID, "00e5g000001AbCd" + strings.ToLower(salesforceIDChecksum("00e5g000001AbCd")), ""},
+		{"profile 18 checksum ok", validateProfileID, "00e5g000001AbCd" + salesforce.ID18("00e5g000001AbCd")[15:], ""},
+		{"profile 18 checksum lower ok", validateProfileID, "00e5g000001AbCd" + strings.ToLower(salesforce.ID18("00e5g000001AbCd")[15:]), ""},
 		{"profile 18 checksum bad", validateProfileID, "00e5g000001AbCdZZZ", "checksum"},
 		{"profile role prefix", validateProfileID, "00E5g000001AbCd", "starts with 00e; this one starts with 00E"},
 		{"profile length", validateProfileID, "00e5g0000", "15 or 18"},
@@ -79,8 +80,8 @@ func TestSalesforceIDChecksumMatchesKnownIDs(t *testing.T) {
 		"001A000000q7nV2": "IAI",
 	}
 	for id15, want := range known {
-		if got := salesforceIDChecksum(id15); got != want {
-			t.Errorf("salesforceIDChecksum(%q) = %q, want %q", id15, got, want)
+		if got := salesforce.ID18(id15)[15:]; got != want {
+			t.Errorf("checksum of %q = %q, want %q", id15, got, want)
 		}
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"sfstore/api/simulator"
 )
 
 // Key prefixes of the IDs a Salesforce store takes.
@@ -39,7 +37,7 @@ func ValidID(id, prefix string) error {
 		return fmt.Errorf("starts with %q, want %q", id[:min(len(prefix), len(id))], prefix)
 	}
 	if len(id) == 18 {
-		want := simulator.SalesforceID18(id[:15])[15:]
+		want := ID18(id[:15])[15:]
 		if !strings.EqualFold(id[15:], want) {
 			return fmt.Errorf("the last three characters (the checksum) should be %q: a character or its case was changed; copy the ID again from Salesforce", want)
 		}
@@ -49,4 +47,28 @@ func ValidID(id, prefix string) error {
 
 func isAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// checksumAlphabet maps a 5-bit case mask to one checksum character.
+const checksumAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+
+// ID18 returns the 18-character, case-insensitive form of a 15-character
+// Salesforce ID: for each five-character chunk, bit i is set when character
+// i is an upper-case letter A-Z, and the 5-bit value indexes
+// checksumAlphabet. Input that is not 15 characters is returned unchanged.
+func ID18(id15 string) string {
+	if len(id15) != 15 {
+		return id15
+	}
+	suffix := make([]byte, 0, 3)
+	for chunk := 0; chunk < 3; chunk++ {
+		bits := 0
+		for i := 0; i < 5; i++ {
+			if c := id15[chunk*5+i]; c >= 'A' && c <= 'Z' {
+				bits |= 1 << i
+			}
+		}
+		suffix = append(suffix, checksumAlphabet[bits])
+	}
+	return id15 + string(suffix)
 }
