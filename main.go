@@ -16,9 +16,6 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
-	"sfstore/api/salesforce"
-	"sfstore/api/salesforce/sfsim"
-	"sfstore/api/simulator"
 	"sfstore/secrets"
 	"sfstore/ui"
 )
@@ -30,6 +27,10 @@ const (
 	exitUsage     = 2
 	exitCancelled = 130
 )
+
+// demoLatency makes the demo's simulated PingOne answer at a human pace, so
+// its spinners can be seen.
+const demoLatency = 700 * time.Millisecond
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = ""
@@ -83,27 +84,9 @@ func interactive(cfg ui.Config, stdin, stdout *os.File) bool {
 // wire builds the wizard's dependencies: the real PingOne and OS keyring, or
 // in demo mode a simulator on loopback and a keyring in memory.
 func wire(cfg ui.Config, stdin, stdout, stderr *os.File) (ui.Options, func(), error) {
-	opts := ui.Options{
-		In: stdin, Out: stdout, ErrOut: stderr,
-		Answers:    cfg.Answers,
-		APIURL:     cfg.APIURL,
-		AuthURL:    cfg.AuthURL,
-		Accessible: cfg.Accessible,
-		Width:      terminalWidth(stderr),
-
-		NoInput:            !interactive(cfg, stdin, stdout),
-		SaveSecrets:        cfg.SaveSecrets,
-		DryRun:             cfg.DryRun,
-		JSON:               cfg.JSON,
-		TestConnection:     cfg.TestConnection,
-		AllowDuplicateName: cfg.AllowDuplicateName,
-		Publish:            cfg.Publish,
-		Salesforce: ui.SalesforceOptions{
-			LoginURL:     cfg.SalesforceLoginURL,
-			CallbackPort: cfg.CallbackPort,
-			Login:        cfg.SalesforceLogin,
-		},
-	}
+	opts := cfg.Options(stdin, stdout, stderr)
+	opts.Width = terminalWidth(stderr)
+	opts.NoInput = !interactive(cfg, stdin, stdout)
 	if cfg.Debug {
 		opts.Debug = stderr
 	}
@@ -111,26 +94,8 @@ func wire(cfg ui.Config, stdin, stdout, stderr *os.File) (ui.Options, func(), er
 		opts.Keyring = secrets.New()
 		return opts, func() {}, nil
 	}
-	sim, err := simulator.Start(simulator.Options{Latency: 700 * time.Millisecond})
-	if err != nil {
-		return opts, nil, fmt.Errorf("start the demo simulator: %w", err)
-	}
-	org, err := sfsim.Start(sfsim.Options{})
-	if err != nil {
-		sim.Close()
-		return opts, nil, fmt.Errorf("start the demo Salesforce org: %w", err)
-	}
-	opts.Demo = true
-	opts.APIURL, opts.AuthURL = sim.URL(), sim.URL()
-	opts.Keyring = secrets.NewMemory()
-	// The demo org signs in by itself: its "browser" follows the authorize
-	// redirect to the callback, on any free port.
-	opts.Salesforce.LoginURL = org.URL()
-	opts.Salesforce.InstanceURL = org.URL()
-	opts.Salesforce.CallbackPort = salesforce.AnyPort
-	opts.Salesforce.OpenBrowser = org.FollowRedirects
-	ui.FillDemoAnswers(&opts.Answers)
-	return opts, func() { _ = org.Close(); sim.Close() }, nil
+	stop, err := ui.StartDemo(&opts, demoLatency)
+	return opts, stop, err
 }
 
 func exitCode(err error, stderr io.Writer) int {

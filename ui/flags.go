@@ -34,6 +34,30 @@ type Config struct {
 	SalesforceLogin    bool   // --salesforce-login
 }
 
+// Options turns the configuration into the wizard's options, for the given
+// streams. main adds what depends on the process: terminal width, whether
+// it can prompt, the keyring.
+func (c Config) Options(in io.Reader, out, errOut io.Writer) Options {
+	return Options{
+		In: in, Out: out, ErrOut: errOut,
+		Answers:            c.Answers,
+		APIURL:             c.APIURL,
+		AuthURL:            c.AuthURL,
+		Accessible:         c.Accessible,
+		SaveSecrets:        c.SaveSecrets,
+		DryRun:             c.DryRun,
+		JSON:               c.JSON,
+		TestConnection:     c.TestConnection,
+		AllowDuplicateName: c.AllowDuplicateName,
+		Publish:            c.Publish,
+		Salesforce: SalesforceOptions{
+			LoginURL:     c.SalesforceLoginURL,
+			CallbackPort: c.CallbackPort,
+			Login:        c.SalesforceLogin,
+		},
+	}
+}
+
 // secretEnv names the environment variables secrets are read from. Secrets
 // are never flags: a flag would leave them in shell history and in ps.
 var secretEnv = map[Field]string{
