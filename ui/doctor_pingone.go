@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"strings"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"sfstore/api"
@@ -141,9 +143,14 @@ func renderCheck(st Styles, c Check, width int) string {
 	case !c.OK:
 		mark = st.Bad.Render("✗")
 	}
-	line := fmt.Sprintf("%s %s: %s", mark, c.Name, c.Detail)
+	line := mark + " " + hanging(c.Name+": "+c.Detail, width-2, "  ")
 	if c.Hint != "" {
-		line += "\n" + st.Warn.Render("  → "+c.Hint)
+		line += "\n  " + st.Warn.Render("→ "+hanging(c.Hint, width-4, "    "))
 	}
-	return ansi.Wordwrap(line, width, "")
+	return line
+}
+
+// hanging wraps text at width and indents the lines after the first.
+func hanging(text string, width int, indent string) string {
+	return strings.ReplaceAll(ansi.Wordwrap(text, max(width, 20), ""), "\n", "\n"+indent)
 }
