@@ -24,9 +24,9 @@ func savedKeyring(t *testing.T) *secrets.Keyring {
 	kr := secrets.NewMemory()
 	ctx := context.Background()
 	for account, v := range map[string]string{
-		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.ClientSecret): sentinelClient,
-		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.AccessToken):  sentinelAccess,
-		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.RefreshToken): sentinelRefresh,
+		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.ClientSecret):          sentinelClient,
+		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.AccessToken):           sentinelAccess,
+		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.RefreshToken):          sentinelRefresh,
 		secrets.PingOneAccount("abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6", "6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10"): sentinelWorker,
 	} {
 		if err := kr.Set(ctx, account, v); err != nil {
