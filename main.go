@@ -104,7 +104,7 @@ func exitCode(err error, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return exitCreated
-	case errors.Is(err, ui.ErrCancelled):
+	case errors.Is(err, ui.ErrCancelled), errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "Cancelled. Nothing was created.")
 		return exitCancelled
 	case errors.As(err, &shown):
