@@ -105,7 +105,7 @@ func exitCode(err error, stderr io.Writer) int {
 	case err == nil:
 		return exitCreated
 	case errors.Is(err, ui.ErrCancelled), errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "Cancelled. Nothing was created.")
+		fmt.Fprintln(stderr, "Cancelled.")
 		return exitCancelled
 	case errors.As(err, &shown):
 		return exitFailed
@@ -124,7 +124,7 @@ func exitCode(err error, stderr io.Writer) int {
 func exitIfStuckAfterInterrupt(ctx context.Context, stderr io.Writer) {
 	<-ctx.Done()
 	time.Sleep(2 * time.Second)
-	fmt.Fprintln(stderr, "\nCancelled. Nothing was created.")
+	fmt.Fprintln(stderr, "\nCancelled.")
 	os.Exit(exitCancelled)
 }
 

@@ -132,11 +132,14 @@ func (w *wizard) submit(ctx context.Context) (*api.Store, error) {
 		store, err = client.CreateSalesforceStore(ctx, w.a.TargetEnvironmentID(), &req)
 		return err
 	})
-	if err != nil {
-		if errors.Is(err, ErrCancelled) {
-			return nil, err
-		}
-		return nil, err // already says "create store: …"
+	if errors.Is(err, ErrCancelled) {
+		w.warnMaybeCreated()
 	}
-	return store, nil
+	return store, err // an error already says "create store: …"
+}
+
+// warnMaybeCreated is said when a create request is cancelled in flight:
+// PingOne may have received it, so "nothing was created" would be a guess.
+func (w *wizard) warnMaybeCreated() {
+	w.notice(w.st.Warn, "! The create request was cancelled while PingOne was answering. If it had arrived, the store exists: check the environment's stores before trying again.")
 }

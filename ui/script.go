@@ -95,6 +95,9 @@ func (w *wizard) createWithChecks(ctx context.Context) (*api.Store, error) {
 	w.progress("Creating the store in environment %s…", env)
 	store, err := client.CreateSalesforceStore(ctx, env, &req)
 	if err != nil {
+		if ctx.Err() != nil {
+			w.warnMaybeCreated()
+		}
 		return nil, err
 	}
 	if w.opts.SaveSecrets {
