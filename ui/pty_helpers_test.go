@@ -1,3 +1,5 @@
+//go:build unix
+
 package ui_test
 
 import (
@@ -171,15 +173,15 @@ func (w *wizardPTY) readLoop() {
 	}
 }
 
-// Raw returns every byte the wizard wrote so far.
-func (w *wizardPTY) Raw() []byte {
+// rawOutput returns every byte the wizard wrote so far.
+func (w *wizardPTY) rawOutput() []byte {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return bytes.Clone(w.raw)
 }
 
-// Screen returns everything the wizard wrote so far, without escape codes.
-func (w *wizardPTY) Screen() string {
+// screen returns everything the wizard wrote so far, without escape codes.
+func (w *wizardPTY) screen() string {
 	w.refresh()
 	return w.stripped
 }
@@ -213,15 +215,7 @@ func (w *wizardPTY) waitForWithin(text string, timeout time.Duration) {
 		done = nil
 	}
 	var ended <-chan time.Time // after Run returned: its last output is on its way
-	for {
-		w.refresh()
-		if w.pos > len(w.stripped) {
-			w.pos = len(w.stripped) // the tail was re-stripped shorter
-		}
-		if i := strings.Index(w.stripped[w.pos:], text); i >= 0 {
-			w.pos += i + len(text)
-			return
-		}
+	for !w.match(text) {
 		select {
 		case <-w.changed:
 		case <-time.After(20 * time.Millisecond):
@@ -239,30 +233,34 @@ func (w *wizardPTY) waitForWithin(text string, timeout time.Duration) {
 
 // tryWaitFor is waitFor that reports a timeout instead of failing.
 func (w *wizardPTY) tryWaitFor(text string, timeout time.Duration) bool {
-	deadline := time.Now().Add(timeout)
-	for {
-		w.refresh()
-		if w.pos > len(w.stripped) {
-			w.pos = len(w.stripped)
-		}
-		if i := strings.Index(w.stripped[w.pos:], text); i >= 0 {
-			w.pos += i + len(text)
-			return true
-		}
-		if time.Now().After(deadline) {
-			return false
-		}
+	deadline := time.After(timeout)
+	for !w.match(text) {
 		select {
 		case <-w.changed:
 		case <-time.After(20 * time.Millisecond):
+		case <-deadline:
+			return w.match(text)
 		}
 	}
+	return true
+}
+
+// match looks for text after the last match and, when found, moves past it.
+func (w *wizardPTY) match(text string) bool {
+	w.refresh()
+	w.pos = min(w.pos, len(w.stripped))
+	i := strings.Index(w.stripped[w.pos:], text)
+	if i < 0 {
+		return false
+	}
+	w.pos += i + len(text)
+	return true
 }
 
 // tail is the last ~2000 characters of stripped output after the last
 // match.
 func (w *wizardPTY) tail() string {
-	s := w.Screen()[min(w.pos, len(w.stripped)):]
+	s := w.screen()[min(w.pos, len(w.stripped)):]
 	if len(s) > 2000 {
 		s = "…" + s[len(s)-2000:]
 	}
@@ -331,7 +329,7 @@ func (w *wizardPTY) drain() {
 // carries, appears in the raw bytes or the stripped text.
 func (w *wizardPTY) requireNoLeak(secrets ...string) {
 	w.t.Helper()
-	raw := w.Raw()
+	raw := w.rawOutput()
 	stripped := ansi.Strip(string(raw))
 	for _, s := range append([]string{sentinelMarker}, secrets...) {
 		if s == "" {
@@ -341,14 +339,14 @@ func (w *wizardPTY) requireNoLeak(secrets ...string) {
 			w.t.Errorf("%q appears in the raw pty output at byte %d: …%q…", s, i, raw[max(0, i-80):min(len(raw), i+len(s)+80)])
 		}
 		if i := strings.Index(stripped, s); i >= 0 {
-			w.t.Errorf("%q appears on screen: …%s…", s, stripped[max(0, i-200):min(len(stripped), i+len(s)+80)])
+			w.t.Errorf("%q appears on screen: …%q…", s, stripped[max(0, i-120):min(len(stripped), i+len(s)+40)])
 		}
 	}
 }
 
 // count returns how often text appears in the whole stripped output.
 func (w *wizardPTY) count(text string) int {
-	return strings.Count(w.Screen(), text)
+	return strings.Count(w.screen(), text)
 }
 
 func requireCancelled(t *testing.T, r runResult) {

@@ -41,13 +41,13 @@ func (w *wizard) signInInteractive(ctx context.Context) (*salesforce.Tokens, err
 	if w.opts.Accessible {
 		return w.waitAccessible(ctx, s)
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	waitCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	input := textinput.New()
 	input.Prompt = "> "
 	input.Placeholder = "http://localhost:…/oauth/callback?code=…&state=…"
 	input.Focus()
-	m := signInModel{session: s, ctx: ctx, cancel: cancel, input: input,
+	m := signInModel{session: s, ctx: waitCtx, cancel: cancel, input: input,
 		deadline: time.Now().Add(salesforce.DefaultTimeout),
 		spinner:  spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(w.st.Title)), st: w.st}
 	final, err := tea.NewProgram(m, tea.WithInput(w.opts.In), tea.WithOutput(w.opts.ErrOut), tea.WithContext(ctx)).Run()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -12,27 +13,48 @@ import (
 // ErrCancelled means the user pressed Ctrl-C or chose to cancel.
 var ErrCancelled = errors.New("cancelled")
 
-// runTask runs work under a spinner on stderr. The work runs as a tea.Cmd,
-// outside Update, so the spinner keeps turning; Ctrl-C cancels the work's
-// context and returns ErrCancelled at once.
+// workGrace is how long a cancelled task may take to notice; the work's
+// calls all honour their context, so this is only a bound.
+const workGrace = 3 * time.Second
+
+// runTask runs work under a spinner on stderr. The work runs in its own
+// goroutine, never inside Update, so the spinner keeps turning; Ctrl-C
+// cancels the work's context and returns ErrCancelled once the work has
+// stopped, so no caller reads a result the work is still writing.
 func (w *wizard) runTask(ctx context.Context, title string, work func(context.Context) error) error {
-	ctx, cancel := context.WithCancel(ctx)
+	workCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if w.opts.Accessible || w.opts.NoInput {
 		// No animation for screen readers or scripts: one line, then the
 		// outcome; a script's stdin may not be a terminal at all.
 		fmt.Fprintln(w.opts.ErrOut, title+"…")
-		err := work(ctx)
-		if ctx.Err() != nil {
+		err := work(workCtx)
+		if workCtx.Err() != nil {
 			return ErrCancelled
 		}
 		return err
 	}
-	m := taskModel{title: title, work: work, ctx: ctx, cancel: cancel,
+	// Ctrl-C cancels only the work's context and quits normally; the
+	// program's own context is the caller's, so bubbletea never sees a kill
+	// (see wizard.run for why that matters).
+	var workErr error
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		workErr = work(workCtx)
+	}()
+	m := taskModel{title: title, cancel: cancel, result: func() error { <-finished; return workErr },
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(w.st.Title))}
 	final, err := tea.NewProgram(m,
 		tea.WithInput(w.opts.In), tea.WithOutput(w.opts.ErrOut), tea.WithContext(ctx),
 	).Run()
+	if fm, ok := final.(taskModel); err != nil || !ok || fm.cancelled {
+		cancel()
+		select {
+		case <-finished:
+		case <-time.After(workGrace):
+		}
+	}
 	if err != nil {
 		if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
 			return ErrCancelled
@@ -50,8 +72,7 @@ type taskDoneMsg struct{ err error }
 
 type taskModel struct {
 	title     string
-	work      func(context.Context) error
-	ctx       context.Context
+	result    func() error // waits for the work and returns its error
 	cancel    context.CancelFunc
 	spinner   spinner.Model
 	done      bool
@@ -61,7 +82,7 @@ type taskModel struct {
 
 func (m taskModel) Init() tea.Cmd {
 	return tea.Batch(m.spinner.Tick, func() tea.Msg {
-		return taskDoneMsg{m.work(m.ctx)}
+		return taskDoneMsg{m.result()}
 	})
 }
 

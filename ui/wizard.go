@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -204,13 +205,32 @@ func (w *wizard) printHeader() {
 	fmt.Fprintln(w.opts.ErrOut, title)
 }
 
-// run runs a form and turns huh's abort into ErrCancelled.
+// run runs a form and turns Ctrl-C into ErrCancelled.
+//
+// Outside accessible mode the form runs as a program of ours: huh's own Run
+// ends Ctrl-C with tea.Interrupt, which bubbletea v1.3.10 handles as a
+// kill, closing its input reader without waiting for the goroutine that
+// reads the terminal. That goroutine can then swallow the next keystrokes.
+// Quitting normally lets bubbletea shut its reader down cleanly.
 func (w *wizard) run(ctx context.Context, f *huh.Form) error {
-	err := f.RunWithContext(ctx)
-	if errors.Is(err, huh.ErrUserAborted) || errors.Is(err, huh.ErrTimeout) || ctx.Err() != nil {
-		return ErrCancelled
+	if w.opts.Accessible {
+		err := f.RunWithContext(ctx)
+		if errors.Is(err, huh.ErrUserAborted) || ctx.Err() != nil {
+			return ErrCancelled
+		}
+		if err != nil {
+			return fmt.Errorf("form: %w", err)
+		}
+		return nil
 	}
-	if err != nil {
+	f.SubmitCmd, f.CancelCmd = tea.Quit, tea.Quit
+	_, err := tea.NewProgram(f, tea.WithInput(w.opts.In), tea.WithOutput(w.opts.ErrOut),
+		tea.WithReportFocus(), tea.WithContext(ctx)).Run()
+	switch {
+	case f.State == huh.StateAborted, ctx.Err() != nil,
+		errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
+		return ErrCancelled
+	case err != nil:
 		return fmt.Errorf("form: %w", err)
 	}
 	return nil

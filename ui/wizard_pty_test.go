@@ -1,3 +1,5 @@
+//go:build unix
+
 package ui_test
 
 import (
@@ -7,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -284,14 +285,22 @@ func keyringValue(t *testing.T, kr *secrets.Keyring, account string) string {
 }
 
 // TestPTYCreateAfterFixingARefusedProfile walks the whole demo wizard by
-// keystrokes, as `sfstore --demo` runs it: PingOne refuses an unknown
-// profile, the user goes straight back to Communities with every answer
-// kept, fixes the profile and creates.
+// keystrokes, as `sfstore --demo` runs it, pasting the Salesforce tokens:
+// PingOne refuses an unknown profile, the user goes straight back to
+// Communities with every answer kept, fixes the profile and creates.
 func TestPTYCreateAfterFixingARefusedProfile(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{})
 	kr := secrets.NewMemory()
 	opts, network := wizardOptions(t, sim.URL(), kr)
-	opts.Demo = true
+	// Wire the demo as `sfstore --demo` does, then put this test's
+	// simulator and keyring in place of the demo's so the test can look
+	// into them; the Salesforce side stays the demo's.
+	stop, err := ui.StartDemo(&opts, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	opts.APIURL, opts.AuthURL, opts.Keyring = sim.URL(), sim.URL(), kr
 	account := simulator.DemoAccounts[0].ID
 	profile := communityProfile(t).ID
 
@@ -438,6 +447,8 @@ func TestPTYCtrlCAtAFormCancels(t *testing.T) {
 	requireCancelled(t, r)
 	if d := time.Since(pressed); d > time.Second {
 		t.Errorf("Run took %s after Ctrl-C", d)
+	} else {
+		t.Logf("Run returned %s after Ctrl-C", d.Round(time.Millisecond))
 	}
 	if n := len(sim.Stores()); n != 0 {
 		t.Errorf("simulator has %d stores after Ctrl-C", n)
@@ -488,6 +499,8 @@ func TestPTYCtrlCDuringTheSubmitSpinnerCancels(t *testing.T) {
 	requireCancelled(t, r)
 	if d := time.Since(pressed); d > time.Second {
 		t.Errorf("Run took %s after Ctrl-C", d)
+	} else {
+		t.Logf("Run returned %s after Ctrl-C", d.Round(time.Millisecond))
 	}
 	if creates.Load() != 1 {
 		t.Errorf("%d create requests reached the server, want the 1 that Ctrl-C cancelled", creates.Load())
@@ -525,7 +538,7 @@ func TestPTYWithoutAKeyring(t *testing.T) {
 	if n := w.count("no D-Bus session bus"); n != 1 {
 		t.Errorf("the reason was shown %d times, want once", n)
 	}
-	if strings.Contains(w.Screen(), "✓ Saved") {
+	if strings.Contains(w.screen(), "✓ Saved") {
 		t.Errorf("the wizard claims to have saved secrets without a keyring")
 	}
 	w.requireNoLeak(allSecrets...)
@@ -692,12 +705,5 @@ func (w *wizardPTY) requireCookedMode() {
 		}
 	case <-time.After(2 * time.Second):
 		w.t.Errorf("after Run the line typed never reached the reader of the tty: something else consumed it")
-		buf := make([]byte, 1<<20)
-		n := runtime.Stack(buf, true)
-		for _, g := range strings.Split(string(buf[:n]), "\n\n") {
-			if strings.Contains(g, "bubbletea") || strings.Contains(g, "cancelreader") || strings.Contains(g, "requireCookedMode") {
-				w.t.Log(g)
-			}
-		}
 	}
 }
