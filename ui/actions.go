@@ -95,7 +95,7 @@ func parseAction(v string) action {
 
 // recover asks what to do after a failed create: fix the step the error
 // points at, go back to the review, or quit. Every answer is kept.
-func (w *wizard) recover(ctx context.Context, failure error, question string) error {
+func (w *wizard) recover(ctx context.Context, failure error, heading, question string) error {
 	choice := "review"
 	var opts []huh.Option[string]
 	for i, s := range failedSteps(failure) {
@@ -107,7 +107,7 @@ func (w *wizard) recover(ctx context.Context, failure error, question string) er
 	opts = append(opts, huh.NewOption("Back to the review (to retry or edit any step)", "review"),
 		huh.NewOption("Quit: create nothing", "quit"))
 	f := w.form(huh.NewGroup(huh.NewSelect[string]().Title(question).
-		Description("Everything you entered is kept.").Options(opts...).Value(&choice)).Title(w.titleText("Not created")))
+		Description("Everything you entered is kept.").Options(opts...).Value(&choice)).Title(w.titleText(heading)))
 	if err := w.run(ctx, f); err != nil {
 		return err
 	}

@@ -126,7 +126,11 @@ func (w *wizard) askBrowserSignIn(ctx context.Context) error {
 		return w.retrySignIn(ctx)
 	}
 	w.useTokens(tokens)
-	w.notice(w.st.OK, "✓ Signed in to Salesforce: the tokens are in the answers (and go to the keyring if you save secrets).")
+	msg := "✓ Signed in to Salesforce: the tokens are in the answers."
+	if w.keyringErr == nil {
+		msg = "✓ Signed in to Salesforce: the tokens are in the answers, and go to the keyring if you save secrets."
+	}
+	w.notice(w.st.OK, msg)
 	return w.verifySalesforce(ctx)
 }
 

@@ -37,7 +37,7 @@ func (w *wizard) testConnection(ctx context.Context) error {
 	case err != nil:
 		w.problems = fieldProblems(err)
 		fmt.Fprintln(w.opts.ErrOut, renderErrorTitled(w.st, "The connection test failed", err, w.opts.Width, w.a.secretValues()...))
-		return w.recover(ctx, err, "The connection test failed; nothing was created. What now?")
+		return w.recover(ctx, err, "Connection test failed", "Nothing was created. What now?")
 	default:
 		msg := "✓ PingOne connected to Salesforce with these settings."
 		if result != nil && result.Message != "" {

@@ -160,7 +160,7 @@ func (w *wizard) reviewAndSubmit(ctx context.Context) (*api.Store, error) {
 	}
 	w.problems = fieldProblems(err)
 	fmt.Fprintln(w.opts.ErrOut, RenderError(w.st, err, w.opts.Width, w.a.secretValues()...))
-	return nil, w.recover(ctx, err, "The store was not created. What now?")
+	return nil, w.recover(ctx, err, "Not created", "The store was not created. What now?")
 }
 
 func (w *wizard) editStep(ctx context.Context, step Step) error {
