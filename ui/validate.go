@@ -128,10 +128,10 @@ func salesforceIDValidator(object, prefix string, required bool) func(string) er
 			return nil
 		}
 		if len(s) != 15 && len(s) != 18 || !isAlphanumeric(s) {
-			return fmt.Errorf("expected a %s ID of 15 or 18 letters and digits starting with %s", object, prefix)
+			return fmt.Errorf("expected %s ID of 15 or 18 letters and digits starting with %s", article(object), prefix)
 		}
 		if !strings.HasPrefix(s, prefix) {
-			return fmt.Errorf("a %s ID starts with %s; this one starts with %s", object, prefix, s[:3])
+			return fmt.Errorf("%s ID starts with %s; this one starts with %s", article(object), prefix, s[:3])
 		}
 		if len(s) == 18 && !strings.EqualFold(s, salesforce.ID18(s[:15])) {
 			return fmt.Errorf("the last 3 characters of this 18-character ID do not match its checksum: check for a typo or a changed letter case")
@@ -161,4 +161,12 @@ func isAlphanumeric(s string) bool {
 		}
 	}
 	return true
+}
+
+// article puts "a" or "an" before a word.
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
 }
