@@ -57,7 +57,9 @@ func run(args []string, stdin *os.File, stdout, stderr *os.File) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	go exitIfStuckAfterInterrupt(ctx, stderr)
+	finished := make(chan struct{})
+	defer close(finished)
+	go exitIfStuckAfterInterrupt(ctx, stop, finished, stderr)
 
 	opts, cleanup, err := wire(cfg, stdin, stdout, stderr)
 	if err != nil {
@@ -118,14 +120,24 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 }
 
-// exitIfStuckAfterInterrupt ends the process when Ctrl-C arrives as a signal
-// (accessible mode reads plain lines, and a blocked read cannot be
-// cancelled) and the wizard has not returned shortly after.
-func exitIfStuckAfterInterrupt(ctx context.Context, stderr io.Writer) {
-	<-ctx.Done()
-	time.Sleep(2 * time.Second)
-	fmt.Fprintln(stderr, "\nCancelled.")
-	os.Exit(exitCancelled)
+// exitIfStuckAfterInterrupt handles Ctrl-C that arrives as a signal (in
+// accessible mode, or a scripted run): the run's context is cancelled and
+// the run normally returns at once. A read of stdin cannot be cancelled, so
+// if the run has not finished shortly after, the process exits. The first
+// signal restores the default handling, so a second Ctrl-C ends it at once.
+func exitIfStuckAfterInterrupt(ctx context.Context, stop context.CancelFunc, finished <-chan struct{}, stderr io.Writer) {
+	select {
+	case <-finished:
+		return
+	case <-ctx.Done():
+	}
+	stop()
+	select {
+	case <-finished:
+	case <-time.After(2 * time.Second):
+		fmt.Fprintln(stderr, "\nCancelled.")
+		os.Exit(exitCancelled)
+	}
 }
 
 func terminalWidth(f *os.File) int {

@@ -248,3 +248,26 @@ func assertNoSecretIn(t *testing.T, s string, secrets ...string) {
 		}
 	}
 }
+
+func TestDebugTraceMasksAnOAuthCodeAndVerifier(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"code":"INVALID_DATA","message":"no"}`)
+	}))
+	defer srv.Close()
+	var trace bytes.Buffer
+	hc := &http.Client{Transport: api.NewDebugTransport(nil, &trace, func() []string { return nil })}
+	form := "grant_type=authorization_code&code=SENTINEL-CODE-aa11bb22cc33&code_verifier=SENTINEL-VERIFIER-dd44ee55ff66"
+	resp, err := hc.Post(srv.URL+"/services/oauth2/token", "application/x-www-form-urlencoded", strings.NewReader(form))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	out := trace.String()
+	if strings.Contains(out, "SENTINEL") {
+		t.Fatalf("trace shows the code or verifier:\n%s", out)
+	}
+	if !strings.Contains(out, `"code":"INVALID_DATA"`) {
+		t.Fatalf("trace masked PingOne's harmless JSON error code:\n%s", out)
+	}
+}

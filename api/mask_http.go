@@ -15,11 +15,22 @@ func formSecrets(s string) []string {
 	var out []string
 	for _, pair := range strings.Split(s, "&") {
 		k, v, ok := strings.Cut(pair, "=")
-		if ok && sensitiveKey(unescape(k)) {
+		if ok && sensitiveField(unescape(k)) {
 			out = append(out, unescape(v))
 		}
 	}
 	return out
+}
+
+// oauthFormFields are form and query fields that hold a secret without a
+// sensitive word in their name: an OAuth authorization code, which with the
+// PKCE verifier buys tokens. They are masked only in forms and queries,
+// since in JSON "code" is PingOne's harmless error code.
+var oauthFormFields = map[string]bool{"code": true}
+
+// sensitiveField reports whether a form or query field holds a secret.
+func sensitiveField(k string) bool {
+	return sensitiveKey(k) || oauthFormFields[normKey(k)]
 }
 
 // maskForm masks the values of sensitive fields of a form-encoded string,
@@ -28,7 +39,7 @@ func maskForm(s string) string {
 	pairs := strings.Split(s, "&")
 	for i, pair := range pairs {
 		k, v, ok := strings.Cut(pair, "=")
-		if ok && sensitiveKey(unescape(k)) {
+		if ok && sensitiveField(unescape(k)) {
 			pairs[i] = k + "=" + maskOrPrefix(unescape(v))
 		}
 	}

@@ -17,7 +17,7 @@ var insensitiveKeys = map[string]bool{"tokentype": true, "tokenendpointauthmetho
 // sensitiveWords mark a key, form field, query parameter or header as
 // holding a secret: CLIENT_SECRET, OAUTH_ACCESS_TOKEN, access_token,
 // id_token, client_secret, BASIC_AUTH_PASSWORD, X-Api-Key, ...
-var sensitiveWords = []string{"secret", "password", "passwd", "token", "assertion", "apikey", "credential", "privatekey", "cookie"}
+var sensitiveWords = []string{"secret", "password", "passwd", "token", "assertion", "apikey", "credential", "privatekey", "cookie", "verifier"}
 
 // normKey lowercases k and drops "_" and "-", so CLIENT_SECRET, clientSecret
 // and client-secret compare alike.
@@ -60,7 +60,7 @@ func maskText(s string, secrets []string) string {
 	})
 	s = formPairRE.ReplaceAllStringFunc(s, func(m string) string {
 		k, v, _ := strings.Cut(m, "=")
-		if !sensitiveKey(k) {
+		if !sensitiveField(k) {
 			return m
 		}
 		return k + "=" + maskOrPrefix(unescape(v))

@@ -34,16 +34,22 @@ func Endpoints(region, apiURL, authURL string) (string, string, error) {
 // newClient builds the PingOne client for the current answers. The token
 // request runs with ctx, so Ctrl-C cancels it too.
 func (w *wizard) newClient(ctx context.Context) (*api.Client, error) {
-	hc := w.opts.HTTPClient
+	return NewClient(ctx, *w.a, w.opts.APIURL, w.opts.AuthURL, w.httpClient(w.opts.HTTPClient))
+}
+
+// httpClient returns hc (or a default one) traced when --debug is on. The
+// trace reads the secrets to mask at each exchange, so tokens that arrive
+// later, such as a Salesforce sign-in's, are masked too.
+func (w *wizard) httpClient(hc *http.Client) *http.Client {
 	if hc == nil {
 		hc = &http.Client{Timeout: defaultHTTPTimeout}
 	}
-	if w.opts.Debug != nil {
-		traced := *hc
-		traced.Transport = api.NewDebugTransport(hc.Transport, w.opts.Debug, w.a.secretValues)
-		hc = &traced
+	if w.opts.Debug == nil {
+		return hc
 	}
-	return NewClient(ctx, *w.a, w.opts.APIURL, w.opts.AuthURL, hc)
+	traced := *hc
+	traced.Transport = api.NewDebugTransport(hc.Transport, w.opts.Debug, func() []string { return w.a.secretValues() })
+	return &traced
 }
 
 // NewClient builds a PingOne client that signs in as the answers say.

@@ -42,7 +42,7 @@ func (d *doctor) token(ctx context.Context) *api.Client {
 	tctx, cancel := context.WithTimeout(ctx, checkTimeout)
 	defer cancel()
 	creds := api.Credentials{AuthURL: mustAuthURL(d), WorkerEnvironmentID: a.WorkerEnvironmentID, ClientID: a.WorkerClientID, ClientSecret: a.WorkerClientSecret}
-	if _, err := api.NewTokenSource(tctx, creds, d.w.opts.HTTPClient).Token(); err != nil {
+	if _, err := api.NewTokenSource(tctx, creds, d.w.httpClient(d.w.opts.HTTPClient)).Token(); err != nil {
 		d.add(Check{Name: name, Detail: err.Error(), Hint: hintOf(err)})
 		d.failed = true
 		return nil

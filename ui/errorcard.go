@@ -17,6 +17,9 @@ func RenderError(st Styles, err error, width int, secrets ...string) string {
 }
 
 func renderErrorTitled(st Styles, heading string, err error, width int, secrets ...string) string {
+	// Mask before rendering: once lipgloss has wrapped the text, a secret
+	// can be split across two lines of the card and no longer found.
+	red := func(s string) string { return api.Redact(s, secrets...) }
 	inner := cardWidth(width)
 	title := st.Bad.Render("✗ ") + st.Title.Render(heading)
 	var parts []string
@@ -26,37 +29,37 @@ func renderErrorTitled(st Styles, heading string, err error, width int, secrets 
 	switch {
 	case errors.As(err, &sfErr):
 		title = st.Bad.Render("✗ ") + st.Title.Render("Salesforce refused the sign-in")
-		parts = salesforceErrorParts(st, sfErr, inner)
+		parts = salesforceErrorParts(st, sfErr, inner, red)
 	case errors.As(err, &apiErr):
-		parts = apiErrorParts(st, apiErr, inner)
+		parts = apiErrorParts(st, apiErr, inner, red)
 	case errors.As(err, &tokenErr):
 		title = st.Bad.Render("✗ ") + st.Title.Render("PingOne refused the sign-in")
-		parts = tokenErrorParts(st, tokenErr, inner)
+		parts = tokenErrorParts(st, tokenErr, inner, red)
 	default:
-		parts = []string{st.Value.Width(inner).Render(err.Error())}
+		parts = []string{st.Value.Width(inner).Render(red(err.Error()))}
 		var h interface{ Hint() string }
 		if errors.As(err, &h) && h.Hint() != "" {
-			parts = append(parts, "", st.Warn.Width(inner).Render("What to do: "+h.Hint()))
+			parts = append(parts, "", st.Warn.Width(inner).Render("What to do: "+red(h.Hint())))
 		}
 	}
 	body := strings.Join(append([]string{title, ""}, parts...), "\n")
-	return api.Redact(st.ErrorCard.Render(body), secrets...)
+	return st.ErrorCard.Render(body)
 }
 
-func apiErrorParts(st Styles, e *api.Error, width int) []string {
+func apiErrorParts(st Styles, e *api.Error, width int, red func(string) string) []string {
 	rows := []row{{"HTTP status", e.Status}}
 	if e.Code != "" {
-		rows = append(rows, row{"Code", e.Code})
+		rows = append(rows, row{"Code", red(e.Code)})
 	}
 	if e.Message != "" {
-		rows = append(rows, row{"Message", e.Message})
+		rows = append(rows, row{"Message", red(e.Message)})
 	}
 	if e.Body != "" {
-		rows = append(rows, row{"Response", e.Body})
+		rows = append(rows, row{"Response", red(e.Body)})
 	}
 	parts := []string{st.table(rows, width)}
 	if len(e.Details) > 0 {
-		parts = append(parts, "", st.Section.Render("Problems"), st.table(detailRows(e.Details), width))
+		parts = append(parts, "", st.Section.Render("Problems"), st.table(detailRows(e.Details, red), width))
 	}
 	if e.ID != "" || e.CorrelationID != "" {
 		parts = append(parts, "", st.Section.Render("For support"), st.table(supportRows(e.ID, e.CorrelationID), width))
@@ -69,7 +72,7 @@ func apiErrorParts(st Styles, e *api.Error, width int) []string {
 
 // detailRows puts each detail against the label of the field it targets, so
 // the user sees "Profile ID" rather than "configuration.PROFILE_ID".
-func detailRows(details []api.ErrorDetail) []row {
+func detailRows(details []api.ErrorDetail, red func(string) string) []row {
 	rows := make([]row, 0, len(details))
 	for _, d := range details {
 		label := d.Target
@@ -79,14 +82,14 @@ func detailRows(details []api.ErrorDetail) []row {
 		if label == "" {
 			label = "Request"
 		}
-		msg := d.Message
+		msg := red(d.Message)
 		if d.Code != "" {
 			msg = fmt.Sprintf("%s (%s)", msg, d.Code)
 		}
 		if allowed := allowedValues(d); allowed != "" {
-			msg += "\nAllowed: " + allowed
+			msg += "\nAllowed: " + red(allowed)
 		}
-		rows = append(rows, row{label, msg})
+		rows = append(rows, row{red(label), msg})
 	}
 	return rows
 }
@@ -107,12 +110,12 @@ func supportRows(id, correlationID string) []row {
 	return []row{{"Error ID", id}, {"Correlation-Id", correlationID}}
 }
 
-func salesforceErrorParts(st Styles, e *salesforce.AuthError, width int) []string {
+func salesforceErrorParts(st Styles, e *salesforce.AuthError, width int, red func(string) string) []string {
 	rows := []row{{"Step", e.Stage}}
 	if e.StatusCode != 0 {
 		rows = append(rows, row{"HTTP status", fmt.Sprint(e.StatusCode)})
 	}
-	rows = append(rows, row{"Error", e.Code}, row{"Description", e.Description})
+	rows = append(rows, row{"Error", red(e.Code)}, row{"Description", red(e.Description)})
 	parts := []string{st.table(rows, width)}
 	if e.Hint != "" {
 		parts = append(parts, "", st.Warn.Width(width).Render("What to do: "+e.Hint))
@@ -120,12 +123,12 @@ func salesforceErrorParts(st Styles, e *salesforce.AuthError, width int) []strin
 	return parts
 }
 
-func tokenErrorParts(st Styles, e *api.TokenError, width int) []string {
+func tokenErrorParts(st Styles, e *api.TokenError, width int, red func(string) string) []string {
 	rows := []row{}
 	if e.StatusCode != 0 {
 		rows = append(rows, row{"HTTP status", fmt.Sprint(e.StatusCode)})
 	}
-	rows = append(rows, row{"Error", e.Code}, row{"Description", e.Description})
+	rows = append(rows, row{"Error", red(e.Code)}, row{"Description", red(e.Description)})
 	parts := []string{st.table(rows, width)}
 	if e.CorrelationID != "" {
 		parts = append(parts, "", st.Section.Render("For support"), st.table([]row{{"Correlation-Id", e.CorrelationID}}, width))

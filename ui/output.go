@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,7 +25,7 @@ func (w *wizard) report(store *api.Store, err error) error {
 		return nil
 	}
 	var input *InputError
-	if errors.As(err, &input) || errors.Is(err, ErrCancelled) || !w.opts.JSON {
+	if errors.As(err, &input) || errors.Is(err, ErrCancelled) || errors.Is(err, context.Canceled) || !w.opts.JSON {
 		return err
 	}
 	if perr := w.printJSON(errorJSON(err, w.a.secretValues())); perr != nil {

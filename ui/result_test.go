@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strings"
+
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"os"
 	"testing"
 
@@ -94,4 +97,18 @@ func storeFromRequest(req api.CreateSalesforceStoreRequest) *api.Store {
 	return &api.Store{ID: "8305f20e-d0e2-4a92-aa0d-c7af0f88d2d5", Environment: &api.ObjectRef{ID: "abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6"},
 		Type: req.Type, Name: req.Name, Status: req.Status, Managed: req.Managed, Image: req.Image,
 		CreatedAt: "2026-11-27T06:00:00.000Z", Configuration: req.Configuration}
+}
+
+func TestRenderErrorMasksASecretThatWouldWrapAcrossLines(t *testing.T) {
+	long := "SENTINEL-LONG-TOKEN-0123456789abcdefghijklmnopqrstuvwxyz"
+	for pad := 0; pad < 60; pad += 7 {
+		err := errors.New(strings.Repeat("x ", pad) + "the token " + long + " was refused")
+		out := RenderError(testStyles(), err, 60, long)
+		requireNoSecrets(t, strings.ReplaceAll(ansi.Strip(out), "│", ""), long)
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, "SENTINEL-LONG") {
+				t.Fatalf("a piece of the secret shows at pad %d:\n%s", pad, out)
+			}
+		}
+	}
 }

@@ -22,13 +22,29 @@ func (w *wizard) runScript(ctx context.Context) (*api.Store, error) {
 		}
 	}
 	w.a.Normalize()
-	if problems := w.a.CheckAll(); len(problems) > 0 {
+	if problems := w.problemsFor(w.opts.DryRun); len(problems) > 0 {
 		return nil, missingValues(problems)
 	}
 	if w.opts.DryRun {
 		return nil, w.printDryRun()
 	}
 	return w.createWithChecks(ctx)
+}
+
+// problemsFor checks every answer. A dry run signs in nowhere, so it needs
+// no PingOne secret.
+func (w *wizard) problemsFor(dryRun bool) []FieldError {
+	problems := w.a.CheckAll()
+	if !dryRun {
+		return problems
+	}
+	kept := problems[:0]
+	for _, p := range problems {
+		if p.Field != FieldWorkerClientSecret && p.Field != FieldPingOneToken {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // missingValues turns field problems into an InputError that says, for each,

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -87,6 +88,7 @@ func TestNoInputListsEveryMissingValueWithWhatSuppliesIt(t *testing.T) {
 func TestDryRunSendsNothingAndPrintsTheMaskedRequestAndCurl(t *testing.T) {
 	r := newScriptRun(t, simulator.Options{})
 	r.opts.DryRun = true
+	r.opts.Answers.WorkerClientSecret = "" // a dry run signs in nowhere
 	store, err := r.run(t)
 	if err != nil || store != nil {
 		t.Fatalf("dry run = %v, %v", store, err)
@@ -96,10 +98,15 @@ func TestDryRunSendsNothingAndPrintsTheMaskedRequestAndCurl(t *testing.T) {
 	}
 	out := r.out.String()
 	for _, want := range []string{"POST " + r.sim.URL() + "/v1/environments/", "Authorization: Bearer ••••",
-		`"CLIENT_SECRET": "••••3a9c"`, "curl ", `"$SALESFORCE_CLIENT_SECRET"`} {
+		`"CLIENT_SECRET": "••••3a9c"`, "curl ", `"$SALESFORCE_CLIENT_SECRET"`,
+		`--user '6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10':"$PINGONE_CLIENT_SECRET"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("dry run output lacks %q:\n%s", want, out)
 		}
+	}
+	script := out[strings.Index(out, "# The same request"):]
+	if msg, err := exec.Command("bash", "-n", "-c", script).CombinedOutput(); err != nil {
+		t.Errorf("the curl commands do not parse: %v\n%s\n%s", err, msg, script)
 	}
 }
 

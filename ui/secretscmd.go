@@ -31,12 +31,6 @@ func RunSecretsCommand(ctx context.Context, args []string, opts Options) error {
 		fmt.Fprint(opts.ErrOut, secretsUsage)
 		return &InputError{Problems: []string{"sfstore secrets needs list or forget"}}
 	}
-	if opts.Keyring == nil {
-		return errors.New("no keyring configured")
-	}
-	if err := opts.Keyring.Available(); err != nil {
-		return fmt.Errorf("keyring: %w", err)
-	}
 	switch args[0] {
 	case "list":
 		return listSecrets(ctx, args[1:], opts)
@@ -62,6 +56,9 @@ func listSecrets(ctx context.Context, args []string, opts Options) error {
 	asJSON := fs.Bool("json", opts.JSON, "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
+	}
+	if err := keyringReady(opts.Keyring); err != nil {
+		return err
 	}
 	entries, err := opts.Keyring.List(ctx)
 	if err != nil {
@@ -109,6 +106,12 @@ func forgetSecrets(ctx context.Context, args []string, opts Options) error {
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
+	if !*all && (*domain == "" || *clientID == "") && (*workerEnv == "" || *workerClient == "") {
+		return errForgetWhat
+	}
+	if err := keyringReady(opts.Keyring); err != nil {
+		return err
+	}
 	accounts, err := accountsToForget(ctx, opts.Keyring, *all, *domain, *clientID, *workerEnv, *workerClient)
 	if err != nil {
 		return err
@@ -151,12 +154,22 @@ func accountsToForget(ctx context.Context, k *secrets.Keyring, all bool, domain,
 	case workerEnv != "" && workerClient != "":
 		return []string{secrets.PingOneAccount(strings.ToLower(workerEnv), workerClient)}, nil
 	}
-	return nil, &InputError{Problems: []string{"say what to forget: --salesforce-domain with --client-id, --worker-environment-id with --worker-client-id, or --all"}}
+	return nil, errForgetWhat
 }
+
+var errForgetWhat = &InputError{Problems: []string{"say what to forget: --salesforce-domain with --client-id, --worker-environment-id with --worker-client-id, or --all"}}
 
 func usageErr(err error) error {
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
 	return &InputError{Problems: []string{err.Error()}}
+}
+
+// keyringReady says why the keyring cannot be used, if it cannot.
+func keyringReady(k *secrets.Keyring) error {
+	if k == nil {
+		return errors.New("no keyring configured")
+	}
+	return k.Available() // already says "keyring unavailable: …"
 }

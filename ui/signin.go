@@ -36,16 +36,7 @@ func (w *wizard) signInConfig() salesforce.Config {
 }
 
 func (w *wizard) salesforceHTTPClient() *http.Client {
-	hc := w.opts.Salesforce.HTTPClient
-	if hc == nil {
-		hc = &http.Client{Timeout: defaultHTTPTimeout}
-	}
-	if w.opts.Debug != nil {
-		traced := *hc
-		traced.Transport = api.NewDebugTransport(hc.Transport, w.opts.Debug, w.a.secretValues)
-		hc = &traced
-	}
-	return hc
+	return w.httpClient(w.opts.Salesforce.HTTPClient)
 }
 
 // useTokens puts a sign-in's tokens into the answers, like pasted ones.
@@ -66,7 +57,7 @@ func (w *wizard) useTokens(t *salesforce.Tokens) {
 func (w *wizard) signInScripted(ctx context.Context) error {
 	s, err := salesforce.Start(ctx, w.signInConfig())
 	if err != nil {
-		return fmt.Errorf("salesforce sign-in: %w", err)
+		return err // already says it is about the Salesforce sign-in
 	}
 	defer s.Close()
 	w.progress("Salesforce sign-in: the app must list this callback URL: %s", s.CallbackURL())
@@ -77,7 +68,7 @@ func (w *wizard) signInScripted(ctx context.Context) error {
 	w.progress("Waiting up to %s for the browser…", salesforce.DefaultTimeout)
 	t, err := s.Wait(ctx)
 	if err != nil {
-		return fmt.Errorf("salesforce sign-in: %w", err)
+		return err
 	}
 	w.useTokens(t)
 	w.progress("✓ Signed in to Salesforce: tokens received.")
