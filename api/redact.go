@@ -50,6 +50,15 @@ func excerpt(body []byte, secrets []string, truncated bool) string {
 	return truncate(s, maxExcerpt)
 }
 
+// Excerpt turns a body that is not the JSON a caller expected (an HTML page
+// from a proxy or a login screen, plain text) into one short line with tags
+// stripped and every secret masked, for an error message. truncated says the
+// body was cut at a read cap, which may have cut a secret too: its head is
+// then dropped rather than shown.
+func Excerpt(body []byte, truncated bool, secrets ...string) string {
+	return excerpt(body, secretList(secrets...), truncated)
+}
+
 // truncate cuts s to at most n runes, marking the cut with "…".
 func truncate(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {

@@ -9,9 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"sfstore/api"
 )
@@ -22,7 +20,6 @@ const APIVersion = "v62.0"
 const (
 	maxBody      = 8 << 20  // a query page of 2,000 records fits with room to spare
 	maxErrorBody = 64 << 10 // error bodies are short; an HTML page is cut
-	maxExcerpt   = 200      // runes of a non-Salesforce error body kept in Message
 )
 
 // Identity is who a token belongs to. Fields are empty when Salesforce
@@ -158,41 +155,9 @@ func newAPIError(resp *http.Response, token string) *APIError {
 	case json.Unmarshal(body, &oauthErr) == nil && oauthErr.Error != "":
 		e.Code, e.Message = oauthErr.Error, oauthErr.Description
 	default:
-		e.Message = excerpt(body, token, truncated)
+		e.Message = api.Excerpt(body, truncated, token)
 	}
 	e.Code = api.Redact(e.Code, token)
 	e.Message = api.Redact(e.Message, token)
 	return e
-}
-
-var (
-	tagRE    = regexp.MustCompile(`(?s)<(script|style)\b.*?</(script|style)>|<[^>]*>`)
-	spacesRE = regexp.MustCompile(`\s+`)
-)
-
-// excerpt turns a body that is not a Salesforce error (an HTML page, plain
-// text) into one short line, redacted before it is cut so that a cut cannot
-// leave the head of the token in clear. truncated says the body was cut at
-// the read cap, which may have cut the token too.
-func excerpt(body []byte, token string, truncated bool) string {
-	s := tagRE.ReplaceAllString(string(body), " ")
-	s = strings.TrimSpace(spacesRE.ReplaceAllString(s, " "))
-	if truncated {
-		s = trimPartialSecret(s, token)
-	}
-	s = api.Redact(s, token)
-	if utf8.RuneCountInString(s) > maxExcerpt {
-		s = strings.TrimSpace(string([]rune(s)[:maxExcerpt-1])) + "…"
-	}
-	return s
-}
-
-// trimPartialSecret drops a tail of s that is the beginning of secret.
-func trimPartialSecret(s, secret string) string {
-	for k := len(secret) - 1; k >= 1; k-- {
-		if strings.HasSuffix(s, secret[:k]) {
-			return s[:len(s)-k] + "…"
-		}
-	}
-	return s
 }
