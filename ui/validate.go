@@ -91,7 +91,9 @@ func normalizeDomain(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.TrimPrefix(s, "https://")
 	s = strings.TrimPrefix(s, "http://")
-	return strings.TrimRight(s, "/")
+	s = strings.TrimRight(s, "/")
+	// The default HTTPS port says nothing; PingOne wants the host.
+	return strings.TrimSuffix(s, ":443")
 }
 
 func validateDomain(s string) error {
@@ -105,7 +107,15 @@ func validateDomain(s string) error {
 	if !hostnamePattern.MatchString(host) {
 		return errors.New("expected a domain such as acme.my.salesforce.com")
 	}
+	if h, _, hasPort := strings.Cut(host, ":"); hasPort && !isLoopbackHost(h) {
+		return errors.New("expected the domain without a port, such as acme.my.salesforce.com")
+	}
 	return nil
+}
+
+// isLoopbackHost allows a port on a local test org only.
+func isLoopbackHost(h string) bool {
+	return h == "localhost" || strings.HasPrefix(h, "127.")
 }
 
 func validatePermissionSets(s string) error {
