@@ -40,8 +40,9 @@ func main() {
 }
 
 func run(args []string, stdin *os.File, stdout, stderr *os.File) int {
-	cfg, err := ui.ParseArgs(args, os.Getenv, stdin, stderr)
+	cfg, err := ui.ParseArgs(args, os.Getenv, stdin)
 	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, ui.Usage)
 		return exitCreated
 	}
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 func BenchmarkFirstFrame(b *testing.B) {
 	kr := secrets.NewMemory()
 	for b.Loop() {
-		cfg, err := ParseArgs(nil, func(string) string { return "" }, nil, io.Discard)
+		cfg, err := ParseArgs(nil, func(string) string { return "" }, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -71,7 +71,7 @@ var secretEnv = map[Field]string{
 // ParseArgs reads the answers and switches, lowest precedence first: the
 // defaults, the --from file, the environment, then the flags. stdin is read
 // when --from is "-".
-func ParseArgs(args []string, getenv func(string) string, stdin io.Reader, stderr io.Writer) (Config, error) {
+func ParseArgs(args []string, getenv func(string) string, stdin io.Reader) (Config, error) {
 	cfg := Config{Answers: DefaultAnswers()}
 	// doctor takes the same flags as a run (region, URLs, IDs); secrets has
 	// its own, parsed by its subcommands.
@@ -81,9 +81,12 @@ func ParseArgs(args []string, getenv func(string) string, stdin io.Reader, stder
 	case len(args) > 0 && args[0] == "secrets":
 		cfg.Command, cfg.CommandArgs, args = "secrets", args[1:], nil
 	}
-	fs, fromFlags := newFlagSet(&cfg, getenv, stderr)
+	fs, fromFlags := newFlagSet(&cfg, getenv)
 	if err := fs.Parse(args); err != nil {
-		return cfg, err
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, err
+		}
+		return cfg, &InputError{Problems: []string{err.Error() + "; see sfstore --help"}}
 	}
 	if fs.NArg() > 0 {
 		return cfg, &InputError{Problems: []string{fmt.Sprintf("unexpected argument %q; see sfstore --help", fs.Arg(0))}}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"io"
 	"os"
 	"reflect"
 	"strings"
@@ -16,7 +15,7 @@ func envOf(m map[string]string) func(string) string {
 }
 
 func TestDocumentedExampleBodyWorksAsAFromFile(t *testing.T) {
-	cfg, err := ParseArgs([]string{"--from", "testdata/example-request.json"}, envOf(nil), nil, io.Discard)
+	cfg, err := ParseArgs([]string{"--from", "testdata/example-request.json"}, envOf(nil), nil)
 	if err != nil {
 		t.Fatalf("ParseArgs: %v", err)
 	}
@@ -53,7 +52,7 @@ func TestFromFileRejectsUnknownKeysNamingEachAndReadsDeprecatedOnes(t *testing.T
 	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err := ParseArgs([]string{"--from", path}, envOf(nil), nil, io.Discard)
+	_, err := ParseArgs([]string{"--from", path}, envOf(nil), nil)
 	var ie *InputError
 	if !errors.As(err, &ie) {
 		t.Fatalf("err = %v, want an InputError", err)
@@ -69,7 +68,7 @@ func TestFromFileRejectsUnknownKeysNamingEachAndReadsDeprecatedOnes(t *testing.T
 	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := ParseArgs([]string{"--from", path}, envOf(nil), nil, io.Discard)
+	cfg, err := ParseArgs([]string{"--from", path}, envOf(nil), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +103,7 @@ func TestPrecedenceIsFlagThenEnvThenFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	env := envOf(map[string]string{"SALESFORCE_CLIENT_SECRET": "env-secret", "PINGONE_REGION_CODE": "eu"})
-	cfg, err := ParseArgs([]string{"--from", path, "--name", "from-flag", "--region", "CA", "--active", "--create-users=false"}, env, nil, io.Discard)
+	cfg, err := ParseArgs([]string{"--from", path, "--name", "from-flag", "--region", "CA", "--active", "--create-users=false"}, env, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,18 +126,18 @@ func TestPrecedenceIsFlagThenEnvThenFile(t *testing.T) {
 }
 
 func TestFlagsReadFromStdinAndRejectBadValues(t *testing.T) {
-	cfg, err := ParseArgs([]string{"--from", "-"}, envOf(nil), strings.NewReader(`{"type":"Salesforce","name":"piped"}`), io.Discard)
+	cfg, err := ParseArgs([]string{"--from", "-"}, envOf(nil), strings.NewReader(`{"type":"Salesforce","name":"piped"}`))
 	if err != nil || cfg.Answers.Name != "piped" {
 		t.Fatalf("--from - : name=%q err=%v", cfg.Answers.Name, err)
 	}
 	for _, args := range [][]string{{"--permission-sets", "keep"}, {"--region", "US"}, {"stray"}} {
-		_, err := ParseArgs(args, envOf(nil), nil, io.Discard)
+		_, err := ParseArgs(args, envOf(nil), nil)
 		var ie *InputError
 		if !errors.As(err, &ie) {
 			t.Errorf("ParseArgs(%v) = %v, want an InputError", args, err)
 		}
 	}
-	cfg, err = ParseArgs([]string{"--permission-sets", "overwrite"}, envOf(nil), nil, io.Discard)
+	cfg, err = ParseArgs([]string{"--permission-sets", "overwrite"}, envOf(nil), nil)
 	if err != nil || cfg.Answers.PermissionSets != api.PermissionSetsOverwrite {
 		t.Fatalf("--permission-sets overwrite: %q %v", cfg.Answers.PermissionSets, err)
 	}
@@ -146,7 +145,7 @@ func TestFlagsReadFromStdinAndRejectBadValues(t *testing.T) {
 
 func TestSecretsAreNeverFlags(t *testing.T) {
 	for _, flag := range []string{"--client-secret", "--access-token", "--refresh-token", "--worker-client-secret"} {
-		if _, err := ParseArgs([]string{flag, "x"}, envOf(nil), nil, io.Discard); err == nil {
+		if _, err := ParseArgs([]string{flag, "x"}, envOf(nil), nil); err == nil {
 			t.Errorf("%s was accepted as a flag", flag)
 		}
 	}

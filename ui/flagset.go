@@ -2,7 +2,6 @@ package ui
 
 import (
 	"flag"
-	"fmt"
 	"io"
 )
 
@@ -28,10 +27,12 @@ var flagFor = map[Field]string{
 	FieldProfileID:         "--profile-id",
 }
 
-func newFlagSet(cfg *Config, getenv func(string) string, stderr io.Writer) (*flag.FlagSet, map[string]answerFlag) {
+func newFlagSet(cfg *Config, getenv func(string) string) (*flag.FlagSet, map[string]answerFlag) {
 	fs := flag.NewFlagSet("sfstore", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, Usage) }
+	fs.SetOutput(io.Discard)
+	// main prints Usage on stdout for --help; a bad flag gets flag's own
+	// message on stderr and a pointer to --help.
+	fs.Usage = func() {}
 
 	fs.BoolVar(&cfg.Demo, "demo", false, "")
 	fs.BoolVar(&cfg.Accessible, "accessible", getenv("ACCESSIBLE") != "", "")
