@@ -45,9 +45,7 @@ func (w *wizard) offerSavedWorkerSecret(ctx context.Context) (bool, error) {
 
 func (w *wizard) offerSavedSalesforceSecrets(ctx context.Context) (bool, error) {
 	what := fmt.Sprintf("%s with client ID %s", w.a.SalesforceDomain, shorten(w.a.ClientID, 16))
-	reused, err := w.offerSaved(ctx, what, w.salesforceSecrets())
-	w.reusedSecrets = reused
-	return reused, err
+	return w.offerSaved(ctx, what, w.salesforceSecrets())
 }
 
 // offerSaved looks the secrets up under a spinner and, when the keyring has

@@ -63,9 +63,8 @@ type wizard struct {
 	st   Styles // for ErrOut
 	out  Styles // for Out
 
-	keyringErr    error // why the keyring cannot be used; nil when it can
-	keyringNoted  bool  // the user was told the keyring is unavailable
-	reusedSecrets bool  // the Salesforce secrets came from the keyring
+	keyringErr   error // why the keyring cannot be used; nil when it can
+	keyringNoted bool  // the user was told the keyring is unavailable
 
 	// sf is the verified Salesforce sign-in, when there is one: the pickers
 	// use it.
