@@ -358,3 +358,19 @@ func requireCancelled(t *testing.T, r runResult) {
 		t.Fatalf("Run returned a store with ErrCancelled: %+v", r.store)
 	}
 }
+
+// pressCtrlC presses Ctrl-C and requires Run to return ErrCancelled within
+// a second.
+func (w *wizardPTY) pressCtrlC() runResult {
+	w.t.Helper()
+	pressed := time.Now()
+	w.send(keyCtrlC)
+	r := w.waitWithin(2 * time.Second)
+	requireCancelled(w.t, r)
+	if d := time.Since(pressed); d > time.Second {
+		w.t.Errorf("Run took %s after Ctrl-C", d)
+	} else {
+		w.t.Logf("Run returned %s after Ctrl-C", d.Round(time.Millisecond))
+	}
+	return r
+}

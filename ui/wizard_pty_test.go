@@ -441,15 +441,7 @@ func TestPTYCtrlCAtAFormCancels(t *testing.T) {
 	w.pingOneStep(workerSecret)
 	w.waitFor("┃ " + ui.FieldName.Label)
 	w.send("half a na")
-	pressed := time.Now()
-	w.send(keyCtrlC)
-	r := w.waitWithin(2 * time.Second)
-	requireCancelled(t, r)
-	if d := time.Since(pressed); d > time.Second {
-		t.Errorf("Run took %s after Ctrl-C", d)
-	} else {
-		t.Logf("Run returned %s after Ctrl-C", d.Round(time.Millisecond))
-	}
+	w.pressCtrlC()
 	if n := len(sim.Stores()); n != 0 {
 		t.Errorf("simulator has %d stores after Ctrl-C", n)
 	}
@@ -493,15 +485,7 @@ func TestPTYCtrlCDuringTheSubmitSpinnerCancels(t *testing.T) {
 	w.reviewAndCreate(true)
 
 	w.waitFor("Creating the store in PingOne")
-	pressed := time.Now()
-	w.send(keyCtrlC)
-	r := w.waitWithin(2 * time.Second)
-	requireCancelled(t, r)
-	if d := time.Since(pressed); d > time.Second {
-		t.Errorf("Run took %s after Ctrl-C", d)
-	} else {
-		t.Logf("Run returned %s after Ctrl-C", d.Round(time.Millisecond))
-	}
+	r := w.pressCtrlC()
 	if creates.Load() != 1 {
 		t.Errorf("%d create requests reached the server, want the 1 that Ctrl-C cancelled", creates.Load())
 	}
