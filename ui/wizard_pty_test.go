@@ -485,7 +485,7 @@ func TestPTYCtrlCDuringTheSubmitSpinnerCancels(t *testing.T) {
 	w.reviewAndCreate(true)
 
 	w.waitFor("Creating the store in PingOne")
-	r := w.pressCtrlC()
+	w.pressCtrlC()
 	if creates.Load() != 1 {
 		t.Errorf("%d create requests reached the server, want the 1 that Ctrl-C cancelled", creates.Load())
 	}
