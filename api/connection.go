@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sfstore/api/redact"
 	"strings"
 )
 
@@ -57,7 +58,7 @@ func (c *Client) TestConnection(ctx context.Context, envID string, req *CreateSa
 	if err != nil {
 		return nil, err
 	}
-	secrets := secretList(append(append([]string(nil), c.redactions...), append(k.secrets, bearerOf(resp))...)...)
+	secrets := redact.List(append(append([]string(nil), c.redactions...), append(k.secrets, bearerOf(resp))...)...)
 	return readConnectionResult(resp.Status, raw, secrets)
 }
 
@@ -69,7 +70,7 @@ func readConnectionResult(status string, body []byte, secrets []string) (*Connec
 	var v any
 	if err := json.Unmarshal(body, &v); err != nil {
 		return nil, fmt.Errorf("%s: pingone answered %s with a body that is not JSON (a proxy or gateway answered?): %s",
-			OpTestConnection, status, excerpt(body, secrets, false))
+			OpTestConnection, status, redact.Excerpt(body, false, secrets...))
 	}
 	switch t := redactAny(v, secrets).(type) {
 	case map[string]any:

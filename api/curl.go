@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"maps"
 	"regexp"
+	"sfstore/api/redact"
 	"slices"
 	"strings"
 )
@@ -82,13 +83,13 @@ func (p PreparedRequest) Curl(envVarFor map[string]string) string {
 		for _, v := range p.Header[name] {
 			b.WriteString(" \\\n  --header ")
 			switch {
-			case isAuthHeader(name):
+			case redact.IsAuthHeader(name):
 				scheme, _, _ := strings.Cut(v, " ")
 				if !envNameRE.MatchString(scheme) {
 					scheme = "Bearer"
 				}
 				b.WriteString(`"` + name + ": " + scheme + ` $` + envFor("Authorization") + `"`)
-			case sensitiveKey(name):
+			case redact.SensitiveKey(name):
 				b.WriteString(`"` + name + `: $` + envFor(name) + `"`)
 			default:
 				b.WriteString(shellQuote(name + ": " + v))
@@ -106,7 +107,7 @@ func (p PreparedRequest) Curl(envVarFor map[string]string) string {
 // the environment variable envFor gives. vars lists those, in order.
 func jqProgram(body []byte, envFor func(string) string) (program string, vars []string, err error) {
 	const mark = "\x00sfstore-env:"
-	tmpl, err := walkJSON(body, func(key string, sensitive bool, s string) string {
+	tmpl, err := redact.WalkJSON(body, func(key string, sensitive bool, s string) string {
 		if !sensitive {
 			return s
 		}

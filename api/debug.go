@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"sfstore/api/redact"
 	"slices"
 	"strings"
 	"sync"
@@ -130,28 +131,28 @@ func (t *debugTransport) trace(req *http.Request, reqBody []byte, resp *http.Res
 		known = t.secrets()
 	}
 	reqCT := req.Header.Get("Content-Type")
-	known = append(known, headerSecrets(req.Header)...)
-	known = append(known, urlSecrets(req.URL.String())...)
-	known = append(known, bodySecrets(reqCT, reqBody)...)
+	known = append(known, redact.HeaderSecrets(req.Header)...)
+	known = append(known, redact.URLSecrets(req.URL.String())...)
+	known = append(known, redact.BodySecrets(reqCT, reqBody)...)
 	if resp != nil {
-		known = append(known, headerSecrets(resp.Header)...)
-		known = append(known, bodySecrets(resp.Header.Get("Content-Type"), respBody)...)
+		known = append(known, redact.HeaderSecrets(resp.Header)...)
+		known = append(known, redact.BodySecrets(resp.Header.Get("Content-Type"), respBody)...)
 	}
-	secrets := secretVariants(known)
+	secrets := redact.Variants(known)
 
-	u := maskURL(req.URL.String(), secrets)
+	u := redact.URL(req.URL.String(), secrets)
 	var b strings.Builder
 	fmt.Fprintf(&b, "--> %s %s\n", req.Method, u)
-	writeHeader(&b, maskHeader(req.Header, secrets))
+	writeHeader(&b, redact.Header(req.Header, secrets))
 	writeBody(&b, reqCT, reqBody, secrets)
 	b.WriteString("\n")
 	ms := float64(took.Microseconds()) / 1000
 	if err != nil {
-		fmt.Fprintf(&b, "<-- error after %.1fms: %s %s: %s\n\n", ms, req.Method, u, maskText(err.Error(), secrets))
+		fmt.Fprintf(&b, "<-- error after %.1fms: %s %s: %s\n\n", ms, req.Method, u, redact.Text(err.Error(), secrets))
 		return b.String()
 	}
-	fmt.Fprintf(&b, "<-- %s (%.1fms) %s %s\n", Redact(resp.Status, secrets...), ms, req.Method, u)
-	writeHeader(&b, maskHeader(resp.Header, secrets))
+	fmt.Fprintf(&b, "<-- %s (%.1fms) %s %s\n", redact.Redact(resp.Status, secrets...), ms, req.Method, u)
+	writeHeader(&b, redact.Header(resp.Header, secrets))
 	writeBody(&b, resp.Header.Get("Content-Type"), respBody, secrets)
 	b.WriteString("\n")
 	return b.String()
@@ -176,7 +177,7 @@ func writeBody(b *strings.Builder, contentType string, body []byte, secrets []st
 	if truncated {
 		body = body[:debugScanLimit]
 	}
-	s, cut := maskBody(contentType, body, secrets, truncated, debugShowLimit)
+	s, cut := redact.Body(contentType, body, secrets, truncated, debugShowLimit)
 	b.WriteString("\n")
 	b.WriteString(s)
 	if cut || truncated {

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"sfstore/api/redact"
 )
 
 // PreparedRequest is an API request exactly as the client would send it,
@@ -19,7 +20,7 @@ type PreparedRequest struct {
 }
 
 // bearerPlaceholder stands in for the access token of a dry run.
-const bearerPlaceholder = "Bearer " + MaskPrefix
+const bearerPlaceholder = "Bearer " + redact.MaskPrefix
 
 // DescribeCreate returns the request CreateSalesforceStore would send for
 // envID and req, built by the same code, without sending it or getting a
@@ -48,11 +49,11 @@ func (c *Client) DescribeCreate(envID string, req *CreateSalesforceStoreRequest)
 // A JSON body keeps its key order and compact layout.
 func (p PreparedRequest) Masked(secrets ...string) PreparedRequest {
 	ct := p.Header.Get("Content-Type")
-	all := append(append(append([]string(nil), secrets...), headerSecrets(p.Header)...), bodySecrets(ct, p.Body)...)
-	all = secretVariants(append(all, urlSecrets(p.URL)...))
-	out := PreparedRequest{Method: p.Method, URL: maskURL(p.URL, all), Header: maskHeader(p.Header, all)}
+	all := append(append(append([]string(nil), secrets...), redact.HeaderSecrets(p.Header)...), redact.BodySecrets(ct, p.Body)...)
+	all = redact.Variants(append(all, redact.URLSecrets(p.URL)...))
+	out := PreparedRequest{Method: p.Method, URL: redact.URL(p.URL, all), Header: redact.Header(p.Header, all)}
 	if p.Body != nil {
-		masked, _ := maskBody(ct, p.Body, all, false, -1)
+		masked, _ := redact.Body(ct, p.Body, all, false, -1)
 		out.Body = []byte(masked)
 	}
 	return out

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"sfstore/api"
+	"sfstore/api/redact"
 )
 
 func TestDescribeCreateIsExactlyTheRequestCreateSends(t *testing.T) {
@@ -84,8 +85,8 @@ func TestMaskedMasksSecretsByKeyAndByValue(t *testing.T) {
 	}
 	cfg := doc.Configuration
 	want := map[string]any{
-		"CLIENT_SECRET": api.Mask(sentClientSecret), "OAUTH_ACCESS_TOKEN": api.Mask(sentAccess),
-		"OAUTH_REFRESH_TOKEN": api.Mask(sentRefresh), "CLIENT_ID": "fdsfd", "ENABLE_COMMUNITIES": true,
+		"CLIENT_SECRET": redact.Mask(sentClientSecret), "OAUTH_ACCESS_TOKEN": redact.Mask(sentAccess),
+		"OAUTH_REFRESH_TOKEN": redact.Mask(sentRefresh), "CLIENT_ID": "fdsfd", "ENABLE_COMMUNITIES": true,
 		"SALESFORCE_DOMAIN": "https://example.com",
 	}
 	for k, v := range want {
@@ -93,7 +94,7 @@ func TestMaskedMasksSecretsByKeyAndByValue(t *testing.T) {
 			t.Errorf("configuration.%s = %v, want %v", k, cfg[k], v)
 		}
 	}
-	if doc.Description != "made with "+api.Mask(sentWorker) || doc.Name != "test" {
+	if doc.Description != "made with "+redact.Mask(sentWorker) || doc.Name != "test" {
 		t.Errorf("name %q description %q", doc.Name, doc.Description)
 	}
 	if m.Header.Get("Authorization") != "Bearer ••••" {
@@ -101,7 +102,7 @@ func TestMaskedMasksSecretsByKeyAndByValue(t *testing.T) {
 	}
 	// Key order and layout are kept: only the secrets differ.
 	for _, s := range []string{sentClientSecret, sentAccess, sentRefresh, sentWorker} {
-		orig = strings.ReplaceAll(orig, s, api.Mask(s))
+		orig = strings.ReplaceAll(orig, s, redact.Mask(s))
 	}
 	if string(m.Body) != orig {
 		t.Errorf("masked body\n%s\nwant\n%s", m.Body, orig)

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"sfstore/api/redact"
 	"strings"
 )
 
@@ -107,13 +108,13 @@ func (c *Client) send(ctx context.Context, k call, v any) (*http.Response, error
 // (with Op set to op) and token failures *TokenError. secrets are
 // request-specific values to redact on top of the client's redactions.
 func (c *Client) do(op string, req *http.Request, v any, secrets ...string) (*http.Response, error) {
-	secrets = secretList(append(append([]string(nil), c.redactions...), secrets...)...)
+	secrets = redact.List(append(append([]string(nil), c.redactions...), secrets...)...)
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return nil, c.sendError(err, secrets)
 	}
 	defer resp.Body.Close()
-	secrets = secretList(append(secrets, bearerOf(resp))...)
+	secrets = redact.List(append(secrets, bearerOf(resp))...)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		e := newError(resp, secrets)
 		e.Op = op
@@ -124,14 +125,14 @@ func (c *Client) do(op string, req *http.Request, v any, secrets ...string) (*ht
 	}
 	body, err := readCapped(resp.Body, maxSuccessBody)
 	if err != nil {
-		return resp, redactErr(err, secrets)
+		return resp, redact.Err(err, secrets)
 	}
 	if raw, ok := v.(*[]byte); ok {
 		*raw = body
 		return resp, nil
 	}
 	if err := json.Unmarshal(body, v); err != nil {
-		return resp, redactErr(fmt.Errorf("decode pingone response (%s): %w", resp.Status, err), secrets)
+		return resp, redact.Err(fmt.Errorf("decode pingone response (%s): %w", resp.Status, err), secrets)
 	}
 	return resp, nil
 }
@@ -154,7 +155,7 @@ func (c *Client) sendError(err error, secrets []string) error {
 	default:
 		err = fmt.Errorf("could not reach pingone at %s: %w", c.host, err)
 	}
-	return redactErr(err, secrets)
+	return redact.Err(err, secrets)
 }
 
 // readCapped reads at most limit bytes and fails if the body is longer.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"sfstore/api/redact"
 	"strconv"
 	"strings"
 	"time"
@@ -29,9 +30,9 @@ func newError(resp *http.Response, secrets []string) *Error {
 	}
 	e := &Error{
 		StatusCode:    resp.StatusCode,
-		Status:        Redact(resp.Status, secrets...),
-		CorrelationID: Redact(resp.Header.Get("Correlation-Id"), secrets...),
-		ContentType:   Redact(resp.Header.Get("Content-Type"), secrets...),
+		Status:        redact.Redact(resp.Status, secrets...),
+		CorrelationID: redact.Redact(resp.Header.Get("Correlation-Id"), secrets...),
+		ContentType:   redact.Redact(resp.Header.Get("Content-Type"), secrets...),
 		RetryAfter:    retryAfter(resp.Header.Get("Retry-After")),
 	}
 	var p pingOneError
@@ -40,20 +41,20 @@ func newError(resp *http.Response, secrets []string) *Error {
 		return e
 	}
 	e.HTML = isHTML(e.ContentType, body)
-	e.Body = excerpt(body, secrets, truncated)
+	e.Body = redact.Excerpt(body, truncated, secrets...)
 	return e
 }
 
 // fill copies a PingOne error body into e, redacting every string.
 func (e *Error) fill(p pingOneError, secrets []string) {
-	e.ID = Redact(p.ID, secrets...)
-	e.Code = Redact(p.Code, secrets...)
-	e.Message = Redact(p.Message, secrets...)
+	e.ID = redact.Redact(p.ID, secrets...)
+	e.Code = redact.Redact(p.Code, secrets...)
+	e.Message = redact.Redact(p.Message, secrets...)
 	for _, d := range p.Details {
 		e.Details = append(e.Details, ErrorDetail{
-			Code:       Redact(d.Code, secrets...),
-			Target:     Redact(d.Target, secrets...),
-			Message:    Redact(d.Message, secrets...),
+			Code:       redact.Redact(d.Code, secrets...),
+			Target:     redact.Redact(d.Target, secrets...),
+			Message:    redact.Redact(d.Message, secrets...),
 			InnerError: redactAny(d.InnerError, secrets).(map[string]any),
 		})
 	}
@@ -64,7 +65,7 @@ func (e *Error) fill(p pingOneError, secrets []string) {
 func redactAny(v any, secrets []string) any {
 	switch t := v.(type) {
 	case string:
-		return Redact(t, secrets...)
+		return redact.Redact(t, secrets...)
 	case []any:
 		out := make([]any, len(t))
 		for i, x := range t {
@@ -77,7 +78,7 @@ func redactAny(v any, secrets []string) any {
 		}
 		out := make(map[string]any, len(t))
 		for k, x := range t {
-			out[Redact(k, secrets...)] = redactAny(x, secrets)
+			out[redact.Redact(k, secrets...)] = redactAny(x, secrets)
 		}
 		return out
 	}

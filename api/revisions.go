@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sfstore/api/redact"
 )
 
 // Revision is a propagation revision: a snapshot of the environment's
@@ -44,10 +45,10 @@ func (c *Client) CreateRevision(ctx context.Context, envID string) (*Revision, e
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return rev, nil
 	}
-	secrets := secretList(append(append([]string(nil), c.redactions...), bearerOf(resp))...)
+	secrets := redact.List(append(append([]string(nil), c.redactions...), bearerOf(resp))...)
 	if err := json.Unmarshal(raw, &rev.Raw); err != nil || rev.Raw == nil {
 		return nil, fmt.Errorf("%s: pingone answered %s with a body that is not a JSON object: %s",
-			OpCreateRevision, resp.Status, excerpt(raw, secrets, false))
+			OpCreateRevision, resp.Status, redact.Excerpt(raw, false, secrets...))
 	}
 	rev.Raw = redactAny(rev.Raw, secrets).(map[string]any)
 	rev.ID, _ = rev.Raw["id"].(string)

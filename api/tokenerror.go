@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sfstore/api/redact"
 
 	"golang.org/x/oauth2"
 )
@@ -47,12 +48,12 @@ func newTokenError(err error, secrets []string) *TokenError {
 // redacted returns a copy with secrets masked in every field. The secrets
 // themselves are not kept: a struct dump of the error must be safe too.
 func (e *TokenError) redacted(secrets []string) *TokenError {
-	secrets = secretList(secrets...)
+	secrets = redact.List(secrets...)
 	c := *e
-	c.Code = Redact(c.Code, secrets...)
-	c.Description = Redact(c.Description, secrets...)
-	c.CorrelationID = Redact(c.CorrelationID, secrets...)
-	c.cause = Redact(c.cause, secrets...)
+	c.Code = redact.Redact(c.Code, secrets...)
+	c.Description = redact.Redact(c.Description, secrets...)
+	c.CorrelationID = redact.Redact(c.CorrelationID, secrets...)
+	c.cause = redact.Redact(c.cause, secrets...)
 	c.Err = sanitize(c.Err, secrets)
 	return &c
 }
@@ -108,10 +109,10 @@ func sanitize(err error, secrets []string) error {
 		return err
 	}
 	safe := &oauth2.RetrieveError{
-		Body:             []byte(Redact(string(re.Body), secrets...)),
-		ErrorCode:        Redact(re.ErrorCode, secrets...),
-		ErrorDescription: Redact(re.ErrorDescription, secrets...),
-		ErrorURI:         Redact(re.ErrorURI, secrets...),
+		Body:             []byte(redact.Redact(string(re.Body), secrets...)),
+		ErrorCode:        redact.Redact(re.ErrorCode, secrets...),
+		ErrorDescription: redact.Redact(re.ErrorDescription, secrets...),
+		ErrorURI:         redact.Redact(re.ErrorURI, secrets...),
 	}
 	if r := re.Response; r != nil {
 		safe.Response = &http.Response{Status: r.Status, StatusCode: r.StatusCode, Proto: r.Proto, Header: http.Header{}}

@@ -1,5 +1,7 @@
 package api
 
+import "sfstore/api/redact"
+
 // StoreTypeSalesforce is the propagation store type this client creates.
 // The value is case-sensitive.
 const StoreTypeSalesforce = "Salesforce"
@@ -68,9 +70,9 @@ func (c SalesforceConfiguration) Secrets() []string {
 
 // Masked returns a copy with every secret masked by Mask.
 func (c SalesforceConfiguration) Masked() SalesforceConfiguration {
-	c.ClientSecret = Mask(c.ClientSecret)
-	c.OAuthAccessToken = Mask(c.OAuthAccessToken)
-	c.OAuthRefreshToken = Mask(c.OAuthRefreshToken)
+	c.ClientSecret = redact.Mask(c.ClientSecret)
+	c.OAuthAccessToken = redact.Mask(c.OAuthAccessToken)
+	c.OAuthRefreshToken = redact.Mask(c.OAuthRefreshToken)
 	return c
 }
 

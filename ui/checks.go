@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"sfstore/api"
+	"sfstore/api/redact"
 )
 
 // cmpErr returns err, or fallback when err is nil.
@@ -41,7 +42,7 @@ func (w *wizard) testConnection(ctx context.Context) error {
 	default:
 		msg := "✓ PingOne connected to Salesforce with these settings."
 		if result != nil && result.Message != "" {
-			msg += " PingOne: " + api.Redact(result.Message, w.a.secretValues()...)
+			msg += " PingOne: " + redact.Redact(result.Message, w.a.secretValues()...)
 		}
 		w.notice(w.st.OK, msg)
 	}
@@ -103,7 +104,7 @@ func (w *wizard) offerPublish(ctx context.Context) error {
 	case errors.Is(err, ErrCancelled):
 		return err
 	case err != nil:
-		w.notice(w.st.Warn, "! The store was created, but the revision failed: "+api.Redact(err.Error(), w.a.secretValues()...))
+		w.notice(w.st.Warn, "! The store was created, but the revision failed: "+redact.Redact(err.Error(), w.a.secretValues()...))
 	default:
 		w.notice(w.st.OK, "✓ Revision created: the store shows in the admin console.")
 	}

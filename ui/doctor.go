@@ -13,7 +13,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"sfstore/api"
+	"sfstore/api/redact"
 	"sfstore/secrets"
 )
 
@@ -74,7 +74,7 @@ type doctor struct {
 }
 
 func (d *doctor) add(c Check) {
-	c.Detail = api.Redact(c.Detail, d.w.a.secretValues()...)
+	c.Detail = redact.Redact(c.Detail, d.w.a.secretValues()...)
 	d.checks = append(d.checks, c)
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"sfstore/api"
+	"sfstore/api/redact"
 )
 
 const typeAnotherID = "other"
@@ -34,7 +35,7 @@ func (w *wizard) askTargetEnvironment(ctx context.Context) error {
 		w.notice(w.st.Warn, "Check the PingOne sign-in and try again; every answer is kept.")
 		return errAskAgain
 	case err != nil:
-		w.notice(w.st.Muted, "The environments cannot be listed ("+api.Redact(hintOrError(err), w.a.secretValues()...)+"); type the ID instead.")
+		w.notice(w.st.Muted, "The environments cannot be listed ("+redact.Redact(hintOrError(err), w.a.secretValues()...)+"); type the ID instead.")
 		return w.run(ctx, w.targetEnvironmentForm())
 	case len(envs) == 0:
 		return w.run(ctx, w.targetEnvironmentForm())

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"sfstore/api"
+	"sfstore/api/redact"
 	"sfstore/api/salesforce"
 )
 
@@ -19,7 +20,7 @@ func RenderError(st Styles, err error, width int, secrets ...string) string {
 func renderErrorTitled(st Styles, heading string, err error, width int, secrets ...string) string {
 	// Mask before rendering: once lipgloss has wrapped the text, a secret
 	// can be split across two lines of the card and no longer found.
-	red := func(s string) string { return api.Redact(s, secrets...) }
+	red := func(s string) string { return redact.Redact(s, secrets...) }
 	inner := cardWidth(width)
 	title := st.Bad.Render("✗ ") + st.Title.Render(heading)
 	var parts []string

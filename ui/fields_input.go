@@ -1,11 +1,10 @@
 package ui
 
 import (
+	"sfstore/api/redact"
 	"strings"
 
 	"github.com/charmbracelet/huh"
-
-	"sfstore/api"
 )
 
 // input builds a text field bound to value. Accessible mode (huh v1.0.0)
@@ -52,7 +51,7 @@ func accessibleTitle(w *wizard, title, description, keep string) string {
 }
 
 func maskOrHidden(secret string) string {
-	if m := api.Mask(secret); m != api.MaskPrefix {
+	if m := redact.Mask(secret); m != redact.MaskPrefix {
 		return m
 	}
 	return "the one given"

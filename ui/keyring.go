@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
-	"sfstore/api"
+	"sfstore/api/redact"
 	"sfstore/secrets"
 )
 
@@ -78,7 +78,7 @@ func (w *wizard) offerSaved(ctx context.Context, what string, wanted []savedSecr
 	reuse := true
 	lines := make([]string, 0, len(wanted))
 	for i, s := range wanted {
-		lines = append(lines, fmt.Sprintf("%s  %s", s.label, api.Mask(found[i])))
+		lines = append(lines, fmt.Sprintf("%s  %s", s.label, redact.Mask(found[i])))
 	}
 	confirm := w.form(huh.NewGroup(
 		huh.NewConfirm().Title("The keyring has saved secrets for " + what).
@@ -151,7 +151,7 @@ func (w *wizard) saveSecrets(ctx context.Context) {
 		return nil
 	})
 	if err != nil {
-		w.notice(w.st.Warn, "! The secrets were not saved in the keyring: "+api.Redact(err.Error(), w.a.secretValues()...))
+		w.notice(w.st.Warn, "! The secrets were not saved in the keyring: "+redact.Redact(err.Error(), w.a.secretValues()...))
 		return
 	}
 	where := fmt.Sprintf("the OS keyring (service %q); sfstore offers them next time", secrets.Service)

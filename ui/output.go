@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"sfstore/api"
+	"sfstore/api/redact"
 )
 
 // report prints the outcome: the store card (or JSON) on success, PingOne's
@@ -65,7 +66,7 @@ type jsonError struct {
 func errorJSON(err error, secrets []string) jsonError {
 	var out jsonError
 	e := &out.Error
-	e.Message = api.Redact(err.Error(), secrets...)
+	e.Message = redact.Redact(err.Error(), secrets...)
 	var apiErr *api.Error
 	var tokenErr *api.TokenError
 	switch {

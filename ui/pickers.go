@@ -8,7 +8,7 @@ import (
 
 	"github.com/charmbracelet/huh"
 
-	"sfstore/api"
+	"sfstore/api/redact"
 	"sfstore/api/salesforce"
 )
 
@@ -155,7 +155,7 @@ func (w *wizard) accountInput() *huh.Input {
 func (w *wizard) pickerFailed(what string, err error) {
 	msg := "nothing found"
 	if err != nil {
-		msg = api.Redact(err.Error(), w.a.secretValues()...)
+		msg = redact.Redact(err.Error(), w.a.secretValues()...)
 	}
 	w.notice(w.st.Warn, fmt.Sprintf("! The org's %s cannot be listed (%s); type the ID instead.", what, msg))
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"sfstore/api"
+	"sfstore/api/redact"
 )
 
 // RenderReview shows every answer that will be sent, grouped by step, with
@@ -24,9 +25,9 @@ func RenderReview(st Styles, a Answers, width int) string {
 	sections[StepSalesforce] = []row{
 		{FieldSalesforceDomain.Label, c.SalesforceDomain},
 		{FieldClientID.Label, c.ClientID},
-		{FieldClientSecret.Label, api.Mask(c.ClientSecret)},
-		{FieldAccessToken.Label, api.Mask(c.OAuthAccessToken)},
-		{FieldRefreshToken.Label, api.Mask(c.OAuthRefreshToken)},
+		{FieldClientSecret.Label, redact.Mask(c.ClientSecret)},
+		{FieldAccessToken.Label, redact.Mask(c.OAuthAccessToken)},
+		{FieldRefreshToken.Label, redact.Mask(c.OAuthRefreshToken)},
 	}
 	sections[StepProvisioning] = []row{
 		{FieldCreateUsers.Label, yesNo(c.CreateUsers)},
@@ -59,12 +60,12 @@ func RenderReview(st Styles, a Answers, width int) string {
 func pingOneRows(a Answers) []row {
 	rows := []row{{FieldRegion.Label, regionLabel(a.Region)}}
 	if a.AuthMethod == AuthPastedToken {
-		rows = append(rows, row{FieldPingOneToken.Label, api.Mask(a.PingOneAccessToken)})
+		rows = append(rows, row{FieldPingOneToken.Label, redact.Mask(a.PingOneAccessToken)})
 	} else {
 		rows = append(rows,
 			row{FieldWorkerEnvironment.Label, a.WorkerEnvironmentID},
 			row{FieldWorkerClientID.Label, a.WorkerClientID},
-			row{FieldWorkerClientSecret.Label, api.Mask(a.WorkerClientSecret)},
+			row{FieldWorkerClientSecret.Label, redact.Mask(a.WorkerClientSecret)},
 		)
 	}
 	return append(rows, row{FieldEnvironmentID.Label, a.TargetEnvironmentID()})

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"sfstore/api"
+	"sfstore/api/redact"
 	"sfstore/secrets"
 )
 
@@ -167,7 +168,7 @@ func findDuplicate(ctx context.Context, client *api.Client, env, name string) (*
 func (w *wizard) publish(ctx context.Context, client *api.Client, env string) {
 	w.progress("Creating a propagation revision (this starts a resync)…")
 	if _, err := client.CreateRevision(ctx, env); err != nil {
-		w.notice(w.st.Warn, "! The store was created, but the revision failed: "+api.Redact(err.Error(), w.a.secretValues()...))
+		w.notice(w.st.Warn, "! The store was created, but the revision failed: "+redact.Redact(err.Error(), w.a.secretValues()...))
 		return
 	}
 	w.progress("✓ Revision created: the store shows in the admin console.")

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"sfstore/api"
+	"sfstore/api/redact"
 	"sfstore/api/simulator"
 	"sfstore/secrets"
 )
@@ -123,7 +124,7 @@ func TestJSONAndDebugOutputCarryNoSecret(t *testing.T) {
 	if err := json.Unmarshal(r.out.Bytes(), &printed); err != nil {
 		t.Fatalf("stdout is not the store as JSON: %v\n%s", err, r.out.String())
 	}
-	if printed.ID != store.ID || printed.Configuration.ClientSecret != api.Mask(sentinelClient) {
+	if printed.ID != store.ID || printed.Configuration.ClientSecret != redact.Mask(sentinelClient) {
 		t.Fatalf("printed store = %+v", printed)
 	}
 	trace := r.err.String()
@@ -134,7 +135,7 @@ func TestJSONAndDebugOutputCarryNoSecret(t *testing.T) {
 	}
 	got, err := r.opts.Keyring.Get(context.Background(), secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.RefreshToken))
 	if err != nil || got != sentinelRefresh {
-		t.Fatalf("--save-secrets: keyring has %q, %v", api.Mask(got), err)
+		t.Fatalf("--save-secrets: keyring has %q, %v", redact.Mask(got), err)
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"time"
 
-	"sfstore/api"
+	"sfstore/api/redact"
 	"sfstore/api/salesforce"
 )
 
@@ -101,7 +101,7 @@ func (w *wizard) verifySalesforce(ctx context.Context) error {
 		w.notice(w.st.Warn, "! Salesforce refused the access token (expired?). That is fine if the refresh token is good: PingOne gets a new access token with it. The profile and account lists are not available.")
 	case err != nil:
 		w.sf = nil
-		w.notice(w.st.Warn, "! The Salesforce token could not be checked: "+api.Redact(err.Error(), w.a.secretValues()...))
+		w.notice(w.st.Warn, "! The Salesforce token could not be checked: "+redact.Redact(err.Error(), w.a.secretValues()...))
 	default:
 		w.sf = &salesforceSession{instanceURL: instance, token: w.a.SalesforceAccessToken, identity: id}
 		who := id.Username

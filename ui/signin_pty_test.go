@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"sfstore/api"
+	"sfstore/api/redact"
 	"sfstore/api/simulator"
 	"sfstore/secrets"
 	"sfstore/ui"
@@ -65,7 +65,7 @@ func TestPTYBrowserSignInFillsTheTokensAndThePickers(t *testing.T) {
 		t.Errorf("account %q profile %q communities %v; want %q, %q, true", c.AccountID, c.ProfileID, c.EnableCommunities, globex.ID, profile.ID)
 	}
 	if got := keyringValue(t, kr, secrets.SalesforceAccount(sentDomain, sfClientID, secrets.RefreshToken)); got != c.OAuthRefreshToken {
-		t.Errorf("keyring refresh token = %s, want the one issued", api.Mask(got))
+		t.Errorf("keyring refresh token = %s, want the one issued", redact.Mask(got))
 	}
 	w.requireNoLeak(append(allSecrets, c.OAuthAccessToken, c.OAuthRefreshToken)...)
 	if off := n.leftTheMachine(); len(off) > 0 {

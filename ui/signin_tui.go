@@ -12,7 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
-	"sfstore/api"
+	"sfstore/api/redact"
 	"sfstore/api/salesforce"
 )
 
@@ -75,7 +75,7 @@ func (w *wizard) waitAccessible(ctx context.Context, s *salesforce.Session) (*sa
 		}
 		if strings.TrimSpace(pasted) != "" {
 			if err := s.Paste(pasted); err != nil {
-				w.notice(w.st.Bad, "✗ "+api.Redact(err.Error(), w.a.secretValues()...))
+				w.notice(w.st.Bad, "✗ "+redact.Redact(err.Error(), w.a.secretValues()...))
 				continue
 			}
 		}

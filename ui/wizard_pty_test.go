@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"sfstore/api"
+	"sfstore/api/redact"
 	"sfstore/api/salesforce"
 	"sfstore/api/salesforce/sfsim"
 	"sfstore/api/simulator"
@@ -353,7 +354,7 @@ func TestPTYCreateAfterFixingARefusedProfile(t *testing.T) {
 
 	// 2. The screen showed masks only.
 	w.requireNoLeak(allSecrets...)
-	for _, mask := range []string{api.Mask(clientSecret), api.Mask(accessToken), api.Mask(refreshToken)} {
+	for _, mask := range []string{redact.Mask(clientSecret), redact.Mask(accessToken), redact.Mask(refreshToken)} {
 		if w.count(mask) == 0 {
 			t.Errorf("mask %q never shown", mask)
 		}
@@ -407,7 +408,7 @@ func TestPTYReusesSecretsFromTheKeyring(t *testing.T) {
 
 	w.waitFor("┃ The keyring has saved secrets for " + sentDomain)
 	for _, name := range []secrets.SalesforceSecret{secrets.ClientSecret, secrets.AccessToken, secrets.RefreshToken} {
-		w.waitFor(api.Mask(saved[name]))
+		w.waitFor(redact.Mask(saved[name]))
 	}
 	w.waitFor("Type new ones")
 	w.send(keyEnter) // Reuse is preselected

@@ -147,13 +147,3 @@ func humanDuration(d time.Duration) string {
 	}
 	return d.String()
 }
-
-// redactedError keeps a cause for errors.Is/As while showing only a
-// redacted message.
-type redactedError struct {
-	msg string
-	err error
-}
-
-func (e *redactedError) Error() string { return e.msg }
-func (e *redactedError) Unwrap() error { return e.err }

@@ -9,9 +9,8 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"sfstore/api/redact"
 	"strings"
-
-	"sfstore/api"
 )
 
 // APIVersion is the Salesforce REST API version used ("v62.0", Winter '25).
@@ -97,12 +96,9 @@ func getJSON(ctx context.Context, hc *http.Client, rawURL, token string, out any
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
-			return &redactedError{
-				msg: api.Redact(fmt.Sprintf("could not reach salesforce at %s: %v", hostOf(ue.URL), ue.Err), token),
-				err: ue.Err,
-			}
+			return redact.Err(fmt.Errorf("could not reach salesforce at %s: %w", hostOf(ue.URL), ue.Err), []string{token})
 		}
-		return &redactedError{msg: api.Redact(err.Error(), token), err: err}
+		return redact.Err(err, []string{token})
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -155,9 +151,9 @@ func newAPIError(resp *http.Response, token string) *APIError {
 	case json.Unmarshal(body, &oauthErr) == nil && oauthErr.Error != "":
 		e.Code, e.Message = oauthErr.Error, oauthErr.Description
 	default:
-		e.Message = api.Excerpt(body, truncated, token)
+		e.Message = redact.Excerpt(body, truncated, token)
 	}
-	e.Code = api.Redact(e.Code, token)
-	e.Message = api.Redact(e.Message, token)
+	e.Code = redact.Redact(e.Code, token)
+	e.Message = redact.Redact(e.Message, token)
 	return e
 }

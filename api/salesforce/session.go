@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sfstore/api/redact"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,8 +18,6 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
-
-	"sfstore/api"
 )
 
 const (
@@ -76,7 +75,7 @@ func idPart(idURL string, i int) string {
 // String shows the tokens masked.
 func (t Tokens) String() string {
 	return fmt.Sprintf("{AccessToken:%s RefreshToken:%s InstanceURL:%s ID:%s IssuedAt:%s Scope:%s}",
-		api.Mask(t.AccessToken), api.Mask(t.RefreshToken), t.InstanceURL, t.ID, t.IssuedAt, t.Scope)
+		redact.Mask(t.AccessToken), redact.Mask(t.RefreshToken), t.InstanceURL, t.ID, t.IssuedAt, t.Scope)
 }
 
 // GoString shows the tokens masked, for %#v.
@@ -302,8 +301,8 @@ func (s *Session) tokenError(err error, code string) *AuthError {
 	var ue *url.Error
 	switch {
 	case errors.As(err, &re):
-		e.Code = api.Redact(re.ErrorCode, secrets...)
-		e.Description = api.Redact(re.ErrorDescription, secrets...)
+		e.Code = redact.Redact(re.ErrorCode, secrets...)
+		e.Description = redact.Redact(re.ErrorDescription, secrets...)
 		if re.Response != nil {
 			e.StatusCode = re.Response.StatusCode
 		}
@@ -319,12 +318,12 @@ func (s *Session) tokenError(err error, code string) *AuthError {
 		// The cause is the network or context error alone: url.Error's
 		// message names the token URL, which is fine, but nothing of the
 		// request body.
-		e.Description = api.Redact(fmt.Sprintf("could not reach %s: %v", hostOf(ue.URL), ue.Err), secrets...)
-		e.err = &redactedError{msg: api.Redact(ue.Err.Error(), secrets...), err: ue.Err}
+		e.Description = redact.Redact(fmt.Sprintf("could not reach %s: %v", hostOf(ue.URL), ue.Err), secrets...)
+		e.err = redact.Err(ue.Err, secrets)
 		e.Hint = "Check the login URL " + s.cfg.LoginURL + ", your network and HTTPS_PROXY, then sign in again."
 		return e
 	default:
-		e.Description = api.Redact(err.Error(), secrets...)
+		e.Description = redact.Redact(err.Error(), secrets...)
 	}
 	e.Hint = hintFor(e.Code, e.Description, s.callbackURL, s.cfg.LoginURL)
 	return e
@@ -413,8 +412,8 @@ func (s *Session) authorizeError(q url.Values) *AuthError {
 	secrets := []string{s.cfg.ClientSecret, s.verifier, q.Get("code")}
 	e := &AuthError{
 		Stage:       StageAuthorize,
-		Code:        api.Redact(q.Get("error"), secrets...),
-		Description: api.Redact(q.Get("error_description"), secrets...),
+		Code:        redact.Redact(q.Get("error"), secrets...),
+		Description: redact.Redact(q.Get("error_description"), secrets...),
 	}
 	e.Hint = hintFor(e.Code, e.Description, s.callbackURL, s.cfg.LoginURL)
 	return e

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"sfstore/api"
+	"sfstore/api/redact"
 )
 
 // Options configures a Server.
@@ -134,7 +135,7 @@ func (s *Server) record(r *http.Request) {
 	h := r.Header.Clone()
 	if a := h.Get("Authorization"); a != "" {
 		scheme, cred, _ := strings.Cut(a, " ")
-		h.Set("Authorization", scheme+" "+api.Mask(cred))
+		h.Set("Authorization", scheme+" "+redact.Mask(cred))
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -1,4 +1,4 @@
-package api
+package redact
 
 import (
 	"strings"
@@ -7,7 +7,7 @@ import (
 
 func TestSecretListMasksALongerSecretBeforeOneItContains(t *testing.T) {
 	short, long := "abcd-1234-efgh", "prefix-abcd-1234-efgh-suffix"
-	got := Redact("token "+long, secretList(short, long, "", short)...)
+	got := Redact("token "+long, List(short, long, "", short)...)
 	if strings.Contains(got, "prefix") || strings.Contains(got, "suffix") {
 		t.Errorf("Redact = %q: the longer secret was only partly masked", got)
 	}

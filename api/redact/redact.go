@@ -1,4 +1,4 @@
-package api
+package redact
 
 import (
 	"html"
@@ -22,8 +22,8 @@ type redactedError struct {
 func (e *redactedError) Error() string { return e.msg }
 func (e *redactedError) Unwrap() error { return e.err }
 
-// redactErr returns err with every secret in its message masked.
-func redactErr(err error, secrets []string) error {
+// Err returns err with every secret in its message masked.
+func Err(err error, secrets []string) error {
 	if err == nil {
 		return nil
 	}
@@ -43,7 +43,7 @@ func excerpt(body []byte, secrets []string, truncated bool) string {
 	s = html.UnescapeString(s)
 	s = strings.TrimSpace(spacesRE.ReplaceAllString(s, " "))
 	if truncated {
-		s = trimPartialSecret(s, secrets)
+		s = TrimPartial(s, secrets)
 	}
 	// Redact before cutting, so the cut cannot split a secret and leak its head.
 	s = Redact(s, secrets...)
@@ -56,7 +56,7 @@ func excerpt(body []byte, secrets []string, truncated bool) string {
 // body was cut at a read cap, which may have cut a secret too: its head is
 // then dropped rather than shown.
 func Excerpt(body []byte, truncated bool, secrets ...string) string {
-	return excerpt(body, secretList(secrets...), truncated)
+	return excerpt(body, List(secrets...), truncated)
 }
 
 // truncate cuts s to at most n runes, marking the cut with "…".
@@ -68,8 +68,8 @@ func truncate(s string, n int) string {
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
-// trimPartialSecret drops a tail of s that is the beginning of a secret.
-func trimPartialSecret(s string, secrets []string) string {
+// TrimPartial drops a tail of s that is the beginning of a secret.
+func TrimPartial(s string, secrets []string) string {
 	for _, sec := range secrets {
 		for k := len(sec) - 1; k >= 1; k-- {
 			if strings.HasSuffix(s, sec[:k]) {
@@ -80,10 +80,10 @@ func trimPartialSecret(s string, secrets []string) string {
 	return s
 }
 
-// secretList returns the non-empty secrets, without duplicates, longest
+// List returns the non-empty secrets, without duplicates, longest
 // first: if one secret contains another, the longer must be masked first or
 // masking the shorter would leave the rest of the longer one in clear.
-func secretList(secrets ...string) []string {
+func List(secrets ...string) []string {
 	out := make([]string, 0, len(secrets))
 	for _, s := range secrets {
 		if s != "" && !slices.Contains(out, s) {

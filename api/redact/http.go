@@ -1,4 +1,4 @@
-package api
+package redact
 
 import (
 	"encoding/base64"
@@ -30,7 +30,7 @@ var oauthFormFields = map[string]bool{"code": true}
 
 // sensitiveField reports whether a form or query field holds a secret.
 func sensitiveField(k string) bool {
-	return sensitiveKey(k) || oauthFormFields[normKey(k)]
+	return SensitiveKey(k) || oauthFormFields[normKey(k)]
 }
 
 // maskForm masks the values of sensitive fields of a form-encoded string,
@@ -95,8 +95,8 @@ func maskAuthorization(v string) string {
 	return scheme + " " + MaskPrefix
 }
 
-// isAuthHeader reports whether a header carries credentials as a whole.
-func isAuthHeader(name string) bool {
+// IsAuthHeader reports whether a header carries credentials as a whole.
+func IsAuthHeader(name string) bool {
 	switch http.CanonicalHeaderKey(name) {
 	case "Authorization", "Proxy-Authorization":
 		return true
@@ -104,15 +104,15 @@ func isAuthHeader(name string) bool {
 	return false
 }
 
-// headerSecrets returns the credentials carried by h.
-func headerSecrets(h http.Header) []string {
+// HeaderSecrets returns the credentials carried by h.
+func HeaderSecrets(h http.Header) []string {
 	var out []string
 	for name, vs := range h {
 		for _, v := range vs {
 			switch {
-			case isAuthHeader(name):
+			case IsAuthHeader(name):
 				out = append(out, authSecrets(v)...)
-			case sensitiveKey(name):
+			case SensitiveKey(name):
 				out = append(out, v)
 			}
 		}
@@ -120,17 +120,17 @@ func headerSecrets(h http.Header) []string {
 	return out
 }
 
-// maskHeader returns a copy of h with credentials masked and the secrets
+// Header returns a copy of h with credentials masked and the secrets
 // redacted from every other value.
-func maskHeader(h http.Header, secrets []string) http.Header {
+func Header(h http.Header, secrets []string) http.Header {
 	out := make(http.Header, len(h))
 	for name, vs := range h {
 		masked := make([]string, len(vs))
 		for i, v := range vs {
 			switch {
-			case isAuthHeader(name):
+			case IsAuthHeader(name):
 				masked[i] = maskAuthorization(v)
-			case sensitiveKey(name): // Cookie, Set-Cookie, X-Api-Key, ...
+			case SensitiveKey(name): // Cookie, Set-Cookie, X-Api-Key, ...
 				masked[i] = MaskPrefix
 			default:
 				masked[i] = Redact(v, secrets...)
@@ -141,9 +141,9 @@ func maskHeader(h http.Header, secrets []string) http.Header {
 	return out
 }
 
-// maskURL masks user info and sensitive query parameters of rawURL, then
+// URL masks user info and sensitive query parameters of rawURL, then
 // redacts the secrets from the rest.
-func maskURL(rawURL string, secrets []string) string {
+func URL(rawURL string, secrets []string) string {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return Redact(rawURL, secrets...)
@@ -155,8 +155,8 @@ func maskURL(rawURL string, secrets []string) string {
 	return Redact(u.String(), secrets...)
 }
 
-// urlSecrets returns the password and sensitive query values of rawURL.
-func urlSecrets(rawURL string) []string {
+// URLSecrets returns the password and sensitive query values of rawURL.
+func URLSecrets(rawURL string) []string {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil

@@ -1,4 +1,4 @@
-package api
+package redact
 
 import (
 	"bytes"
@@ -7,12 +7,12 @@ import (
 	"io"
 )
 
-// walkJSON re-encodes the JSON document b compactly, in its own key order,
+// WalkJSON re-encodes the JSON document b compactly, in its own key order,
 // passing every string value through fn: key is the nearest enclosing object
 // key (inherited by array elements), sensitive whether that key or any
 // enclosing one is sensitive. Object keys are passed through redact, when
 // not nil. It fails on anything that is not JSON, e.g. a truncated body.
-func walkJSON(b []byte, fn func(key string, sensitive bool, s string) string, redact func(string) string) ([]byte, error) {
+func WalkJSON(b []byte, fn func(key string, sensitive bool, s string) string, redact func(string) string) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	var out bytes.Buffer
@@ -50,7 +50,7 @@ func walkJSON(b []byte, fn func(key string, sensitive bool, s string) string, re
 		}
 		key, sensitive := "", false
 		if top != nil {
-			key, sensitive = top.key, top.sensitive || (top.obj && sensitiveKey(top.key))
+			key, sensitive = top.key, top.sensitive || (top.obj && SensitiveKey(top.key))
 		}
 		switch t := tok.(type) {
 		case json.Delim: // '{' or '['
@@ -76,7 +76,7 @@ func walkJSON(b []byte, fn func(key string, sensitive bool, s string) string, re
 	return out.Bytes(), nil
 }
 
-// jsonFrame is an open object or array of walkJSON.
+// jsonFrame is an open object or array of WalkJSON.
 type jsonFrame struct {
 	obj       bool   // an object, else an array
 	key       string // object: the current key; array: the parent's
@@ -105,7 +105,7 @@ func writeJSONString(buf *bytes.Buffer, s string) {
 // document, or nil when it is not JSON.
 func jsonSecrets(b []byte) []string {
 	var out []string
-	_, _ = walkJSON(b, func(_ string, sensitive bool, s string) string {
+	_, _ = WalkJSON(b, func(_ string, sensitive bool, s string) string {
 		if sensitive {
 			out = append(out, s)
 		}
@@ -117,10 +117,22 @@ func jsonSecrets(b []byte) []string {
 // maskJSON masks the values under sensitive keys with Mask and redacts the
 // secrets from every other string and key.
 func maskJSON(b []byte, secrets []string) ([]byte, error) {
-	return walkJSON(b, func(_ string, sensitive bool, s string) string {
+	return WalkJSON(b, func(_ string, sensitive bool, s string) string {
 		if sensitive {
 			return Mask(s)
 		}
 		return Redact(s, secrets...)
 	}, func(k string) string { return Redact(k, secrets...) })
+}
+
+// encodeJSON is json.Marshal without HTML escaping, the way the API client
+// writes request bodies, so a secret is found in the form it was sent.
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -1,4 +1,4 @@
-package api
+package redact
 
 import (
 	"bytes"
@@ -25,9 +25,9 @@ func normKey(k string) string {
 	return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))
 }
 
-// sensitiveKey reports whether the key k names a secret. It errs on the side
+// SensitiveKey reports whether the key k names a secret. It errs on the side
 // of masking: a debug trace loses little by hiding a harmless value.
-func sensitiveKey(k string) bool {
+func SensitiveKey(k string) bool {
 	n := normKey(k)
 	if insensitiveKeys[n] {
 		return false
@@ -48,12 +48,12 @@ var (
 	formPairRE = regexp.MustCompile(`([A-Za-z0-9_.\-]+)=([^&\s"'<>]+)`)
 )
 
-// maskText masks what looks like a sensitive JSON member or form field in
+// Text masks what looks like a sensitive JSON member or form field in
 // text that did not parse, then redacts the secrets.
-func maskText(s string, secrets []string) string {
+func Text(s string, secrets []string) string {
 	s = jsonPairRE.ReplaceAllStringFunc(s, func(m string) string {
 		g := jsonPairRE.FindStringSubmatch(m)
-		if !sensitiveKey(g[1]) {
+		if !SensitiveKey(g[1]) {
 			return m
 		}
 		return `"` + g[1] + `"` + g[2] + `"` + maskOrPrefix(g[3]) + g[4]
@@ -84,8 +84,8 @@ func bodyKind(contentType string, body []byte) string {
 	return "text"
 }
 
-// bodySecrets returns the values under sensitive keys of a body.
-func bodySecrets(contentType string, body []byte) []string {
+// BodySecrets returns the values under sensitive keys of a body.
+func BodySecrets(contentType string, body []byte) []string {
 	switch bodyKind(contentType, body) {
 	case "form":
 		return formSecrets(string(body))
@@ -95,7 +95,7 @@ func bodySecrets(contentType string, body []byte) []string {
 	return nil
 }
 
-// maskBody masks a body structurally (JSON members and form fields under
+// Body masks a body structurally (JSON members and form fields under
 // sensitive keys) and by value (secrets), and cuts it to at most show bytes
 // (show < 0: no cut); cut reports a cut. truncated says the body itself was
 // already cut, so it cannot parse as JSON.
@@ -103,7 +103,7 @@ func bodySecrets(contentType string, body []byte) []string {
 // Only a body that parses is masked whole before the cut. Any other is
 // redacted by value whole (cheap), then cut, and only the part shown goes
 // through the slower pattern masking.
-func maskBody(contentType string, body []byte, secrets []string, truncated bool, show int) (masked string, cut bool) {
+func Body(contentType string, body []byte, secrets []string, truncated bool, show int) (masked string, cut bool) {
 	if len(body) == 0 {
 		return "", false
 	}
@@ -117,10 +117,10 @@ func maskBody(contentType string, body []byte, secrets []string, truncated bool,
 	if kind == "form" {
 		s = Redact(maskForm(s), secrets...)
 	} else {
-		s = maskText(s, secrets)
+		s = Text(s, secrets)
 	}
 	if truncated || cut {
-		s = trimPartialSecret(s, secrets)
+		s = TrimPartial(s, secrets)
 	}
 	return s, cut
 }
@@ -136,9 +136,9 @@ func cutText(s string, n int) (string, bool) {
 	return s[:n], true
 }
 
-// secretVariants adds the forms a secret takes once encoded in a URL, a
+// Variants adds the forms a secret takes once encoded in a URL, a
 // form or a JSON string, so redaction by value finds it there too.
-func secretVariants(secrets []string) []string {
+func Variants(secrets []string) []string {
 	out := make([]string, 0, 4*len(secrets))
 	for _, s := range secrets {
 		if s == "" {
@@ -152,5 +152,5 @@ func secretVariants(secrets []string) []string {
 			out = append(out, string(b[1:len(b)-1]))
 		}
 	}
-	return secretList(out...)
+	return List(out...)
 }
