@@ -11,13 +11,26 @@ import (
 
 	"sfstore/api/simulator"
 	"sfstore/secrets"
+	"sfstore/ui"
+	"sfstore/ui/settings"
+	"sfstore/ui/settings/settingstest"
 )
 
-func runDoctor(t *testing.T, opts Options) ([]Check, string) {
+// setup is what a doctor run starts from.
+type setup struct {
+	answers settings.Answers
+	opts    ui.Options
+}
+
+func (s setup) session(out, errOut *bytes.Buffer) *ui.Session {
+	return ui.NewSession(context.Background(), s.answers, s.opts, ui.Streams{Out: out, Err: errOut, OutWidth: 80, ErrWidth: 80})
+}
+
+func runDoctor(t *testing.T, opts setup) ([]Check, string) {
 	t.Helper()
 	var out bytes.Buffer
-	opts.Out, opts.ErrOut, opts.JSON = &out, &bytes.Buffer{}, true
-	err := RunDoctor(context.Background(), nil, opts)
+	opts.opts.JSON = true
+	err := Run(context.Background(), opts.session(&out, &bytes.Buffer{}))
 	var checks []Check
 	if jerr := json.Unmarshal(out.Bytes(), &checks); jerr != nil {
 		t.Fatalf("doctor --json printed no JSON: %v\n%s", jerr, out.String())
@@ -29,7 +42,9 @@ func runDoctor(t *testing.T, opts Options) ([]Check, string) {
 	if failed != (err != nil) {
 		t.Fatalf("doctor returned %v with failed=%v", err, failed)
 	}
-	requireNoSecrets(t, out.String(), sentinels...)
+	if strings.Contains(out.String(), settingstest.Marker) {
+		t.Errorf("a secret appears in the doctor's output:\n%s", out.String())
+	}
 	return checks, out.String()
 }
 
@@ -44,11 +59,11 @@ func check(t *testing.T, checks []Check, name string) Check {
 	return Check{}
 }
 
-func doctorOptions(sim *simulator.Server) Options {
-	a := DefaultAnswers()
-	FillDemoAnswers(&a)
-	a.WorkerClientSecret = sentinelWorker
-	return Options{Answers: a, APIURL: sim.URL(), AuthURL: sim.URL(), Keyring: secrets.NewMemory(), Width: 80}
+func doctorOptions(sim *simulator.Server) setup {
+	a := settings.Defaults()
+	ui.FillDemoAnswers(&a)
+	a.WorkerClientSecret = settingstest.WorkerSecret
+	return setup{a, ui.Options{APIURL: sim.URL(), AuthURL: sim.URL(), Keyring: secrets.NewMemory()}}
 }
 
 func TestDoctorPassesEveryCheckWithAWorkingSetup(t *testing.T) {
@@ -71,8 +86,8 @@ func TestDoctorExplainsAWorkerAppWithoutTheRole(t *testing.T) {
 }
 
 func TestDoctorExplainsAWrongSecretAndSkipsWhatDependsOnIt(t *testing.T) {
-	a := DefaultAnswers()
-	FillDemoAnswers(&a)
+	a := settings.Defaults()
+	ui.FillDemoAnswers(&a)
 	sim := startTestSimulator(t, simulator.Options{ClientID: a.WorkerClientID, ClientSecret: "the-right-secret"})
 	checks, _ := runDoctor(t, doctorOptions(sim))
 	c := check(t, checks, "PingOne sign-in")
@@ -89,8 +104,8 @@ func TestDoctorExplainsAnUnreachableHostAndNoKeyring(t *testing.T) {
 	url := closed.URL
 	closed.Close()
 	opts := doctorOptions(startTestSimulator(t, simulator.Options{}))
-	opts.APIURL, opts.AuthURL = url, url
-	opts.Keyring = secrets.NewMemory(secrets.WithProbe(func() error {
+	opts.opts.APIURL, opts.opts.AuthURL = url, url
+	opts.opts.Keyring = secrets.NewMemory(secrets.WithProbe(func() error {
 		return &secrets.UnavailableError{Reason: "no D-Bus session bus", Hint: "start gnome-keyring"}
 	}))
 	checks, _ := runDoctor(t, opts)
@@ -103,9 +118,8 @@ func TestDoctorExplainsAnUnreachableHostAndNoKeyring(t *testing.T) {
 	if c := check(t, checks, "PingOne sign-in"); !c.Skip {
 		t.Errorf("sign-in check = %+v, want skipped", c)
 	}
-	opts.Out, opts.ErrOut = &bytes.Buffer{}, &bytes.Buffer{}
-	if err := RunDoctor(context.Background(), nil, opts); !errors.Is(err, ErrChecksFailed) {
-		t.Errorf("RunDoctor = %v, want ErrChecksFailed", err)
+	if err := Run(context.Background(), opts.session(&bytes.Buffer{}, &bytes.Buffer{})); !errors.Is(err, ErrChecksFailed) {
+		t.Errorf("Run = %v, want ErrChecksFailed", err)
 	}
 }
 

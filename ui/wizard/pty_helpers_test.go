@@ -41,10 +41,6 @@ const (
 	expectTimeout = 5 * time.Second
 	// runWatchdog bounds a whole wizard run.
 	runWatchdog = 30 * time.Second
-	// afterEnter gives huh time to move focus: it does so with a command
-	// that runs after Enter is handled, so text typed at once could land in
-	// the field just left.
-	afterEnter = 80 * time.Millisecond
 )
 
 type runResult struct {
@@ -266,16 +262,14 @@ func (w *wizardPTY) tail() string {
 	return s
 }
 
-// send writes keys as typed. After each Enter it waits for huh to move the
-// focus.
+// send writes keys as typed. It does not wait: huh moves the focus with a
+// command that runs after Enter is handled, so a test waits for the next
+// field's title (answer does) before typing into it.
 func (w *wizardPTY) send(keys ...string) {
 	w.t.Helper()
 	for _, k := range keys {
 		if _, err := io.WriteString(w.ptmx, k); err != nil {
 			w.t.Fatalf("write %q to the pty: %v", k, err)
-		}
-		if strings.HasSuffix(k, keyEnter) {
-			time.Sleep(afterEnter)
 		}
 	}
 }

@@ -328,7 +328,7 @@ func TestPTYCreateAfterFixingARefusedProfile(t *testing.T) {
 	w.waitFor("PingOne did not create the store")
 	w.waitFor(settings.FieldProfileID.Label)
 	w.waitFor("No profile")
-	w.waitFor("┃ The store was not created. What now?")
+	w.waitFor("┃ What now?")
 	w.waitFor("> Fix: Communities")
 	w.send(keyEnter)
 
@@ -492,7 +492,7 @@ func TestPTYCtrlCDuringTheSubmitSpinnerCancels(t *testing.T) {
 	w.walkToReview()
 	w.reviewAndCreate(true)
 
-	w.waitFor("Creating the store in PingOne")
+	w.waitFor("Creating the store in environment")
 	w.pressCtrlC()
 	if creates.Load() != 1 {
 		t.Errorf("%d create requests reached the server, want the 1 that Ctrl-C cancelled", creates.Load())
@@ -650,9 +650,11 @@ func TestPTYUnknownEnvironmentIsFixedFromTheErrorCard(t *testing.T) {
 	w.waitFor("> Create the store in environment " + unknownEnv)
 	w.send(keyEnter)
 
-	w.waitFor("PingOne did not create the store")
+	// The same-name check is the first call into the environment, and a
+	// failed check stops the create.
+	w.waitFor("sfstore could not check for a store with the same name")
 	w.waitFor("404")
-	w.waitFor("┃ The store was not created. What now?")
+	w.waitFor("┃ What now?")
 	w.waitFor("> Fix: " + settings.StepPingOne.String())
 	w.send(keyEnter)
 

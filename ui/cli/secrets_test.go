@@ -1,7 +1,6 @@
-package secretscmd
+package cli_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,14 +8,14 @@ import (
 	"testing"
 
 	"sfstore/secrets"
+	"sfstore/ui/cli"
+	"sfstore/ui/settings"
+	"sfstore/ui/settings/settingstest"
 )
 
 func secretsCommand(t *testing.T, kr *secrets.Keyring, args ...string) (string, string, error) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	err := RunSecretsCommand(context.Background(), args, Options{Out: &out, ErrOut: &errOut, Keyring: kr})
-	requireNoSecrets(t, out.String()+errOut.String(), sentinels...)
-	return out.String(), errOut.String(), err
+	return runCLI(t, cli.Deps{Keyring: func() *secrets.Keyring { return kr }}, nil, append([]string{"secrets"}, args...)...)
 }
 
 func savedKeyring(t *testing.T) *secrets.Keyring {
@@ -24,10 +23,10 @@ func savedKeyring(t *testing.T) *secrets.Keyring {
 	kr := secrets.NewMemory()
 	ctx := context.Background()
 	for account, v := range map[string]string{
-		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.ClientSecret):          sentinelClient,
-		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.AccessToken):           sentinelAccess,
-		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.RefreshToken):          sentinelRefresh,
-		secrets.PingOneAccount("abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6", "6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10"): sentinelWorker,
+		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.ClientSecret):          settingstest.ClientSecret,
+		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.AccessToken):           settingstest.AccessToken,
+		secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9consumerKey", secrets.RefreshToken):          settingstest.RefreshToken,
+		secrets.PingOneAccount("abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6", "6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10"): settingstest.WorkerSecret,
 	} {
 		if err := kr.Set(ctx, account, v); err != nil {
 			t.Fatal(err)
@@ -83,7 +82,7 @@ func TestSecretsCommandSaysWhatItNeeds(t *testing.T) {
 	kr := secrets.NewMemory()
 	for _, args := range [][]string{nil, {"forget"}, {"shred"}} {
 		_, _, err := secretsCommand(t, kr, args...)
-		var ie *InputError
+		var ie *settings.InputError
 		if !errors.As(err, &ie) {
 			t.Errorf("secrets %v = %v, want an InputError", args, err)
 		}
