@@ -82,13 +82,13 @@ func TestFromFileRejectsUnknownKeysNamingEachAndReadsDeprecatedOnes(t *testing.T
 
 func TestFromFileRefusesWhatJSONWouldSilentlyAccept(t *testing.T) {
 	for body, want := range map[string]string{
-		`{"type":"scim","name":"x"}`:                                 `type: "scim" is not supported`,
-		`{"name":"a","name":"b"}`:                                     `duplicate key "name"`,
-		`{"configuration":{"CLIENT_ID":"a","CLIENT_ID":"b"}}`:         `duplicate key "configuration.CLIENT_ID"`,
-		`{"name":"a"} {"name":"b"}`:                                   "unexpected data after the JSON object",
-		`{"name":"a"} trailing`:                                       "unexpected data after the JSON object",
-		`[{"name":"a"}]`:                                              "expected a JSON object",
-		`{"configuration":{"CLIENT_SECRET":"••••7f3a"}}`:              "configuration.CLIENT_SECRET: this is a masked value from sfstore's output",
+		`{"type":"scim","name":"x"}`:                                `type: "scim" is not supported`,
+		`{"name":"a","name":"b"}`:                                   `duplicate key "name"`,
+		`{"configuration":{"CLIENT_ID":"a","CLIENT_ID":"b"}}`:       `duplicate key "configuration.CLIENT_ID"`,
+		`{"name":"a"} {"name":"b"}`:                                 "unexpected data after the JSON object",
+		`{"name":"a"} trailing`:                                     "unexpected data after the JSON object",
+		`[{"name":"a"}]`:                                            "expected a JSON object",
+		`{"configuration":{"CLIENT_SECRET":"••••7f3a"}}`:            "configuration.CLIENT_SECRET: this is a masked value from sfstore's output",
 		`{"configuration":{"OAUTH_REFRESH_TOKEN":"abc••••0c95da"}}`: "masked value",
 	} {
 		_, _, err := load(t, body)
