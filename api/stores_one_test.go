@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/oauth2"
+
 	"sfstore/api"
 )
 
@@ -205,6 +207,41 @@ func TestDeleteStoreRefusalsHaveHints(t *testing.T) {
 		}
 		if e.Op != api.OpDeleteStore || !strings.Contains(e.Hint(), want) {
 			t.Errorf("%d: op %q hint %q", status, e.Op, e.Hint())
+		}
+	}
+}
+
+func TestNoErrorOfTheStoreCallsEverContainsASecret(t *testing.T) {
+	ctx := context.Background()
+	req := sentinelRequest(t)
+	calls := map[string]func(c *api.Client) error{
+		api.OpGetStore: func(c *api.Client) error { _, err := c.GetStore(ctx, testEnvID, testStoreID); return err },
+		api.OpUpdateStore: func(c *api.Client) error {
+			_, err := c.UpdateSalesforceStore(ctx, testEnvID, testStoreID, req)
+			return err
+		},
+		api.OpDeleteStore: func(c *api.Client) error { return c.DeleteStore(ctx, testEnvID, testStoreID) },
+	}
+	// Only the update knows the store's secrets; every call knows the
+	// worker secret and the bearer token.
+	known := map[string][]string{api.OpUpdateStore: sentinels}
+	for name, h := range echoingAPI {
+		for op, call := range calls {
+			t.Run(name+"/"+op, func(t *testing.T) {
+				c := setup(t, h, api.WithRedactions(sentWorker),
+					api.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: sentPasted})))
+				err := call(c)
+				if err == nil || !strings.HasPrefix(err.Error(), op+": ") {
+					t.Fatalf("err = %v, want an error prefixed %q", err, op+": ")
+				}
+				secrets, ok := known[op]
+				if !ok {
+					secrets = []string{sentWorker, sentPasted}
+				}
+				for _, s := range errorStrings(err) {
+					assertNoSecretIn(t, s, secrets...)
+				}
+			})
 		}
 	}
 }
