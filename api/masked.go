@@ -72,8 +72,10 @@ func (c SalesforceConfiguration) secret(key string) string {
 		return strings.TrimSpace(c.ClientSecret)
 	case "OAUTH_ACCESS_TOKEN":
 		return strings.TrimSpace(c.OAuthAccessToken)
+	case "OAUTH_REFRESH_TOKEN":
+		return strings.TrimSpace(c.OAuthRefreshToken)
 	}
-	return strings.TrimSpace(c.OAuthRefreshToken)
+	return ""
 }
 
 // maskedSecretError is ErrMaskedSecret naming the keys.

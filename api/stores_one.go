@@ -57,7 +57,8 @@ func (c *Client) GetStore(ctx context.Context, envID, storeID string) (*Store, e
 //
 // Before sending, a secret of req that is empty or LooksMasked is refused
 // with an error wrapping ErrMaskedSecret, so that a masked value read back
-// is never written over the real one.
+// is never written over the real one; so is a Type other than Salesforce,
+// whose configuration the body could not carry.
 //
 // A refused update (400 with Details naming the fields, 404 for a store
 // that does not exist) is an *Error with Op OpUpdateStore and leaves the
@@ -71,6 +72,11 @@ func (c *Client) UpdateSalesforceStore(ctx context.Context, envID, storeID strin
 	}
 	if req == nil {
 		return nil, errors.New(OpUpdateStore + ": request is nil")
+	}
+	if req.Type != "" && req.Type != StoreTypeSalesforce {
+		// The body carries only the Salesforce keys: a full replace of
+		// another type's store would wipe its configuration.
+		return nil, fmt.Errorf("%s: type %q is not %s; only Salesforce stores can be updated", OpUpdateStore, req.Type, StoreTypeSalesforce)
 	}
 	if err := checkSecrets(OpUpdateStore, req, true); err != nil {
 		return nil, err

@@ -110,6 +110,11 @@ func TestStoreCallsRefuseBadIDsBeforeAnyRequest(t *testing.T) {
 	if _, err := c.UpdateSalesforceStore(ctx, testEnvID, testStoreID, nil); err == nil {
 		t.Error("nil update request accepted")
 	}
+	other := exampleRequest(t)
+	other.Type = "Workday"
+	if _, err := c.UpdateSalesforceStore(ctx, testEnvID, testStoreID, other); err == nil || !strings.Contains(err.Error(), `type "Workday"`) {
+		t.Errorf("update of a Workday store: %v", err)
+	}
 }
 
 func TestUpdateSalesforceStoreSendsTheWholeStore(t *testing.T) {
