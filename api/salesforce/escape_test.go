@@ -3,9 +3,8 @@ package salesforce_test
 import (
 	"testing"
 
+	"sfstore/api/demoorg"
 	"sfstore/api/salesforce"
-	"sfstore/api/salesforce/sfsim"
-	"sfstore/api/simulator"
 )
 
 func TestEscapeSOQL(t *testing.T) {
@@ -60,20 +59,20 @@ func TestValidID(t *testing.T) {
 }
 
 func TestDemoIDsAreValid(t *testing.T) {
-	for _, p := range simulator.DemoProfiles {
+	for _, p := range demoorg.Profiles {
 		if err := salesforce.ValidID(p.ID, salesforce.ProfilePrefix); err != nil {
 			t.Errorf("%s: %v", p.ID, err)
 		}
 	}
-	for _, a := range simulator.DemoAccounts {
+	for _, a := range demoorg.Accounts {
 		if err := salesforce.ValidID(a.ID, salesforce.AccountPrefix); err != nil {
 			t.Errorf("%s: %v", a.ID, err)
 		}
 	}
-	if err := salesforce.ValidID(sfsim.OrgID, salesforce.OrgPrefix); err != nil {
-		t.Errorf("sfsim.OrgID %s: %v", sfsim.OrgID, err)
+	if err := salesforce.ValidID(demoorg.OrgID, salesforce.OrgPrefix); err != nil {
+		t.Errorf("demoorg.OrgID %s: %v", demoorg.OrgID, err)
 	}
-	if err := salesforce.ValidID(sfsim.UserID, "005"); err != nil {
-		t.Errorf("sfsim.UserID %s: %v", sfsim.UserID, err)
+	if err := salesforce.ValidID(demoorg.UserID, "005"); err != nil {
+		t.Errorf("demoorg.UserID %s: %v", demoorg.UserID, err)
 	}
 }

@@ -10,9 +10,9 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"sfstore/api/demoorg"
 	"sfstore/api/salesforce"
 	"sfstore/api/salesforce/sfsim"
-	"sfstore/api/simulator"
 )
 
 // pastedToken is a token the simulator accepts as if the user pasted it.
@@ -27,7 +27,7 @@ func TestVerify(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if id.OrgID != sfsim.OrgID || id.Username != sfsim.Username || id.Name != sfsim.Name {
+		if id.OrgID != demoorg.OrgID || id.Username != demoorg.Username || id.Name != demoorg.Name {
 			t.Errorf("Identity = %+v", *id)
 		}
 	})
@@ -151,8 +151,8 @@ func TestProfilesFollowNextRecordsURL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(simulator.DemoProfiles) {
-		t.Fatalf("%d profiles over pages of 1, want %d: %+v", len(got), len(simulator.DemoProfiles), got)
+	if len(got) != len(demoorg.Profiles) {
+		t.Fatalf("%d profiles over pages of 1, want %d: %+v", len(got), len(demoorg.Profiles), got)
 	}
 	for i := 1; i < len(got); i++ {
 		if strings.ToLower(got[i-1].Name) > strings.ToLower(got[i].Name) {

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"sfstore/api/demoorg"
 	"sfstore/api/salesforce"
 	"sfstore/api/salesforce/sfsim"
 )
@@ -541,8 +542,8 @@ func TestFullFlowAgainstSimulatorDrivenByBrowserScript(t *testing.T) {
 			t.Errorf("$BROWSER was given %q, want the AuthURL", got)
 		}
 	}
-	if !strings.HasPrefix(tok.AccessToken, sfsim.OrgID15+"!") || tok.RefreshToken == "" || tok.InstanceURL != sim.URL() ||
-		tok.OrgID() != sfsim.OrgID || tok.UserID() != sfsim.UserID || tok.IssuedAt == "" || !strings.Contains(tok.Scope, "refresh_token") {
+	if !strings.HasPrefix(tok.AccessToken, demoorg.OrgID15+"!") || tok.RefreshToken == "" || tok.InstanceURL != sim.URL() ||
+		tok.OrgID() != demoorg.OrgID || tok.UserID() != demoorg.UserID || tok.IssuedAt == "" || !strings.Contains(tok.Scope, "refresh_token") {
 		t.Errorf("tokens = %#v", tok)
 	}
 	assertPortClosed(t, callbackPort(t, s))
@@ -551,7 +552,7 @@ func TestFullFlowAgainstSimulatorDrivenByBrowserScript(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Verify: %v", err)
 	}
-	if want := (salesforce.Identity{OrgID: sfsim.OrgID, Username: sfsim.Username, Name: sfsim.Name, Email: sfsim.Email}); *id != want {
+	if want := (salesforce.Identity{OrgID: demoorg.OrgID, Username: demoorg.Username, Name: demoorg.Name, Email: demoorg.Email}); *id != want {
 		t.Errorf("Verify = %+v, want %+v", *id, want)
 	}
 	profiles, err := salesforce.Profiles(ctx, nil, tok.InstanceURL, tok.AccessToken, true)

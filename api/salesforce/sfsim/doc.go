@@ -37,13 +37,17 @@
 //     token_type, issued_at, scope and signature.
 //     grant_type=refresh_token: a new access token; with Rotate, also a new
 //     refresh token, and the old one stops working.
+//   - The org is demoorg's: its IDs, admin, profiles and accounts. The
+//     tokens of the demo's healthy seeded PingOne store,
+//     demoorg.ActiveAccessToken and demoorg.ActiveRefreshToken, work as if
+//     this server had issued them; the expired pair does not.
 //   - GET /services/oauth2/userinfo, GET /services/data/v62.0/ and
 //     GET /services/data/v62.0/query?q=…: bearer token required, else 401
 //     [{"errorCode":"INVALID_SESSION_ID","message":"Session expired or invalid"}].
 //     The query endpoint knows exactly the two picker queries of package
 //     salesforce, ProfileQuery (serving
-//     simulator.DemoProfiles) and AccountQuery's shape (serving
-//     simulator.DemoAccounts whose name matches the LIKE pattern, escapes
+//     demoorg.Profiles) and AccountQuery's shape (serving
+//     demoorg.Accounts whose name matches the LIKE pattern, escapes
 //     undone, case ignored); anything else is 400 MALFORMED_QUERY. Results
 //     come in pages of Options.PageSize with nextRecordsUrl.
 //   - Anything else: 404 NOT_FOUND.

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"sfstore/api/simulator"
+	"sfstore/api/demoorg"
 )
 
 const defaultPageSize = 2000
@@ -23,8 +23,8 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
 	var records []any
 	if profileQueryRE.MatchString(q) {
-		profiles := slices.Clone(simulator.DemoProfiles)
-		slices.SortStableFunc(profiles, func(a, b simulator.Profile) int {
+		profiles := slices.Clone(demoorg.Profiles)
+		slices.SortStableFunc(profiles, func(a, b demoorg.Profile) int {
 			return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 		})
 		for _, p := range profiles {
@@ -46,8 +46,8 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 			restError(w, http.StatusBadRequest, "MALFORMED_QUERY", "invalid LIMIT: "+m[2])
 			return
 		}
-		accounts := slices.Clone(simulator.DemoAccounts)
-		slices.SortStableFunc(accounts, func(a, b simulator.Account) int {
+		accounts := slices.Clone(demoorg.Accounts)
+		slices.SortStableFunc(accounts, func(a, b demoorg.Account) int {
 			return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 		})
 		for _, a := range accounts {
