@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net"
 	"net/http"
+	"sfstore/api/endpoint"
 	"strconv"
 )
 
@@ -68,7 +69,7 @@ func (s *Session) ownHost(hostport string) bool {
 	if err != nil || port != strconv.Itoa(s.port) {
 		return false
 	}
-	return isLoopback(host)
+	return endpoint.IsLoopback(host)
 }
 
 func writePage(w http.ResponseWriter, status int, d pageData) {

@@ -13,7 +13,9 @@ import (
 
 // exchange trades the code for tokens: grant_type=authorization_code with
 // the code, redirect_uri, code_verifier, client_id and client_secret as
-// form fields.
+// form fields. The token endpoint gets no redirects followed (see
+// noRedirects), and an instance_url that fails endpoint.Check is refused:
+// every later call would send the access token there.
 //
 // There is deliberately no refresh here or anywhere in this package: with
 // refresh-token rotation on, refreshing would invalidate the refresh token
@@ -21,7 +23,7 @@ import (
 func (s *Session) exchange(parent context.Context, code string) (*Tokens, error) {
 	ctx, cancel := context.WithTimeout(parent, exchangeTimeout)
 	defer cancel()
-	ctx = context.WithValue(ctx, oauth2.HTTPClient, s.cfg.HTTPClient)
+	ctx = context.WithValue(ctx, oauth2.HTTPClient, noRedirects(s.cfg.HTTPClient))
 	tok, err := s.oauth.Exchange(ctx, code, oauth2.VerifierOption(s.verifier))
 	if err != nil {
 		if parent.Err() != nil {
@@ -37,10 +39,29 @@ func (s *Session) exchange(parent context.Context, code string) (*Tokens, error)
 		IssuedAt:     extraString(tok, "issued_at"),
 		Scope:        extraString(tok, "scope"),
 	}
+	if err := checkInstanceURL(t.InstanceURL); err != nil {
+		return nil, &AuthError{
+			Stage:       StageToken,
+			Description: redact.Redact(err.Error(), s.cfg.ClientSecret, code, s.verifier, t.AccessToken, t.RefreshToken),
+			Hint:        "Something other than Salesforce may have answered the sign-in: check the login URL " + s.cfg.LoginURL + " and HTTPS_PROXY, then sign in again. The tokens it sent were not used.",
+		}
+	}
 	if t.RefreshToken == "" {
 		return nil, ErrNoRefreshToken
 	}
 	return t, nil
+}
+
+// checkInstanceURL refuses an instance_url from a token answer that the
+// access token must not be sent to. Salesforce always sends one, in https.
+func checkInstanceURL(raw string) error {
+	if raw == "" {
+		return errors.New("salesforce's token answer has no instance_url (the org's API address)")
+	}
+	if _, err := checkBase(raw, "instance_url"); err != nil {
+		return fmt.Errorf("refused the instance_url salesforce sent: %w", err)
+	}
+	return nil
 }
 
 // extraString returns a field of the token response as a string.
@@ -65,6 +86,14 @@ func (s *Session) tokenError(err error, code string) *AuthError {
 	var re *oauth2.RetrieveError
 	var ue *url.Error
 	switch {
+	case errors.As(err, &re) && re.Response != nil && isRedirect(re.Response.StatusCode):
+		// oauth2 hands back the 3xx noRedirects stopped at as an error.
+		rd := redirectError(re.Response)
+		e.StatusCode = rd.Status
+		e.Description = "the token endpoint answered with a redirect " + rd.where() + "; it was not followed, so the client secret and the code were not sent there"
+		e.Hint = "Salesforce's token endpoint does not redirect: check the login URL " + s.cfg.LoginURL + " (https://login.salesforce.com, https://test.salesforce.com or the org's My Domain) and HTTPS_PROXY, then sign in again."
+		e.err = rd
+		return e
 	case errors.As(err, &re):
 		e.Code = redact.Redact(re.ErrorCode, secrets...)
 		e.Description = redact.Redact(re.ErrorDescription, secrets...)

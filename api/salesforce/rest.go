@@ -81,10 +81,10 @@ func orgIDFromToken(token string) string {
 
 // getJSON GETs rawURL with the bearer token and decodes a 2xx JSON body
 // into out. Other answers become an *APIError with the token redacted.
+//
+// Redirects are not followed (see noRedirects): a 3xx is a *RedirectError.
 func getJSON(ctx context.Context, hc *http.Client, rawURL, token string, out any) error {
-	if hc == nil {
-		hc = defaultHTTPClient
-	}
+	hc = noRedirects(hc)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		return fmt.Errorf("salesforce request: %w", err)
@@ -101,6 +101,9 @@ func getJSON(ctx context.Context, hc *http.Client, rawURL, token string, out any
 		return redact.Err(err, []string{token})
 	}
 	defer resp.Body.Close()
+	if isRedirect(resp.StatusCode) {
+		return redirectError(resp)
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return newAPIError(resp, token)
 	}
