@@ -81,7 +81,7 @@ func extraString(tok *oauth2.Token, key string) string {
 // tokenError turns an exchange failure into an *AuthError that holds no
 // secret: only the OAuth fields of an answer are kept, never its body.
 func (s *Session) tokenError(err error, code string) *AuthError {
-	secrets := []string{s.cfg.ClientSecret, code, s.verifier}
+	secrets := redact.List(s.cfg.ClientSecret, code, s.verifier)
 	e := &AuthError{Stage: StageToken}
 	var re *oauth2.RetrieveError
 	var ue *url.Error

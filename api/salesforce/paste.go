@@ -80,7 +80,9 @@ func (s *Session) accept(q url.Values) error {
 
 // authorizeError is the *AuthError for an error=… callback.
 func (s *Session) authorizeError(q url.Values) *AuthError {
-	secrets := []string{s.cfg.ClientSecret, s.verifier, q.Get("code")}
+	// Every code value (a second one would otherwise pass unmasked),
+	// longest first (see redact.List).
+	secrets := redact.List(append([]string{s.cfg.ClientSecret, s.verifier}, q["code"]...)...)
 	e := &AuthError{
 		Stage:       StageAuthorize,
 		Code:        redact.Redact(q.Get("error"), secrets...),
