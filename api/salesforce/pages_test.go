@@ -16,10 +16,11 @@ import (
 )
 
 func TestListProfilesReadsEveryPage(t *testing.T) {
-	sim := startSim(t, sfsim.Options{AccessTokens: []string{pastedToken}, ExtraProfiles: 10000})
+	sim := startSim(t, sfsim.Options{ExtraProfiles: 10000})
+	tok := signIn(t, sim)
 	want := 10000 + len(simulator.DemoProfiles)
 	var calls [][2]int
-	l, err := salesforce.ListProfiles(context.Background(), nil, sim.URL(), pastedToken, salesforce.ProfileOptions{
+	l, err := salesforce.ListProfiles(context.Background(), nil, tok.InstanceURL, tok.AccessToken, salesforce.ProfileOptions{
 		Progress: func(read, total int) { calls = append(calls, [2]int{read, total}) },
 	})
 	if err != nil {
@@ -48,7 +49,7 @@ func TestListProfilesReadsEveryPage(t *testing.T) {
 		}
 	}
 	// The plain-slice form reads every page too.
-	ps, err := salesforce.Profiles(context.Background(), nil, sim.URL(), pastedToken, true)
+	ps, err := salesforce.Profiles(context.Background(), nil, tok.InstanceURL, tok.AccessToken, true)
 	if err != nil || len(ps) != want || !ps[0].Community() || ps[len(ps)-1].Community() {
 		t.Errorf("Profiles = %d profiles, %v; want %d, communities first", len(ps), err, want)
 	}

@@ -171,7 +171,7 @@ func SearchAccounts(ctx context.Context, hc *http.Client, instanceURL, token, na
 	}
 	out := make([]Account, 0, len(res.records))
 	for _, r := range res.records {
-		out = append(out, Account{ID: r.ID, Name: r.Name})
+		out = append(out, Account(r))
 	}
 	return out, nil
 }
