@@ -38,7 +38,6 @@ func queryAll[T any](ctx context.Context, hc *http.Client, instanceURL, token, s
 	if token == "" {
 		return nil, errors.New("salesforce access token is required")
 	}
-	hc = noRedirects(hc) // copied once, not once a page
 	next := base + "/services/data/" + APIVersion + "/query?q=" + url.QueryEscape(soql)
 	res := &queryResult[T]{}
 	for {

@@ -36,10 +36,11 @@ type Identity struct {
 // which any api-scoped token may read; the org ID then comes from the
 // token itself, whose first 15 characters are the org ID.
 //
-// hc nil means a client with a 30 second timeout. A 401 matches
-// ErrTokenRejected (also an *APIError). For a pasted token, the caller
-// should treat that as a warning: PingOne refreshes it with the refresh
-// token.
+// hc nil means a client with a 30 second timeout; it is copied, never
+// changed, to follow no redirects (a 3xx is a *RedirectError). A 401
+// matches ErrTokenRejected (also an *APIError). For a pasted token, the
+// caller should treat that as a warning: PingOne refreshes it with the
+// refresh token.
 func Verify(ctx context.Context, hc *http.Client, instanceURL, accessToken string) (*Identity, error) {
 	base, err := baseURL(instanceURL, "instance url")
 	if err != nil {
