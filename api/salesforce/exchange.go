@@ -56,10 +56,10 @@ func (s *Session) exchange(parent context.Context, code string) (*Tokens, error)
 // access token must not be sent to. Salesforce always sends one, in https.
 func checkInstanceURL(raw string) error {
 	if raw == "" {
-		return errors.New("salesforce's token answer has no instance_url (the org's API address)")
+		return errors.New("the answer has no instance_url (the org's API address), so its tokens were not used")
 	}
 	if _, err := checkBase(raw, "instance_url"); err != nil {
-		return fmt.Errorf("refused the instance_url salesforce sent: %w", err)
+		return fmt.Errorf("the answer's instance_url was refused, so its tokens were not used (%w)", err)
 	}
 	return nil
 }
