@@ -31,33 +31,6 @@ func TestEscapeSOQL(t *testing.T) {
 	}
 }
 
-func TestValidID(t *testing.T) {
-	for _, tc := range []struct {
-		id, prefix string
-		ok         bool
-	}{
-		{"00e5g000004Xq2bAAC", salesforce.ProfilePrefix, true},
-		{"00e5g000004Xq2b", salesforce.ProfilePrefix, true},
-		{"0015g00000N8xQzAAJ", salesforce.AccountPrefix, true},
-		{"0015g00000N8xQzaaj", salesforce.AccountPrefix, true}, // checksum letters in either case
-		{"0015g00000N8xQzAAJ", "", true},
-		{"00E5g000004Xq2bAAC", salesforce.ProfilePrefix, false}, // 00E is a role: the prefix is case-sensitive
-		{"0015g00000N8xQzAAJ", salesforce.ProfilePrefix, false},
-		{"00e5g000004xq2bAAC", salesforce.ProfilePrefix, false}, // case changed: checksum no longer matches
-		{"00e5g000004Xq2bAAD", salesforce.ProfilePrefix, false},
-		{"00e5g000004Xq2", salesforce.ProfilePrefix, false},
-		{"00e5g000004Xq2bA", salesforce.ProfilePrefix, false},
-		{"00e5g000004Xq2-", salesforce.ProfilePrefix, false},
-		{"00e5g000004Xq2ü", salesforce.ProfilePrefix, false},
-		{"", salesforce.ProfilePrefix, false},
-		{"fds", salesforce.ProfilePrefix, false},
-	} {
-		if err := salesforce.ValidID(tc.id, tc.prefix); (err == nil) != tc.ok {
-			t.Errorf("ValidID(%q, %q) = %v, want ok=%v", tc.id, tc.prefix, err, tc.ok)
-		}
-	}
-}
-
 func TestDemoIDsAreValid(t *testing.T) {
 	for _, p := range demoorg.Profiles {
 		if err := salesforce.ValidID(p.ID, salesforce.ProfilePrefix); err != nil {

@@ -2,7 +2,6 @@ package salesforce_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -158,28 +157,6 @@ func TestProfilesFollowNextRecordsURL(t *testing.T) {
 		if strings.ToLower(got[i-1].Name) > strings.ToLower(got[i].Name) {
 			t.Errorf("not by name: %q before %q", got[i-1].Name, got[i].Name)
 		}
-	}
-}
-
-func TestQueriesStopAfterAFewPagesAndStayOnTheInstance(t *testing.T) {
-	var hits atomic.Int32
-	next := "/services/data/v62.0/query/01gX-2000"
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		_ = json.NewEncoder(w).Encode(map[string]any{"done": false, "nextRecordsUrl": next,
-			"records": []map[string]string{{"Id": "001000000000001AAA", "Name": "A"}}})
-	}))
-	defer srv.Close()
-	got, err := salesforce.SearchAccounts(context.Background(), nil, srv.URL, pastedToken, "", 0)
-	if err != nil || len(got) != 5 || hits.Load() != 5 {
-		t.Errorf("endless pages: %d records, %d requests, %v; want 5 and 5", len(got), hits.Load(), err)
-	}
-
-	hits.Store(0)
-	next = "https://elsewhere.example/services/data/v62.0/query/01gX-2000"
-	_, err = salesforce.SearchAccounts(context.Background(), nil, srv.URL, pastedToken, "", 0)
-	if err == nil || hits.Load() != 1 {
-		t.Errorf("a nextRecordsUrl on another host: %v after %d requests; want an error after 1", err, hits.Load())
 	}
 }
 

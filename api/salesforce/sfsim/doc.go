@@ -48,7 +48,15 @@
 //     salesforce, ProfileQuery (serving
 //     demoorg.Profiles) and AccountQuery's shape (serving
 //     demoorg.Accounts whose name matches the LIKE pattern, escapes
-//     undone, case ignored); anything else is 400 MALFORMED_QUERY. Results
-//     come in pages of Options.PageSize with nextRecordsUrl.
+//     undone, case ignored); anything else is 400 MALFORMED_QUERY.
+//     Options.ExtraProfiles adds generated profiles, e.g. 10,000 for a large
+//     picker.
+//   - Results come in pages of Options.PageSize (default 2000, Salesforce's
+//     batch), each with the whole query's totalSize; while done is false,
+//     nextRecordsUrl is GET /services/data/v62.0/query/{locator}-{offset},
+//     with an 18-character "01g" query locator and the offset of the next
+//     record (2000, 4000, …). A locator is forgotten after its last page (and
+//     the oldest beyond 20 open ones); an unknown one is 400
+//     INVALID_QUERY_LOCATOR.
 //   - Anything else: 404 NOT_FOUND.
 package sfsim

@@ -12,8 +12,6 @@ import (
 	"sfstore/api/demoorg"
 )
 
-const defaultPageSize = 2000
-
 var (
 	profileQueryRE = regexp.MustCompile(`(?i)^\s*SELECT\s+Id\s*,\s*Name\s*,\s*UserLicense\.Name\s+FROM\s+Profile\s+ORDER\s+BY\s+Name\s*$`)
 	accountQueryRE = regexp.MustCompile(`(?is)^\s*SELECT\s+Id\s*,\s*Name\s+FROM\s+Account\s+WHERE\s+Name\s+LIKE\s+'((?:[^'\\]|\\.)*)'\s+ORDER\s+BY\s+Name\s+LIMIT\s+(\d+)\s*$`)
@@ -35,6 +33,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 				"UserLicense": map[string]any{"attributes": map[string]string{"type": "UserLicense"}, "Name": p.License},
 			})
 		}
+		records = s.withExtraProfiles(records)
 	} else if m := accountQueryRE.FindStringSubmatch(q); m != nil {
 		like, err := likeRegexp(m[1])
 		if err != nil {
@@ -59,48 +58,11 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		restError(w, http.StatusBadRequest, "MALFORMED_QUERY", "sfsim knows only the profile and account picker queries, not: "+q)
 		return
 	}
-	s.writePage(w, records, len(records))
+	s.writeQuery(w, records)
 }
 
 func attributes(object, id string) map[string]string {
 	return map[string]string{"type": object, "url": "/services/data/v62.0/sobjects/" + object + "/" + id}
-}
-
-// writePage answers with the first page of records and keeps the rest for
-// nextRecordsUrl.
-func (s *Server) writePage(w http.ResponseWriter, records []any, total int) {
-	size := s.opts.PageSize
-	if size <= 0 {
-		size = defaultPageSize
-	}
-	body := map[string]any{"totalSize": total, "done": true, "records": records}
-	if records == nil {
-		body["records"] = []any{}
-	}
-	if len(records) > size {
-		s.mu.Lock()
-		s.nextID++
-		cursor := fmt.Sprintf("01gSIM%09d-%d", s.nextID, size)
-		s.cursors[cursor] = records[size:]
-		s.mu.Unlock()
-		body["records"] = records[:size]
-		body["done"] = false
-		body["nextRecordsUrl"] = "/services/data/v62.0/query/" + cursor
-	}
-	writeJSON(w, http.StatusOK, body)
-}
-
-func (s *Server) queryMore(w http.ResponseWriter, r *http.Request) {
-	cursor := r.PathValue("cursor")
-	s.mu.Lock()
-	rest, ok := s.cursors[cursor]
-	delete(s.cursors, cursor)
-	s.mu.Unlock()
-	if !ok {
-		restError(w, http.StatusBadRequest, "INVALID_QUERY_LOCATOR", "invalid query locator")
-		return
-	}
-	s.writePage(w, rest, len(rest))
 }
 
 // likeRegexp turns a SOQL LIKE pattern (the inside of the quotes) into a

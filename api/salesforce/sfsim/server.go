@@ -35,8 +35,15 @@ type Options struct {
 	// AccessTokens are bearer tokens accepted as if issued, like a token
 	// the user pasted.
 	AccessTokens []string
-	// PageSize is how many records a query page holds; 0 means 2000.
+	// PageSize is how many records a query page holds; 0 means 2000,
+	// Salesforce's default batch.
 	PageSize int
+	// ExtraProfiles adds this many generated profiles to the demo org's,
+	// e.g. 10000 to try a picker with 10,000 options and a query that takes
+	// five pages. They have valid 18-character "00e" IDs, names such as
+	// "Generated Profile 00042", and every fourth a Customer Community
+	// license. The PingOne simulator does not know them.
+	ExtraProfiles int
 }
 
 // codeLifetime is how long an authorization code can be exchanged.
@@ -60,8 +67,10 @@ type Server struct {
 	codes     map[string]grant
 	access    map[string]bool
 	refresh   map[string]bool
-	cursors   map[string][]any
+	cursors   map[string][]any // query locator → all records of the query
+	order     []string         // query locators, oldest first
 	nextID    int
+	extra     []any // generated profile records, by name
 	refreshes int
 }
 
@@ -80,6 +89,7 @@ func Start(opts Options) (*Server, error) {
 		refresh: map[string]bool{},
 		cursors: map[string][]any{},
 	}
+	s.extra = generatedProfiles(opts.ExtraProfiles)
 	for _, t := range opts.AccessTokens {
 		s.access[t] = true
 	}
