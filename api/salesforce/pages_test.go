@@ -10,15 +10,15 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"sfstore/api/demoorg"
 	"sfstore/api/salesforce"
 	"sfstore/api/salesforce/sfsim"
-	"sfstore/api/simulator"
 )
 
 func TestListProfilesReadsEveryPage(t *testing.T) {
 	sim := startSim(t, sfsim.Options{ExtraProfiles: 10000})
 	tok := signIn(t, sim)
-	want := 10000 + len(simulator.DemoProfiles)
+	want := 10000 + len(demoorg.Profiles)
 	var calls [][2]int
 	l, err := salesforce.ListProfiles(context.Background(), nil, tok.InstanceURL, tok.AccessToken, salesforce.ProfileOptions{
 		Progress: func(read, total int) { calls = append(calls, [2]int{read, total}) },
@@ -163,7 +163,7 @@ func TestNextRecordsURLStaysOnTheInstance(t *testing.T) {
 func TestSearchAccountsFollowsPages(t *testing.T) {
 	sim := startSim(t, sfsim.Options{AccessTokens: []string{pastedToken}, PageSize: 1})
 	got, err := salesforce.SearchAccounts(context.Background(), nil, sim.URL(), pastedToken, "", 0)
-	if err != nil || len(got) != len(simulator.DemoAccounts) {
-		t.Errorf("SearchAccounts over pages of 1 = %+v, %v; want all %d", got, err, len(simulator.DemoAccounts))
+	if err != nil || len(got) != len(demoorg.Accounts) {
+		t.Errorf("SearchAccounts over pages of 1 = %+v, %v; want all %d", got, err, len(demoorg.Accounts))
 	}
 }

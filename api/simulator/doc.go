@@ -76,7 +76,7 @@
 //
 // The demo-org rule is the simulator's own, not PingOne's: the simulator
 // plays one Salesforce org, so a PROFILE_ID or ACCOUNT_ID whose first 15
-// characters match none of DemoProfiles or DemoAccounts is rejected with a
+// characters match none of demoorg.Profiles or demoorg.Accounts is rejected with a
 // 400 INVALID_DATA detail on configuration.PROFILE_ID or
 // configuration.ACCOUNT_ID. It lets a demo user see how a rejected field is
 // shown. The documented example request (PROFILE_ID "fds") is rejected by it.

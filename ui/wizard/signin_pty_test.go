@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"sfstore/api/demoorg"
 	"sfstore/api/redact"
 	"sfstore/api/simulator"
 	"sfstore/secrets"
@@ -40,7 +41,7 @@ func TestPTYBrowserSignInFillsTheTokensAndThePickers(t *testing.T) {
 	w.waitFor("┃ Provision to Salesforce Communities?")
 	w.send(keyLeft, keyEnter)
 
-	globex := simulator.DemoAccounts[1]
+	globex := demoorg.Accounts[1]
 	w.answer("Find the business account", "glob")
 	w.waitFor(`Accounts matching "glob"`)
 	w.waitFor("> " + globex.Name)

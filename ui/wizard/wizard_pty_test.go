@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"sfstore/api"
+	"sfstore/api/demoorg"
 	"sfstore/api/redact"
 	"sfstore/api/salesforce"
 	"sfstore/api/salesforce/sfsim"
@@ -137,15 +138,15 @@ type wizardSetup struct {
 	Answers settings.Answers
 }
 
-func communityProfile(t *testing.T) simulator.Profile {
+func communityProfile(t *testing.T) demoorg.Profile {
 	t.Helper()
-	for _, p := range simulator.DemoProfiles {
+	for _, p := range demoorg.Profiles {
 		if strings.Contains(p.License, "Community") {
 			return p
 		}
 	}
-	t.Fatal("simulator.DemoProfiles has no community profile")
-	return simulator.Profile{}
+	t.Fatal("demoorg.Profiles has no community profile")
+	return demoorg.Profile{}
 }
 
 // The walk, step by step, as a user types it. Each answer waits for its
@@ -309,7 +310,7 @@ func TestPTYCreateAfterFixingARefusedProfile(t *testing.T) {
 	}
 	t.Cleanup(stop)
 	opts.APIURL, opts.AuthURL, opts.Keyring = sim.URL(), sim.URL(), kr
-	account := simulator.DemoAccounts[0].ID
+	account := demoorg.Accounts[0].ID
 	profile := communityProfile(t).ID
 
 	w := startWizard(t, opts)

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"sfstore/api/demoorg"
 	"sfstore/api/salesforce"
 	"sfstore/api/salesforce/sfsim"
-	"sfstore/api/simulator"
 )
 
 type page struct {
@@ -43,7 +43,7 @@ var profileQueryPath = "/services/data/v62.0/query?q=" + url.QueryEscape(salesfo
 
 func TestQueryPagesLikeSalesforce(t *testing.T) {
 	s := start(t, sfsim.Options{AccessTokens: []string{"pasted"}, ExtraProfiles: 10000})
-	want := 10000 + len(simulator.DemoProfiles)
+	want := 10000 + len(demoorg.Profiles)
 	locRE := regexp.MustCompile(`^/services/data/v62\.0/query/(01g[0-9A-Za-z]{15})-(\d+)$`)
 	seen := map[string]bool{}
 	var names []string
@@ -108,7 +108,7 @@ func TestQueryPagesLikeSalesforce(t *testing.T) {
 func TestQueryWithoutExtraProfilesIsOnePage(t *testing.T) {
 	s := start(t, sfsim.Options{AccessTokens: []string{"pasted"}})
 	p := getPage(t, s, profileQueryPath)
-	if !p.Done || p.NextRecordsURL != "" || p.TotalSize != len(simulator.DemoProfiles) || len(p.Records) != len(simulator.DemoProfiles) {
+	if !p.Done || p.NextRecordsURL != "" || p.TotalSize != len(demoorg.Profiles) || len(p.Records) != len(demoorg.Profiles) {
 		t.Errorf("page = %+v", p)
 	}
 }
