@@ -16,7 +16,12 @@ import (
 // worker app: nothing leaves the machine. latency delays each PingOne
 // answer so spinners can be seen. The returned stop shuts both down.
 func StartDemo(opts *Options, a *settings.Answers, latency time.Duration) (stop func(), err error) {
-	sim, err := simulator.Start(simulator.Options{Latency: latency})
+	simOpts := simulator.DemoOptions()
+	simOpts.Latency = latency
+	// One page: the demo's few stores need no paging, and each page would
+	// cost the demo's latency again.
+	simOpts.PageSize = 0
+	sim, err := simulator.Start(simOpts)
 	if err != nil {
 		return nil, fmt.Errorf("start the demo PingOne: %w", err)
 	}

@@ -69,6 +69,11 @@ type Answers struct {
 	// SaveSecrets says whether the secrets go into the OS keyring after the
 	// store is created.
 	SaveSecrets bool
+
+	// CaseRestored holds, by field key, an 18-character Salesforce ID as it
+	// was typed when its letter case was restored from its checksum, so the
+	// review can say the ID sent differs from the one given.
+	CaseRestored map[string]string
 }
 
 // Defaults returns the answers a run starts from: the cautious choices.

@@ -68,13 +68,17 @@ func Missing(problems []FieldError) *InputError {
 // form, since the forms write the answers directly.
 func (a *Answers) Normalize() {
 	for _, f := range Fields {
-		if f.Kind == Bool || f.Kind == OptionalBool {
+		p, ok := f.value(a).(*string)
+		if !ok {
 			continue
 		}
-		v := f.Get(a)
-		if err := f.Set(a, v); err != nil {
+		typed := *p
+		if v, err := f.parseString(typed); err == nil {
 			// A value that does not parse is kept as typed: Check names it.
-			continue
+			*p = v
+			if typed != v {
+				f.noteRestoredCase(a, typed, v)
+			}
 		}
 	}
 	if !a.EnableCommunities {

@@ -57,6 +57,9 @@ type Field struct {
 	validate  func(a Answers, v string) error
 	normalize func(string) string
 	display   func(Answers) string // Show, when the value alone says too little
+	// restoresCase marks a Salesforce ID whose letter case normalize may
+	// restore: the review then says so.
+	restoresCase bool
 }
 
 // Get returns the field's value as text: "true"/"false" for booleans, ""
@@ -87,6 +90,7 @@ func (f *Field) Set(a *Answers, v string) error {
 		if err != nil {
 			return err
 		}
+		f.noteRestoredCase(a, v, s)
 		*p = s
 	case *bool:
 		b, ok := parseBool(v)
@@ -150,6 +154,26 @@ func (f *Field) words() []string {
 	return words
 }
 
+// noteRestoredCase records an ID whose letter case normalising changed, so
+// the review can say so; any other change (spaces, a scheme) is not worth a
+// word.
+func (f *Field) noteRestoredCase(a *Answers, typed, normal string) {
+	if !f.restoresCase {
+		return
+	}
+	typed = strings.TrimSpace(typed)
+	if typed == normal || !strings.EqualFold(typed, normal) {
+		if a.CaseRestored != nil && typed != "" {
+			delete(a.CaseRestored, f.Key)
+		}
+		return
+	}
+	if a.CaseRestored == nil {
+		a.CaseRestored = map[string]string{}
+	}
+	a.CaseRestored[f.Key] = typed
+}
+
 // Applies says whether the field means anything with these answers: the
 // account only with Communities on, the worker secret only for a worker app.
 func (f *Field) Applies(a Answers) bool {
@@ -188,6 +212,9 @@ func (f *Field) Show(a Answers) string {
 		return f.display(a)
 	}
 	v := f.Get(&a)
+	if typed, ok := a.CaseRestored[f.Key]; ok && v != "" {
+		return v + " (letter case restored from " + typed + ")"
+	}
 	switch f.Kind {
 	case Secret:
 		return redact.Mask(v)

@@ -144,12 +144,12 @@ var (
 	// community users need both a business account and a customer or partner
 	// profile, so both are required with Communities on.
 	FieldAccountID = &Field{Key: "account-id", Label: "Account ID", Step: StepCommunities,
-		Path: "configuration.ACCOUNT_ID", Flag: true, Example: "001…", applies: communitiesOn,
+		Path: "configuration.ACCOUNT_ID", Flag: true, Example: "001…", applies: communitiesOn, normalize: canonicalID, restoresCase: true,
 		validate: salesforceID("account", "001", communitiesOn),
 		Help:     "the business account community users join: 001…, 15 or 18 characters",
 		value:    strVal(func(a *Answers) *string { return &a.AccountID })}
 	FieldProfileID = &Field{Key: "profile-id", Label: "Profile ID", Step: StepCommunities,
-		Path: "configuration.PROFILE_ID", Flag: true, Example: "00e…",
+		Path: "configuration.PROFILE_ID", Flag: true, Example: "00e…", normalize: canonicalID, restoresCase: true,
 		validate: salesforceID("profile", "00e", communitiesOn),
 		Help:     "the profile new users get: 00e…, 15 or 18 characters",
 		value:    strVal(func(a *Answers) *string { return &a.ProfileID })}

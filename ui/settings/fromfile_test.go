@@ -1,6 +1,7 @@
 package settings_test
 
 import (
+	"reflect"
 	"errors"
 	"os"
 	"strings"
@@ -44,7 +45,7 @@ func TestDocumentedExampleBodyWorksAsAFromFile(t *testing.T) {
 	want.SalesforceDomain = "example.com" // the documented "https://example.com", as the bare host sent
 	want.ProfileID, want.AccountID, want.ClientID = "fds", "fdsf", "fdsfd"
 	want.ClientSecret, want.SalesforceAccessToken, want.SalesforceRefreshToken = "fdsafds", "fdsfds", "fdsfdsa"
-	if a != want {
+	if !reflect.DeepEqual(a, want) {
 		t.Fatalf("answers from the documented body:\n%+v\nwant\n%+v", a, want)
 	}
 	// The documented placeholders are not Salesforce IDs: a run reports

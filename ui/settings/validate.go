@@ -114,8 +114,9 @@ func validDomain(_ Answers, host string) error {
 }
 
 // salesforceID checks a 15- or 18-character Salesforce ID with the given
-// key prefix. The prefix is case-sensitive: "00e" is a profile, while "00E"
-// is a user role.
+// key prefix, after an 18-character one had its letter case restored (see
+// canonicalID). The prefix is case-sensitive: "00e" is a profile, while
+// "00E" is a user role.
 func salesforceID(object, prefix string, requiredIf func(Answers) bool) func(Answers, string) error {
 	return func(a Answers, s string) error {
 		if s == "" {
@@ -127,14 +128,21 @@ func salesforceID(object, prefix string, requiredIf func(Answers) bool) func(Ans
 		if len(s) != 15 && len(s) != 18 || !isAlphanumeric(s) {
 			return fmt.Errorf("expected %s ID of 15 or 18 letters and digits starting with %s", article(object), prefix)
 		}
-		if len(s) == 18 && !strings.EqualFold(s, salesforce.ID18(s[:15])) {
-			return errors.New("the last 3 characters of this 18-character ID do not match its checksum: check for a typo")
-		}
-		if !strings.HasPrefix(s, prefix) {
-			return fmt.Errorf("%s ID starts with %s; this one starts with %s", article(object), prefix, s[:3])
-		}
-		return nil
+		_, err := salesforce.CheckID(s, prefix)
+		return err
 	}
+}
+
+// canonicalID restores the letter case of an 18-character Salesforce ID from
+// its checksum, as Salesforce gives it out, so an ID that went through a
+// tool that changed its case is sent as Salesforce knows it. Anything else
+// is kept as typed for the validator to name.
+func canonicalID(s string) string {
+	s = strings.TrimSpace(s)
+	if c, _, err := salesforce.CanonicalID(s); err == nil {
+		return c
+	}
+	return s
 }
 
 func communitiesOn(a Answers) bool { return a.EnableCommunities }

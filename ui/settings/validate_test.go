@@ -53,12 +53,13 @@ func TestFieldsAcceptGoodValuesAndNameWhatIsExpected(t *testing.T) {
 		{"profile 18 checksum ok", FieldProfileID, worker, "00e5g000001AbCd" + salesforce.ID18("00e5g000001AbCd")[15:], ""},
 		{"profile 18 checksum lower ok", FieldProfileID, worker, "00e5g000001AbCd" + strings.ToLower(salesforce.ID18("00e5g000001AbCd")[15:]), ""},
 		{"profile 18 checksum bad", FieldProfileID, worker, "00e5g000001AbCdZZZ", "checksum"},
-		{"profile role prefix", FieldProfileID, worker, "00E5g000001AbCd", "starts with 00e; this one starts with 00E"},
+		{"profile 18 upper case", FieldProfileID, worker, "00E5G000004XQ2BAAC", ""},
+		{"profile role prefix", FieldProfileID, worker, "00E5g000001AbCd", "user role"},
 		{"profile length", FieldProfileID, worker, "00e5g0000", "15 or 18"},
 		{"profile symbols", FieldProfileID, worker, "00e5g000001Ab-d", "15 or 18 letters and digits"},
 		{"account required", FieldAccountID, communities, "", "required with Communities on: the account ID"},
 		{"account ok", FieldAccountID, communities, "001A000000q7nV2", ""},
-		{"account wrong object", FieldAccountID, communities, "003A000000q7nV2", "starts with 001"},
+		{"account wrong object", FieldAccountID, communities, "003A000000q7nV2", "a contact"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,5 +126,29 @@ func TestNormalizeDomainGivesTheBareHost(t *testing.T) {
 		if got := NormalizeDomain(in); got != want {
 			t.Errorf("NormalizeDomain(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestAnUpperCased18CharacterIDIsSentWithItsCaseRestored(t *testing.T) {
+	a := Defaults()
+	if err := FieldProfileID.Set(&a, "00E5G000004XQ2BAAC"); err != nil {
+		t.Fatal(err)
+	}
+	if a.ProfileID != "00e5g000004Xq2bAAC" || a.Request().Configuration.ProfileID != "00e5g000004Xq2bAAC" {
+		t.Fatalf("profile = %q, want 00e5g000004Xq2bAAC", a.ProfileID)
+	}
+	if err := FieldProfileID.Check(a); err != nil {
+		t.Fatalf("the restored ID is refused: %v", err)
+	}
+	if got := FieldProfileID.Show(a); !strings.Contains(got, "letter case restored from 00E5G000004XQ2BAAC") {
+		t.Fatalf("the review shows %q", got)
+	}
+	a.Normalize()
+	if got := FieldProfileID.Show(a); !strings.Contains(got, "restored") {
+		t.Fatalf("normalising again forgot the note: %q", got)
+	}
+	_ = FieldProfileID.Set(&a, "00e5g000004Xq2bAAC")
+	if got := FieldProfileID.Show(a); strings.Contains(got, "restored") {
+		t.Fatalf("an ID typed as Salesforce gives it still carries a note: %q", got)
 	}
 }
