@@ -32,7 +32,7 @@ const (
 
 // demoLatency makes the demo's simulated PingOne answer at a human pace, so
 // its spinners can be seen.
-const demoLatency = 700 * time.Millisecond
+var demoLatency = 700 * time.Millisecond
 
 // stuckGrace is how long a run may take to return after a signal before
 // the process exits anyway: a read of stdin cannot be cancelled.
