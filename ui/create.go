@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"sfstore/api"
@@ -11,10 +12,16 @@ import (
 
 // Headings of the failures the flow reports, each saying what failed.
 const (
-	headingNotCreated    = "PingOne did not create the store"
 	headingTestFailed    = "The connection test failed"
 	headingDuplicateScan = "sfstore could not check for a store with the same name"
 )
+
+// Editing is the store an edit changes: its ID, and its settings as they
+// were read, for the review to show each change as old → new.
+type Editing struct {
+	StoreID  string
+	Original settings.Answers
+}
 
 // Create runs the create flow: collect the answers, then review until the
 // person (or the script) chooses to create; test the connection when
@@ -23,6 +30,19 @@ const (
 // kept and the prompter chooses what to fix. It returns the created store,
 // ErrCancelled, or the failure as a ShownError.
 func Create(ctx context.Context, s *Session, p Prompter) (*api.Store, error) {
+	s.Editing = nil
+	return s.apply(ctx, p)
+}
+
+// Update is the same flow for an existing store: the answers start from
+// its settings, and one PUT of the whole store replaces it. The name is
+// checked against the other stores only when it changed.
+func Update(ctx context.Context, s *Session, p Prompter, e Editing) (*api.Store, error) {
+	s.Editing = &e
+	return s.apply(ctx, p)
+}
+
+func (s *Session) apply(ctx context.Context, p Prompter) (*api.Store, error) {
 	if err := p.Collect(ctx); err != nil {
 		return nil, err
 	}
@@ -42,11 +62,11 @@ func Create(ctx context.Context, s *Session, p Prompter) (*api.Store, error) {
 			err = s.recover(ctx, p, headingTestFailed, s.TestConnection(ctx, p))
 		case ActCreate:
 			var store *api.Store
-			store, err = s.createChecked(ctx, p)
+			store, err = s.commitChecked(ctx, p)
 			if err == nil {
 				return store, s.finish(ctx, p, store)
 			}
-			err = s.recover(ctx, p, headingNotCreated, err)
+			err = s.recover(ctx, p, s.notDone(), err)
 		}
 		if err != nil {
 			return nil, err
@@ -54,11 +74,22 @@ func Create(ctx context.Context, s *Session, p Prompter) (*api.Store, error) {
 	}
 }
 
-// createChecked refuses a duplicate name unless allowed, then creates the
-// store. The same rule holds for the wizard and scripts: a failed lookup is
-// a failure, since a create without it could make a second store of the
-// same name.
-func (s *Session) createChecked(ctx context.Context, p Prompter) (*api.Store, error) {
+// notDone is the heading of a failed create or update.
+func (s *Session) notDone() string {
+	if s.Editing != nil {
+		return "PingOne did not update the store"
+	}
+	return "PingOne did not create the store"
+}
+
+// commitChecked refuses a duplicate name unless allowed, then creates (or
+// replaces) the store. The same rule holds for the wizard and scripts: a
+// failed lookup is a failure, since going on without it could make a second
+// store of the same name. An edit that keeps the name needs no lookup.
+func (s *Session) commitChecked(ctx context.Context, p Prompter) (*api.Store, error) {
+	if s.Editing != nil && strings.EqualFold(strings.TrimSpace(s.Editing.Original.Name), strings.TrimSpace(s.Answers.Name)) {
+		return s.commit(ctx, p)
+	}
 	dup, err := s.findDuplicate(ctx, p)
 	if err != nil {
 		return nil, err
@@ -69,7 +100,7 @@ func (s *Session) createChecked(ctx context.Context, p Prompter) (*api.Store, er
 			return nil, cmpErr(err, errNotAllowed)
 		}
 	}
-	return s.createStore(ctx, p)
+	return s.commit(ctx, p)
 }
 
 // errNotAllowed is the person declining to create a second store of the
@@ -86,6 +117,9 @@ func (s *Session) findDuplicate(ctx context.Context, p Prompter) (*api.Store, er
 		stores, err := client.ListStores(ctx, s.Answers.TargetEnvironmentID())
 		if err != nil {
 			return err
+		}
+		if s.Editing != nil {
+			stores = slices.DeleteFunc(stores, func(st api.Store) bool { return st.ID == s.Editing.StoreID })
 		}
 		dup = sameName(stores, s.Answers.Name)
 		return nil
@@ -117,22 +151,31 @@ type failure struct {
 func (f *failure) Error() string { return f.err.Error() }
 func (f *failure) Unwrap() error { return f.err }
 
-func (s *Session) createStore(ctx context.Context, p Prompter) (*api.Store, error) {
+// commit sends the create, or for an edit the one PUT of the whole store.
+func (s *Session) commit(ctx context.Context, p Prompter) (*api.Store, error) {
 	req := s.Answers.Request()
 	env := s.Answers.TargetEnvironmentID()
+	title := "Creating the store in environment " + env
+	if s.Editing != nil {
+		title = "Updating the store " + s.Editing.StoreID
+	}
 	var store *api.Store
-	err := p.Task(ctx, "Creating the store in environment "+env, func(ctx context.Context) error {
+	err := p.Task(ctx, title, func(ctx context.Context) error {
 		client, err := s.Client()
 		if err != nil {
 			return err
 		}
-		store, err = client.CreateSalesforceStore(ctx, env, &req)
+		if s.Editing != nil {
+			store, err = client.UpdateSalesforceStore(ctx, env, s.Editing.StoreID, &req)
+		} else {
+			store, err = client.CreateSalesforceStore(ctx, env, &req)
+		}
 		return err
 	})
 	if errors.Is(err, ErrCancelled) {
-		s.Notice(s.ErrStyles.Warn, "! The create request was cancelled while PingOne was answering. If it had arrived, the store exists: check with `sfstore list` before trying again.")
+		s.Notice(s.ErrStyles.Warn, "! The request was cancelled while PingOne was answering. If it had arrived, it was carried out: check with `sfstore list` before trying again.")
 	}
-	return store, err // an error already says "create store: …"
+	return store, err // an error already says "create store: …" or "update store: …"
 }
 
 // recover shows a failure and lets the prompter choose what to do: fix a

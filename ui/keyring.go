@@ -107,8 +107,9 @@ func (s *Session) Use(saved []SavedSecret, values []string) {
 }
 
 // FillFromKeyring reads the secrets nothing else supplied, when the names
-// they are saved under are known: a script's way of reusing them.
-func (s *Session) FillFromKeyring(ctx context.Context) {
+// they are saved under are known, under p's progress: a script's way of
+// reusing them, and the wizard's when every other answer is given.
+func (s *Session) FillFromKeyring(ctx context.Context, p Prompter) {
 	a := s.Answers
 	var wanted []SavedSecret
 	if a.AuthMethod == settings.AuthWorkerApp && a.WorkerClientSecret == "" && a.WorkerEnvironmentID != "" && a.WorkerClientID != "" {
@@ -124,16 +125,27 @@ func (s *Session) FillFromKeyring(ctx context.Context) {
 	if len(wanted) == 0 || !s.KeyringUsable() {
 		return
 	}
-	for _, w := range wanted {
-		v, err := s.Opts.Keyring.Get(ctx, w.Account)
-		switch {
-		case err == nil:
-			s.Use([]SavedSecret{w}, []string{v})
-			s.Progress("Using the saved %s from the keyring.", strings.ToLower(w.Field.Label))
-		case errors.Is(err, secrets.ErrNotFound):
-		default:
+	found := make([]string, len(wanted))
+	err := p.Task(ctx, "Looking for saved secrets in the keyring", func(ctx context.Context) error {
+		for i, w := range wanted {
+			v, err := s.Opts.Keyring.Get(ctx, w.Account)
+			if err != nil && !errors.Is(err, secrets.ErrNotFound) {
+				return err
+			}
+			found[i] = v
+		}
+		return nil
+	})
+	if err != nil {
+		if !errors.Is(err, ErrCancelled) {
 			s.keyringFailed(err)
-			return
+		}
+		return
+	}
+	for i, w := range wanted {
+		if found[i] != "" {
+			s.Use([]SavedSecret{w}, []string{found[i]})
+			s.Progress("Using the saved %s from the keyring.", strings.ToLower(w.Field.Label))
 		}
 	}
 }

@@ -25,7 +25,7 @@ func NewScript(s *Session) *Script { return &Script{s: s} }
 // no PingOne secret.
 func (p *Script) Collect(ctx context.Context) error {
 	s := p.s
-	s.FillFromKeyring(ctx)
+	s.FillFromKeyring(ctx, p)
 	if s.Opts.Salesforce.Login && !s.Opts.DryRun {
 		if err := s.SignInScripted(ctx); err != nil {
 			return err

@@ -76,6 +76,8 @@ type Session struct {
 
 	// LastTest is what the last connection test said, for the review.
 	LastTest string
+	// Editing is the store being edited, or nil for a create.
+	Editing *Editing
 
 	keyringErr   error // why the keyring cannot be used; nil when it can
 	keyringNoted bool  // the person was told the keyring is unavailable

@@ -11,11 +11,16 @@ import (
 
 // RenderStore renders the store PingOne created as a card, followed by the
 // next steps. PingOne echoes the secrets in clear: the card shows them masked.
-// Width is the terminal width; demo marks the card as simulated.
-func RenderStore(st Styles, store *api.Store, width int, demo bool) string {
+// Width is the terminal width; demo marks the card as simulated, updated
+// says the store was replaced rather than created.
+func RenderStore(st Styles, store *api.Store, width int, demo, updated bool) string {
 	s := store.Masked()
 	inner := st.innerWidth(width)
-	title := st.OK.Render("✓ ") + st.Title.Render("Salesforce store created")
+	headline := "Salesforce store created"
+	if updated {
+		headline = "Salesforce store updated"
+	}
+	title := st.OK.Render("✓ ") + st.Title.Render(headline)
 	if demo {
 		title += " " + st.Demo.Render("DEMO")
 	}

@@ -34,7 +34,7 @@ func documentedStore(t *testing.T) *api.Store {
 
 func TestRenderStoreFromTheDocumentedResponseMasksEchoedSecrets(t *testing.T) {
 	store := documentedStore(t)
-	out := RenderStore(testStyles(), store, 80, false)
+	out := RenderStore(testStyles(), store, 80, false, false)
 	requireGolden(t, "store-documented-example", out)
 	// The documented example echoes its secrets in clear.
 	requireNoSecrets(t, out, "fdsafds", "fdsfds", "fdsfdsa")
@@ -46,7 +46,7 @@ func TestRenderStoreMasksLongSecretsShowingTheirLastFour(t *testing.T) {
 	store.Configuration.ClientSecret = "SENTINEL-CLIENT-SECRET-7f3a9c"
 	store.Configuration.OAuthAccessToken = "SENTINEL-ACCESS-TOKEN-b81e44"
 	store.Configuration.OAuthRefreshToken = "SENTINEL-REFRESH-TOKEN-0c95da"
-	out := RenderStore(testStyles(), store, 100, true)
+	out := RenderStore(testStyles(), store, 100, true, false)
 	requireGolden(t, "store-demo-active-wide", out)
 	requireNoSecrets(t, out, store.Configuration.Secrets()...)
 }

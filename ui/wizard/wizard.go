@@ -50,15 +50,36 @@ func New(s *ui.Session) *Wizard {
 
 var _ ui.Prompter = (*Wizard)(nil)
 
-// Collect prints the heading and asks every step in order.
+// Collect prints the heading and asks every step in order. When flags, the
+// environment, a file and the keyring already give every answer (or an
+// edit starts from a store's settings), it opens at the review instead, as
+// gh skips the prompts its flags answer; each step is one Edit away.
 func (w *Wizard) Collect(ctx context.Context) error {
 	w.printHeader()
+	if w.complete(ctx) {
+		return nil
+	}
 	for _, step := range settings.Steps {
 		if err := w.ask(ctx, step); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// complete reports whether every answer is given, reading the saved
+// secrets when that is all that is missing.
+func (w *Wizard) complete(ctx context.Context) bool {
+	if len(w.a.CheckAll()) == 0 {
+		return true
+	}
+	for _, p := range w.a.CheckAll() {
+		if p.Field.Kind != settings.Secret {
+			return false
+		}
+	}
+	w.s.FillFromKeyring(ctx, w)
+	return len(w.a.CheckAll()) == 0
 }
 
 // Edit asks one step again, every answer kept.
