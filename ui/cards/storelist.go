@@ -1,0 +1,103 @@
+package cards
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"sfstore/api"
+	"sfstore/ui/term"
+)
+
+// RenderStoreList renders an environment's Salesforce stores, two lines
+// each so that an 80-column terminal holds a whole ID, which the other
+// commands take: the name with its status and sync state, then the ID with
+// the last sync and the failed count. now dates the last syncs.
+func RenderStoreList(st Styles, envID string, stores []api.Store, width int, now time.Time) string {
+	width = max(width, 40)
+	if len(stores) == 0 {
+		return st.paragraph(st.Muted, "No Salesforce stores in environment "+envID+". Create one with `sfstore create`.", width)
+	}
+	head := plural(len(stores), "Salesforce store") + " in environment " + term.Line(envID)
+	lines := []string{st.Section.Render(head)}
+	for _, s := range stores {
+		lines = append(lines, "", st.listHeadLine(s, width))
+		id := "  " + term.Line(s.ID)
+		info := st.Muted.Render(syncSummary(s.SyncStatus, now))
+		if lipgloss.Width(id)+3+lipgloss.Width(info) <= width {
+			lines = append(lines, id+"   "+info)
+		} else {
+			lines = append(lines, id, "  "+info)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// listHeadLine is the name, cut to fit, with the status and sync state at
+// the right edge.
+func (st Styles) listHeadLine(s api.Store, width int) string {
+	// Padded to their longest words, so the columns line up.
+	right := padLeft(st.statusWord(s.Status), len(api.StatusInactive)) + "  " + padRight(st.syncBadge(s.SyncStatus), len("– NOT SYNCED"))
+	room := width - lipgloss.Width(right) - 2
+	name := ansi.Truncate(st.Clean(term.Line(s.Name)), max(room, 10), "…")
+	gap := max(width-lipgloss.Width(name)-lipgloss.Width(right), 2)
+	return strings.TrimRight(st.Title.Render(name)+strings.Repeat(" ", gap)+right, " ")
+}
+
+func padLeft(s string, w int) string {
+	return strings.Repeat(" ", max(w-lipgloss.Width(s), 0)) + s
+}
+
+func padRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0))
+}
+
+// statusWord is ACTIVE, or INACTIVE muted: an inactive store provisions
+// nothing.
+func (st Styles) statusWord(status string) string {
+	status = term.Line(status)
+	if status == "" {
+		status = "(no status)"
+	}
+	if status != api.StatusActive {
+		return st.Muted.Render(status)
+	}
+	return st.Value.Render(status)
+}
+
+// syncBadge marks the sync state: ✓ syncing, ! syncing with failures,
+// ✗ failed, – never synced.
+func (st Styles) syncBadge(ss *api.SyncStatus) string {
+	mark, word, style := st.syncState(ss)
+	return style.Render(mark + " " + word)
+}
+
+// syncState is the sync state's mark, word and style.
+func (st Styles) syncState(ss *api.SyncStatus) (string, string, lipgloss.Style) {
+	switch {
+	case ss == nil || ss.SyncState == "":
+		return "–", "NOT SYNCED", st.Muted
+	case strings.EqualFold(ss.SyncState, api.SyncStateFailed):
+		return "✗", api.SyncStateFailed, st.Bad
+	case strings.EqualFold(ss.SyncState, api.SyncStateSyncing) && ss.FailedCount > 0:
+		return "!", api.SyncStateSyncing, st.Warn
+	case strings.EqualFold(ss.SyncState, api.SyncStateSyncing):
+		return "✓", api.SyncStateSyncing, st.OK
+	}
+	return "?", strings.ToUpper(term.Line(ss.SyncState)), st.Muted
+}
+
+// syncSummary is "last sync 4 minutes ago · 0 failed".
+func syncSummary(ss *api.SyncStatus, now time.Time) string {
+	if ss == nil || (ss.SyncState == "" && ss.LastSyncAt == "") {
+		return "no sync yet"
+	}
+	last := "no sync yet"
+	if ss.LastSyncAt != "" {
+		last = "last sync " + ago(term.Line(ss.LastSyncAt), now)
+	}
+	return fmt.Sprintf("%s · %d failed", last, ss.FailedCount)
+}
