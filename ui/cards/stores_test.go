@@ -58,7 +58,7 @@ func TestRenderStoreDetailOfAFailedSync(t *testing.T) {
 	advice := Advice{
 		Details: "Session expired or invalid (INVALID_SESSION_ID)",
 		Reason:  "Salesforce no longer accepts the store's session: its OAuth access or refresh token expired or was revoked.",
-		Next:    []string{"Get new tokens and put them on the store: `sfstore reconnect \"Salesforce partner community\"`."},
+		Next:    []Step{{Text: "Get new tokens and put them on the store:", Command: `sfstore reconnect "Salesforce partner community"`}},
 	}
 	out := RenderStoreDetail(testStyles(), &store, advice, 80, storesNow, true)
 	requireGolden(t, "store-show-failed", out)
@@ -81,7 +81,7 @@ func TestStoreRenderersMakeUntrustedTextInert(t *testing.T) {
 	store := demoStores()[1]
 	store.Name = "evil\x1b]0;owned\x07 \x1b[2Jname\u202e"
 	store.SyncStatus.SyncState = "FAILED\x1b[31m"
-	advice := Advice{Details: "bad\x1b[2J details", Reason: "why\u009b2J", Next: []string{"do\x1b]8;;http://x\x07 this"}}
+	advice := Advice{Details: "bad\x1b[2J details", Reason: "why\u009b2J", Next: []Step{{Text: "do\x1b]8;;http://x\x07 this", Command: "sfstore \x1b[2J"}}}
 	for _, out := range []string{
 		RenderStoreDetail(testStyles(), &store, advice, 80, storesNow, false),
 		RenderStoreList(testStyles(), "env\x1b[2J", []api.Store{store}, 80, storesNow),

@@ -19,9 +19,15 @@ type Advice struct {
 	Details string
 	// Reason says why provisioning stopped, "" when nothing is wrong.
 	Reason string
-	// Next are the steps to take, most useful first; commands in
-	// backquotes.
-	Next []string
+	// Next are the steps to take, most useful first.
+	Next []Step
+}
+
+// Step is one thing to do: what and why, and the command that does it, if
+// one does, shown on a line of its own to copy.
+type Step struct {
+	Text    string `json:"text"`
+	Command string `json:"command,omitempty"`
 }
 
 // RenderStoreDetail renders one store for `sfstore show`: its settings
@@ -109,7 +115,10 @@ func renderAdvice(st Styles, a Advice, width int) string {
 	if len(a.Next) > 0 {
 		lines = append(lines, "", st.Section.Render("What to do"))
 		for _, step := range a.Next {
-			lines = append(lines, bullet(st.Clean(step), width))
+			lines = append(lines, bullet(st.Clean(step.Text), width))
+			if step.Command != "" {
+				lines = append(lines, "    "+st.Title.Render(st.Clean(term.Line(step.Command))))
+			}
 		}
 	}
 	return strings.Join(append([]string{""}, lines...), "\n")

@@ -33,6 +33,13 @@ flags, the environment or a file. Secrets stay in the OS keyring.`,
 	c.addFlags(root)
 	root.AddCommand(
 		newCreateCmd(a),
+		newListCmd(a),
+		newShowCmd(a),
+		newTestCmd(a),
+		newReconnectCmd(a),
+		newEditCmd(a),
+		newDeleteCmd(a),
+		newPublishCmd(a),
 		newDoctorCmd(a),
 		newSecretsCmd(a),
 		newVersionCmd(a),

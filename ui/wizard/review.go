@@ -18,6 +18,10 @@ import (
 func (w *Wizard) Review(ctx context.Context) (ui.Action, error) {
 	fmt.Fprintln(w.s.Err, "\n"+w.st.Title.Render("Review: this is what will be sent")+w.st.Muted.Render(" (secrets masked)"))
 	fmt.Fprintln(w.s.Err, cards.RenderReview(w.st, *w.a, w.s.ErrWidth))
+	create := "Create the store in environment " + w.a.TargetEnvironmentID()
+	if w.s.Editing != nil {
+		create = w.editReview() // old → new, and the update's name (stores.go)
+	}
 	problems := w.a.CheckAll()
 	for _, p := range problems {
 		w.s.Notice(w.st.Bad, "✗ "+p.Error())
@@ -25,7 +29,6 @@ func (w *Wizard) Review(ctx context.Context) (ui.Action, error) {
 	chosen := "create"
 	var opts []huh.Option[string]
 	if len(problems) == 0 {
-		create := "Create the store in environment " + w.a.TargetEnvironmentID()
 		if w.s.Opts.DryRun {
 			create = "Print the request (dry run: nothing is sent)"
 		}

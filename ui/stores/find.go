@@ -1,0 +1,198 @@
+package stores
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"sfstore/api"
+	"sfstore/ui"
+	"sfstore/ui/settings"
+)
+
+// found is a store found by name or ID and read afresh, with the
+// environment's Salesforce stores: names that are taken, apps that are
+// shared.
+type found struct {
+	Store api.Store   // as GET returned it, secrets as PingOne gives them
+	All   []api.Store // every Salesforce store of the environment
+}
+
+// find lists the environment's stores, picks the Salesforce store ref names
+// (asking which one when several share the name), then reads it: the list
+// can be older than the store, and an update must start from the store as
+// PingOne holds it now.
+func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, error) {
+	env := s.Answers.TargetEnvironmentID()
+	all, err := listStores(ctx, s, p, "Looking for the store in environment "+env)
+	if err != nil {
+		return nil, fail(s, "sfstore could not list the stores", err)
+	}
+	if id := otherType(all, ref); id != nil {
+		return nil, fail(s, "Not a Salesforce store", &notSalesforceError{id.ID, id.Type})
+	}
+	sf := Salesforce(all)
+	var target api.Store
+	switch matches := Match(sf, ref); len(matches) {
+	case 0:
+		return nil, fail(s, "No such store", &notFoundError{ref: ref, env: env})
+	case 1:
+		target = matches[0]
+	default:
+		if target, err = p.ChooseStore(ctx, ref, matches); err != nil {
+			return nil, err
+		}
+	}
+	var st *api.Store
+	err = p.Task(ctx, "Reading the store "+target.ID, func(ctx context.Context) error {
+		client, err := s.Client()
+		if err != nil {
+			return err
+		}
+		st, err = client.GetStore(ctx, env, target.ID)
+		return err
+	})
+	if err != nil {
+		return nil, fail(s, "sfstore could not read the store", err)
+	}
+	noteSecrets(s, []api.Store{*st})
+	return &found{Store: *st, All: sf}, nil
+}
+
+// listStores lists every store of the target environment, every page,
+// under p's progress.
+func listStores(ctx context.Context, s *ui.Session, p ui.Prompter, title string) ([]api.Store, error) {
+	var all []api.Store
+	err := p.Task(ctx, title, func(ctx context.Context) error {
+		client, err := s.Client()
+		if err != nil {
+			return err
+		}
+		all, err = client.ListStores(ctx, s.Answers.TargetEnvironmentID())
+		return err
+	})
+	if err == nil {
+		noteSecrets(s, all)
+	}
+	return all, err
+}
+
+// noteSecrets has every output mask the secrets PingOne returned in
+// clear, though they are only ever shown masked.
+func noteSecrets(s *ui.Session, stores []api.Store) {
+	for _, st := range stores {
+		for _, v := range st.Configuration.Secrets() {
+			if !api.LooksMasked(v) {
+				s.Secrets.Add(v)
+			}
+		}
+	}
+}
+
+// Salesforce returns the stores of type Salesforce.
+func Salesforce(stores []api.Store) []api.Store {
+	var out []api.Store
+	for _, st := range stores {
+		if st.Type == api.StoreTypeSalesforce {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// Match returns the stores ref names: the one whose ID is ref (in any
+// letter case), else those whose name is ref, ignoring case and
+// surrounding space, as a person reading a list would.
+func Match(stores []api.Store, ref string) []api.Store {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return nil
+	}
+	for _, st := range stores {
+		if strings.EqualFold(st.ID, ref) {
+			return []api.Store{st}
+		}
+	}
+	var out []api.Store
+	for _, st := range stores {
+		if strings.EqualFold(strings.TrimSpace(st.Name), ref) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// otherType returns the store whose ID is ref when it is not a Salesforce
+// store, so the person hears why it is not found.
+func otherType(stores []api.Store, ref string) *api.Store {
+	for i, st := range stores {
+		if strings.EqualFold(st.ID, strings.TrimSpace(ref)) && st.Type != api.StoreTypeSalesforce {
+			return &stores[i]
+		}
+	}
+	return nil
+}
+
+// plainName is a name that can be typed as it reads in a shell, in double
+// quotes when it has spaces.
+var plainName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 ._-]*$`)
+
+// Ref is how a command line names st: its name when no other Salesforce
+// store of all has it and it is plain to type (quoted when it has spaces),
+// else its ID.
+func Ref(st api.Store, all []api.Store) string {
+	name := strings.TrimSpace(st.Name)
+	if !plainName.MatchString(name) || len(Match(all, name)) != 1 {
+		return st.ID
+	}
+	if strings.Contains(name, " ") {
+		return `"` + name + `"`
+	}
+	return name
+}
+
+// notFoundError is a name or ID that names no Salesforce store.
+type notFoundError struct{ ref, env string }
+
+func (e *notFoundError) Error() string {
+	return fmt.Sprintf("no Salesforce store is named %q or has that ID in environment %s", e.ref, e.env)
+}
+
+func (e *notFoundError) Hint() string {
+	return "`sfstore list` shows the environment's Salesforce stores; check the name, the environment (--environment-id) and the region."
+}
+
+// notSalesforceError is an ID of a store of another type.
+type notSalesforceError struct{ id, kind string }
+
+func (e *notSalesforceError) Error() string {
+	return fmt.Sprintf("store %s is of type %s; sfstore looks after Salesforce stores only", e.id, e.kind)
+}
+
+// fail reports a failure as create does (card or plain rows on stderr,
+// JSON on stdout with --json) and returns it as shown. Cancelling, and a
+// problem with what was supplied, are left to the caller.
+func fail(s *ui.Session, heading string, err error) error {
+	if stop(err) {
+		return err
+	}
+	s.ReportFailure(heading, err)
+	s.ReportFinalFailure(err)
+	return &ui.ShownError{Err: err}
+}
+
+// stop reports whether err ends the command without a report of its own:
+// Ctrl-C, an InputError (main prints it and exits 2), or one already
+// shown.
+func stop(err error) bool {
+	var input *settings.InputError
+	var shown *ui.ShownError
+	return isCancelled(err) || errors.As(err, &input) || errors.As(err, &shown)
+}
+
+// isCancelled reports Ctrl-C, or a context ended by it.
+func isCancelled(err error) bool {
+	return errors.Is(err, ui.ErrCancelled) || errors.Is(err, context.Canceled)
+}

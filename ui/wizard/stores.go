@@ -1,0 +1,199 @@
+package wizard
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"sfstore/api"
+	"sfstore/ui"
+	"sfstore/ui/cards"
+	"sfstore/ui/settings"
+	"sfstore/ui/stores"
+	"sfstore/ui/term"
+)
+
+// The store commands' questions (package stores): which of several stores,
+// a yes/no, the typed name before a delete, hidden secrets, and new
+// Salesforce tokens with the create wizard's own sign-in screen.
+
+var _ stores.Prompter = (*Wizard)(nil)
+
+// ChooseStore asks which of several stores named ref is meant; they differ
+// by ID.
+func (w *Wizard) ChooseStore(ctx context.Context, ref string, candidates []api.Store) (api.Store, error) {
+	chosen := candidates[0].ID
+	opts := make([]huh.Option[string], 0, len(candidates))
+	for _, st := range candidates {
+		state := "not synced"
+		if st.SyncStatus != nil && st.SyncStatus.SyncState != "" {
+			state = "sync " + st.SyncStatus.SyncState
+		}
+		opts = append(opts, huh.NewOption(w.st.Clean(term.Line(st.ID+" · "+st.Status+" · "+state)), st.ID))
+	}
+	title := fmt.Sprintf("%d Salesforce stores are named %q", len(candidates), w.st.Clean(term.Line(ref)))
+	f := w.form(huh.NewGroup(choice(w, title, "Which one do you mean? They differ by ID.", &chosen, opts...)).
+		Title(w.titleText("Which store?")))
+	if err := w.run(ctx, f); err != nil {
+		return api.Store{}, err
+	}
+	for _, st := range candidates {
+		if st.ID == chosen {
+			return st, nil
+		}
+	}
+	return candidates[0], nil
+}
+
+// Confirm asks a yes/no question.
+func (w *Wizard) Confirm(ctx context.Context, q stores.Question) (bool, error) {
+	v := q.Default
+	err := w.run(ctx, w.form(huh.NewGroup(w.yesNo(q.Title, q.Description, &v))))
+	return v, err
+}
+
+// ConfirmDelete has the person type the store's name, or its ID, before it
+// is deleted; Ctrl-C keeps it.
+func (w *Wizard) ConfirmDelete(ctx context.Context, st api.Store, warning string) error {
+	name := strings.TrimSpace(w.st.Clean(term.Line(st.Name)))
+	// Comparing strings only: it runs inside the form's Update.
+	matches := func(v string) error {
+		v = strings.TrimSpace(v)
+		if v == name || strings.EqualFold(v, st.ID) {
+			return nil
+		}
+		return fmt.Errorf("type %s exactly, or its ID; Ctrl-C keeps the store", name)
+	}
+	desc := w.st.Clean(fmt.Sprintf("%s (%s). %s", st.Name, st.ID, warning))
+	for {
+		typed := ""
+		in := w.input("Type the store's name to delete it", desc, &typed, matches)
+		if err := w.run(ctx, w.form(huh.NewGroup(in).Title(w.titleText("Delete "+name)))); err != nil {
+			return err
+		}
+		// Accessible mode can end a prompt without its validator.
+		if err := matches(typed); err != nil {
+			w.s.Notice(w.st.Bad, "✗ "+err.Error())
+			continue
+		}
+		return nil
+	}
+}
+
+// AskSecrets asks for secret fields, hidden; why says why they are asked
+// for.
+func (w *Wizard) AskSecrets(ctx context.Context, fields []*settings.Field, why string) error {
+	values := make([]string, len(fields))
+	inputs := make([]huh.Field, 0, len(fields))
+	for i, f := range fields {
+		inputs = append(inputs, w.password(f, why+". Input is hidden.", &values[i]))
+	}
+	if err := w.run(ctx, w.form(huh.NewGroup(inputs...).Title(w.titleText("Secrets PingOne does not show")))); err != nil {
+		return err
+	}
+	for i, f := range fields {
+		if err := f.Set(w.a, values[i]); err != nil {
+			return &settings.InputError{Problems: []string{f.Label + ": " + err.Error()}}
+		}
+	}
+	w.s.NoteSecrets()
+	return nil
+}
+
+// NewTokens gets new Salesforce tokens as the create wizard does: the
+// browser sign-in with PKCE (the callback, or the address pasted back), or
+// the tokens pasted. Either way the app's client secret can be replaced,
+// for a secret that was rotated.
+func (w *Wizard) NewTokens(ctx context.Context) (*ui.SalesforceSession, error) {
+	for {
+		how := w.a.SalesforceSignIn
+		f := w.form(huh.NewGroup(choice(w, "How do you want to get the new tokens?",
+			"The sign-in needs the app's callback URL and the api and refresh_token scopes.", &how,
+			huh.NewOption("Sign in with Salesforce in the browser (recommended)", settings.SignInBrowser),
+			huh.NewOption("Paste an access token and a refresh token", settings.SignInPaste),
+		)).Title(w.titleText("New Salesforce tokens")))
+		if err := w.run(ctx, f); err != nil {
+			return nil, err
+		}
+		w.a.SalesforceSignIn = how
+		if how == settings.SignInPaste {
+			return nil, w.pasteTokens(ctx)
+		}
+		sess, err := w.browserTokens(ctx)
+		if !errors.Is(err, errAskAgain) {
+			return sess, err
+		}
+	}
+}
+
+// pasteTokens asks for the tokens, and the client secret to keep or
+// replace.
+func (w *Wizard) pasteTokens(ctx context.Context) error {
+	a := w.a
+	fields := []*settings.Field{settings.FieldClientSecret, settings.FieldAccessToken, settings.FieldRefreshToken}
+	for {
+		f := w.form(huh.NewGroup(
+			w.password(settings.FieldClientSecret, "The app's Consumer Secret: keep it, or paste the new one if it was rotated. Input is hidden.", &a.ClientSecret),
+			w.password(settings.FieldAccessToken, "Issued to a Salesforce admin with View All Data. Input is hidden.", &a.SalesforceAccessToken),
+			w.password(settings.FieldRefreshToken, "Needs the refresh_token scope and a \"valid until revoked\" policy.", &a.SalesforceRefreshToken),
+		).Title(w.titleText("New Salesforce tokens")))
+		if err := w.run(ctx, f); err != nil {
+			return err
+		}
+		a.Normalize()
+		if w.fieldsOK(fields) {
+			return nil
+		}
+	}
+}
+
+// browserTokens asks for the client secret, which the sign-in sends, then
+// signs in. A refused sign-in is shown, and errAskAgain offers it again or
+// pasting instead.
+func (w *Wizard) browserTokens(ctx context.Context) (*ui.SalesforceSession, error) {
+	f := w.form(huh.NewGroup(
+		w.password(settings.FieldClientSecret, "The sign-in sends the app's Consumer Secret: keep it, or paste the new one if it was rotated. Input is hidden.", &w.a.ClientSecret),
+	).Title(w.titleText("New Salesforce tokens")))
+	if err := w.run(ctx, f); err != nil {
+		return nil, err
+	}
+	w.a.Normalize()
+	if !w.fieldsOK([]*settings.Field{settings.FieldClientSecret}) {
+		return nil, errAskAgain
+	}
+	tokens, err := w.signInInteractive(ctx)
+	switch {
+	case errors.Is(err, ui.ErrCancelled):
+		return nil, err
+	case err != nil:
+		w.s.ReportFailure("The Salesforce sign-in did not finish", err)
+		return nil, w.retrySignIn(ctx)
+	}
+	sess := w.s.UseTokens(tokens)
+	w.s.Notice(w.st.OK, "✓ Signed in to Salesforce: new tokens received.")
+	return sess, nil
+}
+
+// fieldsOK checks fields, showing each problem.
+func (w *Wizard) fieldsOK(fields []*settings.Field) bool {
+	ok := true
+	for _, f := range fields {
+		if err := f.Check(*w.a); err != nil {
+			w.s.Notice(w.st.Bad, "✗ "+f.Label+": "+err.Error())
+			ok = false
+		}
+	}
+	return ok
+}
+
+// editReview shows an update's changes as old → new below the review, and
+// names the update for the review's menu: Review's hook when the flow
+// edits a store (ui.Update).
+func (w *Wizard) editReview() string {
+	fmt.Fprintln(w.s.Err, "\n"+w.st.Title.Render("Changes to the store")+w.st.Muted.Render(" (old → new, secrets masked)"))
+	fmt.Fprintln(w.s.Err, cards.RenderChanges(w.st, w.s.Editing.Original, *w.a, w.s.ErrWidth))
+	return "Update the store (one PUT of the whole store)"
+}
