@@ -39,6 +39,8 @@ func Reconnect(ctx context.Context, s *ui.Session, p Prompter, ref string) (*api
 	}
 	given := adopt(s, f.Store)
 	a := s.Answers
+	s.Notice(s.ErrStyles.Title, fmt.Sprintf("Reconnect %s (%s) to Salesforce: new tokens for %s, client ID %s.",
+		f.Store.Name, f.Store.ID, a.SalesforceDomain, a.ClientID))
 	if err := fillSaved(ctx, s, p, empty(a, []*settings.Field{settings.FieldClientSecret})); err != nil {
 		return nil, err
 	}
