@@ -1,0 +1,147 @@
+//go:build unix
+
+package wizard_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+
+	"sfstore/api"
+	"sfstore/api/demoorg"
+	"sfstore/api/simulator"
+	"sfstore/secrets"
+	"sfstore/ui"
+	"sfstore/ui/stores"
+	"sfstore/ui/wizard"
+)
+
+// startCommand runs a store command (package stores) with the wizard on an
+// 80×24 pty, as sfstore does in a terminal; it is startWizard for a
+// command other than create.
+func startCommand(t *testing.T, setup *wizardSetup, run func(ctx context.Context, s *ui.Session, p stores.Prompter) (*api.Store, error)) *wizardPTY {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Fatalf("open pty: %v", err)
+	}
+	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
+		t.Fatalf("set pty size: %v", err)
+	}
+	if ptmx, err = pollable(ptmx); err != nil {
+		t.Fatalf("make the pty master pollable: %v", err)
+	}
+	w := &wizardPTY{t: t, ptmx: ptmx, tty: tty, changed: make(chan struct{}, 1), readEOF: make(chan struct{}), done: make(chan runResult, 1)}
+	go w.readLoop()
+	streams := ui.Streams{In: tty, Out: tty, Err: tty, OutWidth: 80, ErrWidth: 80, OutTTY: true, ErrTTY: true}
+	ctx, cancel := context.WithCancel(context.Background())
+	s := ui.NewSession(ctx, setup.Answers, setup.Options, streams)
+	w.started = time.Now()
+	go func() {
+		store, err := run(ctx, s, wizard.New(s))
+		w.done <- runResult{store, err, time.Since(w.started)}
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if w.result == nil {
+			select {
+			case r := <-w.done:
+				w.result = &r
+			case <-time.After(5 * time.Second):
+				t.Errorf("the command did not return within 5s of the test ending")
+			}
+		}
+		_ = ptmx.Close()
+		<-w.readEOF
+		_ = tty.Close()
+	})
+	return w
+}
+
+// storesSetup is a terminal run against a simulator holding the demo's two
+// stores with sentinel secrets, the failed one's session dead.
+func storesSetup(t *testing.T, opts simulator.Options, kr *secrets.Keyring) (*simulator.Server, *wizardSetup) {
+	t.Helper()
+	seeds := simulator.DemoStores(time.Now())
+	for i := range seeds {
+		c := &seeds[i].Configuration
+		c.ClientSecret, c.OAuthAccessToken, c.OAuthRefreshToken = clientSecret, accessToken, refreshToken
+	}
+	opts.SeedStores, opts.ExpiredAccessTokens = seeds, []string{accessToken}
+	sim := startSimulator(t, opts)
+	setup, _ := wizardOptions(t, sim.URL(), kr)
+	setup.Answers.WorkerClientSecret = workerSecret
+	// As in the demo: the org lives on loopback, so the store's domain is
+	// kept rather than replaced by the host of its instance URL.
+	setup.Demo = true
+	return sim, setup
+}
+
+// TestPTYReconnectSignsInAndShowsTheChangesAtTheReview: PingOne returns
+// the store's secrets masked, the keyring holds the client secret saved
+// at creation; the person signs in with the browser (the simulated org
+// does it by itself), sees old → new at the review and updates. One PUT
+// carries the keyring's client secret and the new tokens.
+func TestPTYReconnectSignsInAndShowsTheChangesAtTheReview(t *testing.T) {
+	kr := secrets.NewMemory()
+	if err := kr.Set(context.Background(), secrets.SalesforceAccount(demoorg.Domain, demoorg.ClientID, secrets.ClientSecret), clientSecret); err != nil {
+		t.Fatal(err)
+	}
+	sim, setup := storesSetup(t, simulator.Options{MaskSecretsOnRead: true}, kr)
+	w := startCommand(t, setup, func(ctx context.Context, s *ui.Session, p stores.Prompter) (*api.Store, error) {
+		return stores.Reconnect(ctx, s, p, simulator.DemoStoreCommunityName)
+	})
+	w.answer("How do you want to get the new tokens?", "")
+	w.answer("Client secret (consumer secret)", "") // keeps the keyring's
+	w.waitFor("Salesforce accepts the new access token")
+	w.waitFor("Changes to the store")
+	w.waitFor("(not returned by PingOne) → ••••")
+	w.answer("Save the secrets in the", "")
+	w.waitFor("> Update the store")
+	w.send(keyEnter)
+	w.waitFor("Salesforce store updated")
+	w.answer("Create a propagation revision now?", "")
+	if r := w.wait(); r.err != nil || r.store == nil {
+		t.Fatalf("reconnect = %v, %v", r.store, r.err)
+	}
+	puts := sim.RequestsWith("PUT")
+	if len(puts) != 1 {
+		t.Fatalf("%d PUTs, want one", len(puts))
+	}
+	var sent api.UpdateSalesforceStoreRequest
+	if err := json.Unmarshal(puts[0].Body, &sent); err != nil {
+		t.Fatal(err)
+	}
+	c := sent.Configuration
+	if c.ClientSecret != clientSecret || c.SalesforceDomain != demoorg.Domain || c.OAuthAccessToken == accessToken || api.LooksMasked(c.OAuthAccessToken) || api.LooksMasked(c.OAuthRefreshToken) {
+		t.Errorf("PUT configuration = %+v", c.Masked())
+	}
+	if got := keyringValue(t, kr, secrets.SalesforceAccount(demoorg.Domain, demoorg.ClientID, secrets.RefreshToken)); got != c.OAuthRefreshToken {
+		t.Error("the new refresh token was not saved")
+	}
+	w.requireNoLeak(allSecrets...)
+}
+
+// TestPTYDeleteAfterTypingTheName: a wrong name is refused in place; the
+// right one deletes the store.
+func TestPTYDeleteAfterTypingTheName(t *testing.T) {
+	sim, setup := storesSetup(t, simulator.Options{}, secrets.NewMemory())
+	w := startCommand(t, setup, func(ctx context.Context, s *ui.Session, p stores.Prompter) (*api.Store, error) {
+		return nil, stores.Delete(ctx, s, p, simulator.DemoStoreProductionID, stores.DeleteOptions{})
+	})
+	w.answer("Type the store's name to delete it", "Salesforce prod")
+	w.waitFor("type Salesforce production exactly")
+	w.send(keyCtrlU, simulator.DemoStoreProductionName, keyEnter)
+	w.waitFor("Deleted the store Salesforce production")
+	w.answer("Create a propagation revision now?", "")
+	if r := w.wait(); r.err != nil {
+		t.Fatalf("delete = %v", r.err)
+	}
+	if dels := sim.RequestsWith("DELETE"); len(dels) != 1 || len(sim.Stores()) != 1 {
+		t.Fatalf("%d DELETEs, %d stores left", len(dels), len(sim.Stores()))
+	}
+	w.requireNoLeak(allSecrets...)
+}
