@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"sfstore/api/endpoint"
 	"sfstore/ui"
 	"sfstore/ui/settings"
 	"sfstore/ui/term"
@@ -107,17 +105,14 @@ func (a *app) options() (ui.Options, error) {
 		Accessible: g.accessible || getenv("ACCESSIBLE") != "" || getenv("TERM") == "dumb",
 		NoInput:    g.noInput,
 		JSON:       g.json,
-		APIURL:     firstOf(g.apiURL, getenv("PINGONE_API_URL")),
-		AuthURL:    firstOf(g.authURL, getenv("PINGONE_AUTH_URL")),
 	}
 	var problems []string
-	for _, u := range []struct{ what, value string }{{"--api-url", opts.APIURL}, {"--auth-url", opts.AuthURL}} {
-		if u.value == "" {
-			continue
-		}
-		if _, err := endpoint.Check(u.what, u.value); err != nil {
-			problems = append(problems, err.Error())
-		}
+	var err error
+	if opts.APIURL, err = hostSetting(g.apiURL, getenv, apiHost); err != nil {
+		problems = append(problems, err.Error())
+	}
+	if opts.AuthURL, err = hostSetting(g.authURL, getenv, authHost); err != nil {
+		problems = append(problems, err.Error())
 	}
 	if len(problems) > 0 {
 		return opts, &settings.InputError{Problems: problems}
@@ -126,15 +121,6 @@ func (a *app) options() (ui.Options, error) {
 		opts.Debug = a.io.Err
 	}
 	return opts, nil
-}
-
-func firstOf(values ...string) string {
-	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // streams describes the process's streams for a session.
