@@ -57,6 +57,8 @@ func (c *createCmd) addFlags(cmd *cobra.Command) {
 	fs.StringVar(&c.sfLoginURL, "salesforce-login-url", "", "where to sign in (default https://{salesforce domain}; https://test.salesforce.com for sandboxes)")
 	fs.IntVar(&c.port, "callback-port", 0, "the sign-in's loopback port (default 7717)")
 	c.store = settings.AddFlags(fs, settings.StepStore, settings.StepSalesforce, settings.StepProvisioning, settings.StepCommunities)
+	inGroup(fs, groupRun, "from", "dry-run", "save-secrets", "test-connection", "allow-duplicate-name", "publish")
+	inGroup(fs, settings.StepSalesforce.String(), "salesforce-login", "salesforce-login-url", "callback-port")
 }
 
 func (c *createCmd) run(cmd *cobra.Command, _ []string) error {

@@ -29,9 +29,12 @@ func (a *app) addGlobalFlags(root *cobra.Command) {
 	fs.BoolVar(&g.noInput, "no-input", false, "never prompt; exit 2 listing anything missing")
 	fs.BoolVar(&g.json, "json", false, "print results (or PingOne's error) as JSON on stdout")
 	fs.BoolVar(&g.debug, "debug", false, "trace every HTTP exchange on stderr, secrets masked")
-	fs.StringVar(&g.apiURL, "api-url", "", "API base overriding the region's, e.g. https://api.pingone.eu (env PINGONE_API_URL)")
-	fs.StringVar(&g.authURL, "auth-url", "", "auth base overriding the region's (env PINGONE_AUTH_URL)")
+	fs.StringVar(&g.apiURL, "api-url", "", "API base overriding the region's, e.g. https://api.pingone.eu (env PINGONE_API_URL, or PINGONE_API_SERVICE_HOSTNAME as a host name)")
+	fs.StringVar(&g.authURL, "auth-url", "", "auth base overriding the region's (env PINGONE_AUTH_URL, or PINGONE_AUTH_SERVICE_HOSTNAME as a host name)")
 	g.pingOne = settings.AddFlags(fs, settings.StepPingOne)
+	inGroup(fs, settings.StepPingOne.String(), "api-url", "auth-url")
+	inGroup(fs, groupRun, "demo", "accessible", "no-input")
+	inGroup(fs, groupOutput, "json", "debug")
 }
 
 // answers reads the answers, lowest precedence first: the defaults, the
@@ -149,6 +152,10 @@ func (a *app) newSession(cmd *cobra.Command, ans settings.Answers, opts ui.Optio
 		}
 	} else if a.deps.Keyring != nil {
 		opts.Keyring = a.deps.Keyring()
+	}
+	if !opts.NoInput && term.IsTerminal(a.io.In) && !term.IsTerminal(a.io.Out) {
+		// The wizard would have run; say why it does not.
+		fmt.Fprintln(a.io.Err, "sfstore: stdout is not a terminal, so nothing is asked (as with --no-input).")
 	}
 	opts.NoInput = opts.NoInput || !a.interactive()
 	s := ui.NewSession(cmd.Context(), ans, opts, a.streams())
