@@ -41,7 +41,8 @@ func newError(resp *http.Response, secrets []string) *Error {
 		return e
 	}
 	e.HTML = isHTML(e.ContentType, body)
-	e.Body = redact.Excerpt(body, truncated, secrets...)
+	// A proxy's page may echo the request form- or JSON-encoded.
+	e.Body = redact.Excerpt(body, truncated, redact.Variants(secrets)...)
 	return e
 }
 

@@ -1,11 +1,14 @@
 package api
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"sfstore/api/redact"
 	"strings"
 )
 
@@ -16,22 +19,62 @@ import (
 // returned Store echoes the Salesforce secrets in clear, as PingOne does: use
 // Store.Masked before showing it. Errors never contain those secrets.
 //
-// A non-2xx answer is an *Error; a failure to get an access token is a
-// *TokenError. The worker app needs the Environment Admin role.
-// DescribeCreate shows the request without sending it.
+// When the request may have reached PingOne but the outcome is not known (a
+// timeout, a reset or a cancellation after the request went out, a 5xx, a
+// 2xx without a usable store), the error is an *OutcomeUnknownError: find
+// out with FindSalesforceStores before trying again. Otherwise a non-2xx
+// answer is an *Error, a redirect a *RedirectError, and a failure to get an
+// access token a *TokenError; in those cases nothing was created. The
+// worker app needs the Environment Admin role. DescribeCreate shows the
+// request without sending it.
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/create-store-salesforce.html
 func (c *Client) CreateSalesforceStore(ctx context.Context, envID string, req *CreateSalesforceStoreRequest) (*Store, error) {
 	if err := checkStoreInput(OpCreateStore, envID, req); err != nil {
 		return nil, err
 	}
-	var store Store
-	resp, err := c.send(ctx, createCall(envID, req), &store)
+	k := createCall(envID, req)
+	p, err := c.prepare(k.method, k.path, k.contentType, k.body)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", k.op, err)
+	}
+	secrets := redact.List(append(append([]string(nil), c.redactions...), k.secrets...)...)
+	if err := ctx.Err(); err != nil {
+		// Done before anything was sent: a plain failure.
+		return nil, fmt.Errorf("%s: %w", k.op, c.sendError(err, secrets))
+	}
+	var w writeTrace
+	r, err := newRequest(w.context(ctx), p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", k.op, err)
+	}
+	var raw []byte
+	resp, err := c.do(k.op, r, &raw, k.secrets...)
+	if err != nil {
+		return nil, createFailed(k, req.Name, resp, err, &w)
+	}
+	return created(k, req.Name, resp, raw, redact.List(append(secrets, bearerOf(resp))...))
+}
+
+// created reads the 2xx answer to a create. Anything but a store with an
+// id leaves the outcome unknown: PingOne said yes, but to what?
+func created(k call, name string, resp *http.Response, body []byte, secrets []string) (*Store, error) {
+	unknown := func(reason string, err error) (*Store, error) {
+		return nil, &OutcomeUnknownError{Op: k.op, StoreName: name, Reason: reason, Err: err}
 	}
 	if resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("create store: pingone answered %s, want 201 Created", resp.Status)
+		return unknown("pingone answered "+resp.Status+" instead of 201 Created", nil)
+	}
+	if t := bytes.TrimSpace(body); len(t) == 0 || string(t) == "null" {
+		return unknown("pingone answered "+resp.Status+" without a store in the body", nil)
+	}
+	var store Store
+	if err := json.Unmarshal(body, &store); err != nil {
+		return unknown("pingone answered "+resp.Status+" with a body that does not decode",
+			redact.Err(fmt.Errorf("decode pingone response: %w", err), secrets))
+	}
+	if strings.TrimSpace(store.ID) == "" {
+		return unknown("pingone answered "+resp.Status+" with a store that has no id", nil)
 	}
 	return &store, nil
 }
