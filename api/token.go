@@ -87,7 +87,7 @@ func (c Credentials) check() error {
 type refused struct{ err error }
 
 // Token implements oauth2.TokenSource.
-func (r refused) Token() (*oauth2.Token, error) { return nil, errRefused{r.err} }
+func (r refused) Token() (*oauth2.Token, error) { return nil, errRefused(r) }
 
 // errRefused marks a token request refused before sending.
 type errRefused struct{ err error }
