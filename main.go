@@ -1,115 +1,79 @@
 // Command sfstore walks a PingOne administrator through creating a Salesforce
 // identity propagation store, keeps the Salesforce secrets in the OS keyring
-// and shows what PingOne created.
+// and shows what PingOne created; then lists, shows, tests, reconnects,
+// edits, publishes and deletes such stores.
 package main
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"syscall"
 	"time"
-
-	"github.com/charmbracelet/x/term"
 
 	"sfstore/secrets"
 	"sfstore/ui"
+	"sfstore/ui/cli"
+	"sfstore/ui/settings"
 )
 
-// Exit codes.
+// Exit codes. A signal ends the run with 128 + its number, as a shell
+// reports it: 130 for Ctrl-C (SIGINT), 143 for SIGTERM, 129 for SIGHUP.
 const (
-	exitCreated   = 0
-	exitFailed    = 1
-	exitUsage     = 2
-	exitCancelled = 130
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+	exitSIGINT = 128 + int(syscall.SIGINT)
 )
 
 // demoLatency makes the demo's simulated PingOne answer at a human pace, so
 // its spinners can be seen.
-const demoLatency = 700 * time.Millisecond
+var demoLatency = 700 * time.Millisecond
+
+// stuckGrace is how long a run may take to return after a signal before
+// the process exits anyway: a read of stdin cannot be cancelled.
+const stuckGrace = 2 * time.Second
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = ""
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }
 
-func run(args []string, stdin *os.File, stdout, stderr *os.File) int {
-	cfg, err := ui.ParseArgs(args, os.Getenv, stdin)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, ui.Usage)
-		return exitCreated
-	}
-	if err != nil {
-		return exitCode(err, stderr)
-	}
-	if cfg.ShowVersion {
-		fmt.Fprintln(stdout, "sfstore", buildVersion())
-		return exitCreated
-	}
-	for _, w := range cfg.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+// run is the whole program: flags and environment, then dependencies, the
+// command, and its exit code. It takes the streams and environment as
+// arguments so tests can run it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	ctx, signalled, stop := withSignals(context.Background())
 	defer stop()
 	finished := make(chan struct{})
 	defer close(finished)
-	go exitIfStuckAfterInterrupt(ctx, stop, finished, stderr)
+	go exitIfStuck(signalled, finished, stderr)
 
-	opts, cleanup, err := wire(cfg, stdin, stdout, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "sfstore:", err)
-		return exitFailed
-	}
-	defer cleanup()
-	switch cfg.Command {
-	case "secrets":
-		return exitCode(ui.RunSecretsCommand(ctx, cfg.CommandArgs, opts), stderr)
-	case "doctor":
-		return exitCode(ui.RunDoctor(ctx, cfg.CommandArgs, opts), stderr)
-	}
-	_, err = ui.Run(ctx, opts)
-	return exitCode(err, stderr)
+	err := cli.Execute(ctx, args, cli.IO{In: stdin, Out: stdout, Err: stderr, Getenv: getenv},
+		cli.Deps{Keyring: func() *secrets.Keyring { return secrets.New() }, Version: buildVersion(), DemoLatency: demoLatency})
+	return exitCode(err, signalOf(ctx), stderr)
 }
 
-// interactive says whether to prompt: only with a terminal on both ends, as
-// a prompt on a pipe would hang a script or garble its output.
-func interactive(cfg ui.Config, stdin, stdout *os.File) bool {
-	return !cfg.NoInput && term.IsTerminal(stdin.Fd()) && term.IsTerminal(stdout.Fd())
-}
-
-// wire builds the wizard's dependencies: the real PingOne and OS keyring, or
-// in demo mode a simulator on loopback and a keyring in memory.
-func wire(cfg ui.Config, stdin, stdout, stderr *os.File) (ui.Options, func(), error) {
-	opts := cfg.Options(stdin, stdout, stderr)
-	opts.Width = terminalWidth(stderr)
-	opts.NoInput = !interactive(cfg, stdin, stdout)
-	if cfg.Debug {
-		opts.Debug = stderr
-	}
-	if !cfg.Demo {
-		opts.Keyring = secrets.New()
-		return opts, func() {}, nil
-	}
-	stop, err := ui.StartDemo(&opts, demoLatency)
-	return opts, stop, err
-}
-
-func exitCode(err error, stderr io.Writer) int {
+// exitCode maps what a command returned to the exit code, printing what
+// the command has not shown yet.
+func exitCode(err error, sig os.Signal, stderr io.Writer) int {
 	var shown *ui.ShownError
-	var input *ui.InputError
+	var input *settings.InputError
 	switch {
 	case err == nil:
-		return exitCreated
-	case errors.Is(err, ui.ErrCancelled), errors.Is(err, context.Canceled):
+		return exitOK
+	case errors.Is(err, ui.ErrCancelled), errors.Is(err, context.Canceled), sig != nil:
 		fmt.Fprintln(stderr, "Cancelled.")
-		return exitCancelled
+		if s, ok := sig.(syscall.Signal); ok {
+			return 128 + int(s)
+		}
+		return exitSIGINT
 	case errors.As(err, &shown):
 		return exitFailed
 	case errors.As(err, &input):
@@ -121,40 +85,96 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 }
 
-// exitIfStuckAfterInterrupt handles Ctrl-C that arrives as a signal (in
-// accessible mode, or a scripted run): the run's context is cancelled and
-// the run normally returns at once. A read of stdin cannot be cancelled, so
-// if the run has not finished shortly after, the process exits. The first
-// signal restores the default handling, so a second Ctrl-C ends it at once.
-func exitIfStuckAfterInterrupt(ctx context.Context, stop context.CancelFunc, finished <-chan struct{}, stderr io.Writer) {
+// withSignals returns a context cancelled by SIGINT, SIGTERM or SIGHUP, a
+// channel that receives the signal, and a stop function. The first signal
+// restores the default handling, so a second one ends the process at once.
+func withSignals(parent context.Context) (context.Context, <-chan os.Signal, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signalled := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			signal.Reset(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+			cancel(signalError{sig})
+			signalled <- sig
+		case <-done:
+		}
+	}()
+	return ctx, signalled, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// signalError is the cause of a context cancelled by a signal.
+type signalError struct{ sig os.Signal }
+
+func (e signalError) Error() string { return "received " + e.sig.String() }
+
+// signalOf returns the signal that cancelled ctx, if one did.
+func signalOf(ctx context.Context) os.Signal {
+	var se signalError
+	if errors.As(context.Cause(ctx), &se) {
+		return se.sig
+	}
+	return nil
+}
+
+// exitIfStuck ends the process when a run has not returned shortly after a
+// signal: the run's context is cancelled and it normally returns at once,
+// but a read of stdin (an accessible prompt) cannot be cancelled.
+func exitIfStuck(signalled <-chan os.Signal, finished <-chan struct{}, stderr io.Writer) {
+	var sig os.Signal
 	select {
 	case <-finished:
 		return
-	case <-ctx.Done():
+	case sig = <-signalled:
 	}
-	stop()
 	select {
 	case <-finished:
-	case <-time.After(2 * time.Second):
+	case <-time.After(stuckGrace):
 		fmt.Fprintln(stderr, "\nCancelled.")
-		os.Exit(exitCancelled)
+		code := exitSIGINT
+		if s, ok := sig.(syscall.Signal); ok {
+			code = 128 + int(s)
+		}
+		os.Exit(code)
 	}
 }
 
-func terminalWidth(f *os.File) int {
-	w, _, err := term.GetSize(f.Fd())
-	if err != nil || w <= 0 {
-		return 80
-	}
-	return w
-}
-
+// buildVersion is the version set at build time, else the module version,
+// else the VCS revision the binary was built from.
 func buildVersion() string {
 	if version != "" {
 		return version
 	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(devel)"
 	}
-	return "(devel)"
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = " (modified)"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev == "" {
+		return "(devel)"
+	}
+	return "(devel) " + rev + modified
 }

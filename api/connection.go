@@ -23,10 +23,13 @@ type ConnectionResult struct {
 	Raw     map[string]any // the JSON object answered, if any, secrets redacted
 }
 
-// TestConnection asks PingOne whether the proposed store req, not yet
-// created, would connect to Salesforce. It sends the store as
+// TestConnection asks PingOne whether the store req, proposed or already
+// stored, would connect to Salesforce; nothing is created or changed. It sends the store as
 // CreateSalesforceStore would (Type defaulted to "Salesforce") with the
-// Content-Type ConnectionCheckContentType.
+// Content-Type ConnectionCheckContentType. To test a stored store, pass
+// Store.Request of the store GetStore returned: the same body. A secret
+// that LooksMasked (not an empty one) is refused before sending, with an
+// error wrapping ErrMaskedSecret.
 //
 // How the answer is read, since PingOne documents no response schema
 // (UNCONFIRMED):
@@ -48,6 +51,9 @@ type ConnectionResult struct {
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/test-connection-configuration.html
 func (c *Client) TestConnection(ctx context.Context, envID string, req *CreateSalesforceStoreRequest) (*ConnectionResult, error) {
 	if err := checkStoreInput(OpTestConnection, envID, req); err != nil {
+		return nil, err
+	}
+	if err := checkSecrets(OpTestConnection, req, false); err != nil {
 		return nil, err
 	}
 	body := proposedStore(req)

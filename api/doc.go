@@ -1,9 +1,17 @@
 // Package api is a small client for the PingOne Platform API: it gets an
 // access token for a worker app and creates identity propagation stores of
-// type Salesforce. Around that: ListStores (e.g. to find a taken name),
-// TestConnection (PingOne's check of a proposed store), CreateRevision (so
-// the admin console shows the store), and ListEnvironments and
-// GetEnvironment (to pick and check the target environment).
+// type Salesforce. Around that: ListStores (every page; e.g. to find a
+// taken name), GetStore, UpdateSalesforceStore (a full replace: build it
+// with Store.Request) and DeleteStore, TestConnection (PingOne's check of a
+// proposed or stored store), CreateRevision (so the admin console shows the
+// changes), and ListEnvironments and GetEnvironment (to pick and check the
+// target environment).
+//
+// Whether PingOne returns a store's secrets in clear on a read is
+// UNCONFIRMED (its examples do): LooksMasked and
+// SalesforceConfiguration.MaskedSecrets tell a value read back that must
+// not be sent back, and UpdateSalesforceStore and TestConnection refuse
+// one (ErrMaskedSecret).
 //
 // For a dry run, DescribeCreate returns the request CreateSalesforceStore
 // would send, to show Masked or replay with Curl, and Credentials.Curl the

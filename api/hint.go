@@ -8,6 +8,9 @@ import (
 // Hint says in one plain sentence what the user can do about e, or returns
 // "" when there is nothing specific to say (e.g. 409).
 func (e *Error) Hint() string {
+	if h := e.storeHint(); h != "" {
+		return h
+	}
 	switch {
 	case e.HTML:
 		return "A proxy or gateway answered instead of PingOne: check HTTPS_PROXY/NO_PROXY, your network, and that the API URL is right."

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/oauth2/clientcredentials"
 
 	"sfstore/api"
+	"sfstore/api/demoorg"
 	"sfstore/api/simulator"
 )
 
@@ -178,7 +179,7 @@ func countPath(sim *simulator.Server, path string) int {
 func demoRequest(t *testing.T) *api.CreateSalesforceStoreRequest {
 	t.Helper()
 	req := exampleRequest(t)
-	req.Configuration.ProfileID = simulator.DemoProfiles[2].ID
-	req.Configuration.AccountID = simulator.DemoAccounts[0].ID
+	req.Configuration.ProfileID = demoorg.Profiles[2].ID
+	req.Configuration.AccountID = demoorg.Accounts[0].ID
 	return req
 }

@@ -8,14 +8,20 @@ import (
 	"sfstore/api/salesforce/sfsim"
 	"sfstore/api/simulator"
 	"sfstore/secrets"
+	"sfstore/ui/settings"
 )
 
 // StartDemo points opts at a PingOne simulator and a simulated Salesforce
-// org, both on loopback, with a keyring in memory: nothing leaves the
-// machine. latency delays each PingOne answer so spinners can be seen. The
-// returned stop shuts both down.
-func StartDemo(opts *Options, latency time.Duration) (stop func(), err error) {
-	sim, err := simulator.Start(simulator.Options{Latency: latency})
+// org, both on loopback, with a keyring in memory, and gives a the demo's
+// worker app: nothing leaves the machine. latency delays each PingOne
+// answer so spinners can be seen. The returned stop shuts both down.
+func StartDemo(opts *Options, a *settings.Answers, latency time.Duration) (stop func(), err error) {
+	simOpts := simulator.DemoOptions()
+	simOpts.Latency = latency
+	// One page: the demo's few stores need no paging, and each page would
+	// cost the demo's latency again.
+	simOpts.PageSize = 0
+	sim, err := simulator.Start(simOpts)
 	if err != nil {
 		return nil, fmt.Errorf("start the demo PingOne: %w", err)
 	}
@@ -34,6 +40,17 @@ func StartDemo(opts *Options, latency time.Duration) (stop func(), err error) {
 	opts.Salesforce.InstanceURL = org.URL()
 	opts.Salesforce.CallbackPort = salesforce.AnyPort
 	opts.Salesforce.OpenBrowser = org.FollowRedirects
-	FillDemoAnswers(&opts.Answers)
+	FillDemoAnswers(a)
 	return func() { _ = org.Close(); sim.Close() }, nil
+}
+
+// FillDemoAnswers gives the demo a worker app, so a first try does not
+// start with typing two UUIDs; every value can still be changed.
+func FillDemoAnswers(a *settings.Answers) {
+	if a.WorkerEnvironmentID == "" {
+		a.WorkerEnvironmentID = simulator.DemoEnvironmentID
+	}
+	if a.WorkerClientID == "" {
+		a.WorkerClientID = "6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10"
+	}
 }

@@ -1,8 +1,14 @@
-// Package ui runs the sfstore wizard: it asks for every setting of a
-// Salesforce propagation store, looks up and saves secrets in the keyring,
-// sends the request to PingOne and renders what PingOne created.
+// Package ui is sfstore's create flow, the one place that says what happens
+// and in which order: collect the answers, review them, test the
+// connection, check for a store of the same name, create it, find out what
+// happened when the answer was lost, save the secrets and publish.
 //
-// The flow lives in wizard.go. Every answer is held in one Answers value:
-// the forms bind to it, the review renders it, and Answers.Request turns it
-// into the API request.
+// The flow talks to the person through a Prompter: the wizard in ui/wizard
+// asks, and Script answers from flags. Both see the same Session: the
+// answers, one PingOne client, the keyring and the output streams, which
+// mask every secret the run knows.
+//
+// Beside it: ui/settings (the field table and the answers), ui/cards (pure
+// renderers), ui/term (sanitising and masking), ui/wizard (forms),
+// ui/doctor and ui/secretscmd (commands), ui/cli (the command line).
 package ui

@@ -9,13 +9,15 @@ import (
 	"strings"
 
 	"sfstore/api"
+	"sfstore/ui/settings"
 )
 
-// printDryRun prints the exact request that would be sent, with secrets
-// masked, and an equivalent curl command that reads each secret from an
-// environment variable. Nothing is sent, not even a token request.
-func (w *wizard) printDryRun() error {
-	apiURL, _, err := Endpoints(w.a.Region, w.opts.APIURL, w.opts.AuthURL)
+// PrintDryRun prints the exact request that would be sent, with secrets
+// masked, and a curl recipe that reads each secret from an environment
+// variable. Nothing is sent, not even a token request.
+func (s *Session) PrintDryRun() error {
+	a := s.Answers
+	apiURL, _, err := Endpoints(a.Region, s.Opts.APIURL, s.Opts.AuthURL)
 	if err != nil {
 		return err
 	}
@@ -23,11 +25,11 @@ func (w *wizard) printDryRun() error {
 	if err != nil {
 		return err
 	}
-	req := w.a.Request()
-	prepared := client.DescribeCreate(w.a.TargetEnvironmentID(), &req)
-	masked := prepared.Masked(w.a.secretValues()...)
-	if w.opts.JSON {
-		return w.printJSON(dryRunJSON(masked))
+	req := a.Request()
+	prepared := client.DescribeCreate(a.TargetEnvironmentID(), &req)
+	masked := prepared.Masked(a.Secrets()...)
+	if s.Opts.JSON {
+		return writeJSON(s.Out, dryRunJSON(masked, notSent(*a)))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s\n", masked.Method, masked.URL)
@@ -40,39 +42,64 @@ func (w *wizard) printDryRun() error {
 	if json.Indent(&pretty, masked.Body, "", "  ") == nil {
 		fmt.Fprintf(&b, "\n%s\n", pretty.String())
 	}
-	fmt.Fprintf(&b, "\n# The same request with curl; it reads the secrets from the environment:\n")
-	fmt.Fprintf(&b, "#   PINGONE_API_ACCESS_TOKEN, SALESFORCE_CLIENT_SECRET, SALESFORCE_ACCESS_TOKEN, SALESFORCE_REFRESH_TOKEN\n")
-	if w.a.AuthMethod == AuthWorkerApp {
-		b.WriteString(w.tokenCurl())
+	for _, key := range notSent(*a) {
+		fmt.Fprintf(&b, "# %s is not sent: %s\n", key, settings.NotSent)
 	}
-	b.WriteString(prepared.Curl(nil) + "\n")
-	_, err = fmt.Fprint(w.opts.Out, b.String())
-	w.progress("Dry run: nothing was sent.")
+	fmt.Fprintf(&b, "\n# The same request with curl; it reads the secrets from the environment:\n")
+	fmt.Fprintf(&b, "#   %s\n", strings.Join(curlVariables(), ", "))
+	if a.AuthMethod == settings.AuthWorkerApp {
+		b.WriteString(s.tokenCurl())
+	}
+	b.WriteString(prepared.Curl(settings.CurlEnv()) + "\n")
+	_, err = fmt.Fprint(s.Out, b.String())
+	s.Progress("Dry run: nothing was sent.")
 	return err
 }
 
+// notSent lists the body keys left to PingOne's default.
+func notSent(a settings.Answers) []string {
+	var keys []string
+	for _, f := range []*settings.Field{settings.FieldStatus, settings.FieldManaged} {
+		if f.Get(&a) == "" {
+			keys = append(keys, f.Path)
+		}
+	}
+	return keys
+}
+
+func curlVariables() []string {
+	env := settings.CurlEnv()
+	vars := slices.Sorted(maps.Values(env))
+	return slices.Compact(vars)
+}
+
 // dryRunJSON is the --json form of a dry run.
-func dryRunJSON(p api.PreparedRequest) map[string]any {
+func dryRunJSON(p api.PreparedRequest, notSent []string) map[string]any {
 	var body any
 	if json.Unmarshal(p.Body, &body) != nil {
 		body = string(p.Body)
 	}
-	return map[string]any{"method": p.Method, "url": p.URL, "headers": p.Header, "body": body}
+	out := map[string]any{"method": p.Method, "url": p.URL, "headers": p.Header, "body": body}
+	if len(notSent) > 0 {
+		out["notSent"] = notSent
+	}
+	return out
 }
 
 // tokenCurl is the command that gets PINGONE_API_ACCESS_TOKEN with the
 // worker app, reading its secret from the environment (jq extracts the
 // token).
-func (w *wizard) tokenCurl() string {
-	_, authURL, err := Endpoints(w.a.Region, w.opts.APIURL, w.opts.AuthURL)
+func (s *Session) tokenCurl() string {
+	a := s.Answers
+	_, authURL, err := Endpoints(a.Region, s.Opts.APIURL, s.Opts.AuthURL)
 	if err != nil {
 		return ""
 	}
-	creds := api.Credentials{AuthURL: authURL, WorkerEnvironmentID: w.a.WorkerEnvironmentID}
+	creds := api.Credentials{AuthURL: authURL, WorkerEnvironmentID: a.WorkerEnvironmentID}
 	return fmt.Sprintf("# First, an access token for the worker app (secret from PINGONE_CLIENT_SECRET):\n"+
 		"export PINGONE_API_ACCESS_TOKEN=\"$(curl --silent --show-error --user %s:\"$PINGONE_CLIENT_SECRET\" \\\n"+
 		"  --data grant_type=client_credentials %s | jq -r .access_token)\"\n",
-		shellQuote(w.a.WorkerClientID), shellQuote(creds.TokenURL()))
+		shellQuote(a.WorkerClientID), shellQuote(creds.TokenURL()))
 }
 
 // shellQuote single-quotes s for a POSIX shell.

@@ -6,59 +6,78 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/lipgloss"
-
-	"sfstore/api/redact"
 	"sfstore/secrets"
+	"sfstore/ui/settings"
 )
 
-// savedSecret is one secret the keyring may hold: where it lives and which
-// answer it fills.
-type savedSecret struct {
-	account string
-	label   string
-	value   *string
+// SavedSecret is one secret the keyring may hold: the account it is saved
+// under and the field it fills.
+type SavedSecret struct {
+	Account string
+	Field   *settings.Field
 }
 
-func (w *wizard) workerSecrets() []savedSecret {
-	return []savedSecret{{
-		account: secrets.PingOneAccount(w.a.WorkerEnvironmentID, w.a.WorkerClientID),
-		label:   FieldWorkerClientSecret.Label,
-		value:   &w.a.WorkerClientSecret,
-	}}
+// WorkerSecrets are the PingOne worker app's saved secrets.
+func WorkerSecrets(a settings.Answers) []SavedSecret {
+	return []SavedSecret{{secrets.PingOneAccount(a.WorkerEnvironmentID, a.WorkerClientID), settings.FieldWorkerClientSecret}}
 }
 
-func (w *wizard) salesforceSecrets() []savedSecret {
-	d, id := w.a.SalesforceDomain, w.a.ClientID
-	return []savedSecret{
-		{secrets.SalesforceAccount(d, id, secrets.ClientSecret), FieldClientSecret.Label, &w.a.ClientSecret},
-		{secrets.SalesforceAccount(d, id, secrets.AccessToken), FieldAccessToken.Label, &w.a.SalesforceAccessToken},
-		{secrets.SalesforceAccount(d, id, secrets.RefreshToken), FieldRefreshToken.Label, &w.a.SalesforceRefreshToken},
+// SalesforceSecrets are the Salesforce app's saved secrets, found by the
+// org's domain and the app's client ID.
+func SalesforceSecrets(a settings.Answers) []SavedSecret {
+	d, id := a.SalesforceDomain, a.ClientID
+	return []SavedSecret{
+		{secrets.SalesforceAccount(d, id, secrets.ClientSecret), settings.FieldClientSecret},
+		{secrets.SalesforceAccount(d, id, secrets.AccessToken), settings.FieldAccessToken},
+		{secrets.SalesforceAccount(d, id, secrets.RefreshToken), settings.FieldRefreshToken},
 	}
 }
 
-func (w *wizard) offerSavedWorkerSecret(ctx context.Context) (bool, error) {
-	what := fmt.Sprintf("the worker app %s", w.a.WorkerClientID)
-	return w.offerSaved(ctx, what, w.workerSecrets())
+// KeyringUsable says whether to try the keyring, telling the person once
+// when it cannot be used.
+func (s *Session) KeyringUsable() bool {
+	if s.keyringErr == nil {
+		return true
+	}
+	if !s.keyringNoted {
+		s.keyringNoted = true
+		reason := s.keyringErr.Error()
+		var ue *secrets.UnavailableError
+		if errors.As(s.keyringErr, &ue) {
+			reason = ue.Reason
+			if ue.Hint != "" {
+				reason += ". To use it: " + ue.Hint
+			}
+		}
+		s.Notice(s.ErrStyles.Warn, "! The OS keyring cannot be used: "+reason+
+			". Your secrets are used for this run only and are not saved anywhere.")
+	}
+	return false
 }
 
-func (w *wizard) offerSavedSalesforceSecrets(ctx context.Context) (bool, error) {
-	what := fmt.Sprintf("%s with client ID %s", w.a.SalesforceDomain, shorten(w.a.ClientID, 16))
-	return w.offerSaved(ctx, what, w.salesforceSecrets())
+// KeyringAvailable says whether the keyring can be offered, without
+// telling the person anything.
+func (s *Session) KeyringAvailable() bool { return s.keyringErr == nil }
+
+// keyringFailed stops using the keyring for the rest of the run after an
+// error such as a timeout, and tells the person why.
+func (s *Session) keyringFailed(err error) {
+	s.keyringErr = err
+	s.KeyringUsable()
 }
 
-// offerSaved looks the secrets up under a spinner and, when the keyring has
-// all of them, offers to reuse them. Only a complete set is offered: a
-// partial one would mix credentials of different sign-ins.
-func (w *wizard) offerSaved(ctx context.Context, what string, wanted []savedSecret) (bool, error) {
-	if !w.keyringUsable() {
-		return false, nil
+// LookupSaved reads wanted from the keyring under p's progress. It returns
+// the values only when the keyring holds all of them: a partial set would
+// mix credentials of different sign-ins. A keyring failure is told once and
+// ends its use for the run.
+func (s *Session) LookupSaved(ctx context.Context, p Prompter, wanted []SavedSecret) ([]string, error) {
+	if !s.KeyringUsable() {
+		return nil, nil
 	}
 	found := make([]string, len(wanted))
-	err := w.runTask(ctx, "Looking for saved secrets in the keyring", func(ctx context.Context) error {
-		for i, s := range wanted {
-			v, err := w.opts.Keyring.Get(ctx, s.account)
+	err := p.Task(ctx, "Looking for saved secrets in the keyring", func(ctx context.Context) error {
+		for i, w := range wanted {
+			v, err := s.Opts.Keyring.Get(ctx, w.Account)
 			if err != nil {
 				return err
 			}
@@ -68,102 +87,90 @@ func (w *wizard) offerSaved(ctx context.Context, what string, wanted []savedSecr
 	})
 	switch {
 	case errors.Is(err, ErrCancelled):
-		return false, err
+		return nil, err
 	case errors.Is(err, secrets.ErrNotFound):
-		return false, nil
+		return nil, nil
 	case err != nil:
-		w.keyringFailed(err)
-		return false, nil
+		s.keyringFailed(err)
+		return nil, nil
 	}
-	reuse := true
-	lines := make([]string, 0, len(wanted))
-	for i, s := range wanted {
-		lines = append(lines, fmt.Sprintf("%s  %s", s.label, redact.Mask(found[i])))
-	}
-	confirm := w.form(huh.NewGroup(
-		huh.NewConfirm().Title("The keyring has saved secrets for " + what).
-			Description(strings.Join(lines, "\n") + "\nReuse them? Choose No to type new ones.").
-			Affirmative("Reuse").Negative("Type new ones").Value(&reuse).WithButtonAlignment(lipgloss.Left),
-	))
-	if err := w.run(ctx, confirm); err != nil {
-		return false, err
-	}
-	if !reuse {
-		return false, nil
-	}
-	for i, s := range wanted {
-		*s.value = found[i]
-	}
-	return true, nil
+	s.Secrets.Add(found...)
+	return found, nil
 }
 
-// keyringUsable says whether to try the keyring, telling the user once when
-// it cannot be used.
-func (w *wizard) keyringUsable() bool {
-	if w.keyringErr == nil {
-		return true
+// Use puts saved values into the answers.
+func (s *Session) Use(saved []SavedSecret, values []string) {
+	for i, w := range saved {
+		_ = w.Field.Set(s.Answers, values[i])
 	}
-	if !w.keyringNoted {
-		w.keyringNoted = true
-		reason := w.keyringErr.Error()
-		var ue *secrets.UnavailableError
-		if errors.As(w.keyringErr, &ue) {
-			reason = ue.Reason
-			if ue.Hint != "" {
-				reason += ". To use it: " + ue.Hint
+	s.NoteSecrets()
+}
+
+// FillFromKeyring reads the secrets nothing else supplied, when the names
+// they are saved under are known: a script's way of reusing them.
+func (s *Session) FillFromKeyring(ctx context.Context) {
+	a := s.Answers
+	var wanted []SavedSecret
+	if a.AuthMethod == settings.AuthWorkerApp && a.WorkerClientSecret == "" && a.WorkerEnvironmentID != "" && a.WorkerClientID != "" {
+		wanted = append(wanted, WorkerSecrets(*a)...)
+	}
+	if a.SalesforceDomain != "" && a.ClientID != "" {
+		for _, w := range SalesforceSecrets(*a) {
+			if w.Field.Get(a) == "" {
+				wanted = append(wanted, w)
 			}
 		}
-		w.notice(w.st.Warn, "! The OS keyring cannot be used: "+reason+
-			". Your secrets are used for this run only and are not saved anywhere.")
 	}
-	return false
-}
-
-// keyringFailed stops using the keyring for the rest of the run after an
-// error such as a timeout, and tells the user why.
-func (w *wizard) keyringFailed(err error) {
-	w.keyringErr = err
-	w.keyringUsable()
-}
-
-// saveSecrets stores the secrets after the store was created, when the user
-// asked for it. A failure is reported and does not undo the store.
-func (w *wizard) saveSecrets(ctx context.Context) {
-	if !w.a.SaveSecrets || !w.keyringUsable() {
+	if len(wanted) == 0 || !s.KeyringUsable() {
 		return
 	}
-	var toSave []savedSecret
-	if w.a.AuthMethod == AuthWorkerApp {
-		toSave = append(toSave, w.workerSecrets()...)
+	for _, w := range wanted {
+		v, err := s.Opts.Keyring.Get(ctx, w.Account)
+		switch {
+		case err == nil:
+			s.Use([]SavedSecret{w}, []string{v})
+			s.Progress("Using the saved %s from the keyring.", strings.ToLower(w.Field.Label))
+		case errors.Is(err, secrets.ErrNotFound):
+		default:
+			s.keyringFailed(err)
+			return
+		}
 	}
-	toSave = append(toSave, w.salesforceSecrets()...)
+}
+
+// SaveSecrets stores the secrets after the store was created, when the
+// person asked for it. A failure is reported and does not undo the store.
+func (s *Session) SaveSecrets(ctx context.Context, p Prompter) {
+	a := s.Answers
+	if !a.SaveSecrets || !s.KeyringUsable() {
+		return
+	}
+	var toSave []SavedSecret
+	if a.AuthMethod == settings.AuthWorkerApp {
+		toSave = append(toSave, WorkerSecrets(*a)...)
+	}
+	toSave = append(toSave, SalesforceSecrets(*a)...)
 	saved := 0
-	err := w.runTask(ctx, "Saving the secrets in the keyring", func(ctx context.Context) error {
-		for _, s := range toSave {
-			if *s.value == "" {
+	err := p.Task(ctx, "Saving the secrets in the keyring", func(ctx context.Context) error {
+		for _, w := range toSave {
+			v := w.Field.Get(a)
+			if v == "" {
 				continue
 			}
-			if err := w.opts.Keyring.Set(ctx, s.account, *s.value); err != nil {
-				return fmt.Errorf("save %s: %w", s.label, err)
+			if err := s.Opts.Keyring.Set(ctx, w.Account, v); err != nil {
+				return fmt.Errorf("save %s: %w", w.Field.Label, err)
 			}
 			saved++
 		}
 		return nil
 	})
 	if err != nil {
-		w.notice(w.st.Warn, "! The secrets were not saved in the keyring: "+redact.Redact(err.Error(), w.a.secretValues()...))
+		s.Notice(s.ErrStyles.Warn, "! The secrets were not saved in the keyring: "+err.Error())
 		return
 	}
 	where := fmt.Sprintf("the OS keyring (service %q); sfstore offers them next time", secrets.Service)
-	if w.opts.Demo {
+	if s.Opts.Demo {
 		where = "the demo keyring, which lives in memory until sfstore exits"
 	}
-	w.notice(w.st.OK, fmt.Sprintf("✓ Saved %d secrets in %s.", saved, where))
-}
-
-func shorten(s string, n int) string {
-	if len([]rune(s)) <= n {
-		return s
-	}
-	return string([]rune(s)[:n-1]) + "…"
+	s.Notice(s.ErrStyles.OK, fmt.Sprintf("✓ Saved %d secrets in %s.", saved, where))
 }

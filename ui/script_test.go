@@ -13,13 +13,15 @@ import (
 	"sfstore/api/redact"
 	"sfstore/api/simulator"
 	"sfstore/secrets"
+	"sfstore/ui/settings"
+	"sfstore/ui/settings/settingstest"
 )
 
 const (
-	sentinelWorker  = "SENTINEL-WORKER-SECRET-41d7c2"
-	sentinelClient  = "SENTINEL-CLIENT-SECRET-7f3a9c"
-	sentinelAccess  = "SENTINEL-ACCESS-TOKEN-b81e44"
-	sentinelRefresh = "SENTINEL-REFRESH-TOKEN-0c95da"
+	sentinelWorker  = settingstest.WorkerSecret
+	sentinelClient  = settingstest.ClientSecret
+	sentinelAccess  = settingstest.AccessToken
+	sentinelRefresh = settingstest.RefreshToken
 )
 
 var sentinels = []string{sentinelWorker, sentinelClient, sentinelAccess, sentinelRefresh}
@@ -28,7 +30,9 @@ var sentinels = []string{sentinelWorker, sentinelClient, sentinelAccess, sentine
 // printed on stdout and stderr.
 type scriptRun struct {
 	sim      *simulator.Server
+	answers  settings.Answers
 	opts     Options
+	save     bool // --save-secrets
 	out, err bytes.Buffer
 }
 
@@ -40,24 +44,26 @@ func newScriptRun(t *testing.T, simOpts simulator.Options) *scriptRun {
 	}
 	t.Cleanup(sim.Close)
 	r := &scriptRun{sim: sim}
-	a := DefaultAnswers()
+	a := settings.Defaults()
 	FillDemoAnswers(&a)
 	a.WorkerClientSecret = sentinelWorker
 	a.Name = "Salesforce production"
 	a.SalesforceDomain = "acme.my.salesforce.com"
 	a.ClientID = "3MVG9consumerKey"
 	a.ClientSecret, a.SalesforceAccessToken, a.SalesforceRefreshToken = sentinelClient, sentinelAccess, sentinelRefresh
-	r.opts = Options{
-		Out: &r.out, ErrOut: &r.err, Answers: a,
-		APIURL: sim.URL(), AuthURL: sim.URL(),
-		Keyring: secrets.NewMemory(), NoInput: true, Width: 80,
-	}
+	r.answers = a
+	r.opts = Options{APIURL: sim.URL(), AuthURL: sim.URL(), Keyring: secrets.NewMemory(), NoInput: true}
 	return r
 }
 
 func (r *scriptRun) run(t *testing.T) (*api.Store, error) {
 	t.Helper()
-	store, err := Run(context.Background(), r.opts)
+	r.out.Reset()
+	r.err.Reset()
+	ctx := context.Background()
+	s := NewSession(ctx, r.answers, r.opts, Streams{Out: &r.out, Err: &r.err, OutWidth: 80, ErrWidth: 80})
+	s.Answers.SaveSecrets = r.save
+	store, err := Create(ctx, s, NewScript(s))
 	requireNoSecrets(t, r.out.String()+r.err.String(), sentinels...)
 	if err != nil {
 		requireNoSecrets(t, err.Error(), sentinels...)
@@ -67,9 +73,9 @@ func (r *scriptRun) run(t *testing.T) (*api.Store, error) {
 
 func TestNoInputListsEveryMissingValueWithWhatSuppliesIt(t *testing.T) {
 	r := newScriptRun(t, simulator.Options{})
-	r.opts.Answers = DefaultAnswers()
+	r.answers = settings.Defaults()
 	_, err := r.run(t)
-	var ie *InputError
+	var ie *settings.InputError
 	if !errors.As(err, &ie) {
 		t.Fatalf("err = %v, want an InputError", err)
 	}
@@ -89,7 +95,7 @@ func TestNoInputListsEveryMissingValueWithWhatSuppliesIt(t *testing.T) {
 func TestDryRunSendsNothingAndPrintsTheMaskedRequestAndCurl(t *testing.T) {
 	r := newScriptRun(t, simulator.Options{})
 	r.opts.DryRun = true
-	r.opts.Answers.WorkerClientSecret = "" // a dry run signs in nowhere
+	r.answers.WorkerClientSecret = "" // a dry run signs in nowhere
 	store, err := r.run(t)
 	if err != nil || store != nil {
 		t.Fatalf("dry run = %v, %v", store, err)
@@ -115,7 +121,7 @@ func TestJSONAndDebugOutputCarryNoSecret(t *testing.T) {
 	r := newScriptRun(t, simulator.Options{})
 	r.opts.JSON = true
 	r.opts.Debug = &r.err
-	r.opts.TestConnection, r.opts.Publish, r.opts.SaveSecrets = true, true, true
+	r.opts.TestConnection, r.opts.Publish, r.save = true, true, true
 	store, err := r.run(t)
 	if err != nil {
 		t.Fatalf("run: %v\nstderr:\n%s", err, r.err.String())
@@ -142,7 +148,7 @@ func TestJSONAndDebugOutputCarryNoSecret(t *testing.T) {
 func TestJSONPrintsPingOneErrorAndExitsFailed(t *testing.T) {
 	r := newScriptRun(t, simulator.Options{})
 	r.opts.JSON = true
-	r.opts.Answers.ProfileID = "00e5g000004ZZZZ" // well formed, unknown to the demo org
+	r.answers.ProfileID = "00e5g000004ZZZZ" // well formed, unknown to the demo org
 	_, err := r.run(t)
 	var apiErr *api.Error
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 {
@@ -161,7 +167,7 @@ func TestJSONPrintsPingOneErrorAndExitsFailed(t *testing.T) {
 func TestFailedConnectionTestCreatesNothing(t *testing.T) {
 	r := newScriptRun(t, simulator.Options{})
 	r.opts.TestConnection = true
-	r.opts.Answers.SalesforceDomain = "acme.example.com"
+	r.answers.SalesforceDomain = "acme.example.com"
 	_, err := r.run(t)
 	if err == nil || !strings.Contains(err.Error(), "test connection") {
 		t.Fatalf("err = %v, want the connection test's failure", err)
@@ -197,7 +203,7 @@ func TestSecretsComeFromTheKeyringWhenNothingElseGivesThem(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r.opts.Answers.ClientSecret, r.opts.Answers.SalesforceAccessToken, r.opts.Answers.SalesforceRefreshToken = "", "", ""
+	r.answers.ClientSecret, r.answers.SalesforceAccessToken, r.answers.SalesforceRefreshToken = "", "", ""
 	if _, err := r.run(t); err != nil {
 		t.Fatalf("run: %v", err)
 	}
@@ -212,13 +218,60 @@ func TestUnavailableKeyringIsSaidOnceAndNothingIsSaved(t *testing.T) {
 	r.opts.Keyring = secrets.NewMemory(secrets.WithProbe(func() error {
 		return &secrets.UnavailableError{Reason: "no D-Bus session bus", Hint: "start gnome-keyring"}
 	}))
-	r.opts.SaveSecrets = true
-	r.opts.Answers.ClientSecret = ""
+	r.save = true
+	r.answers.ClientSecret = ""
 	_, err := r.run(t)
 	if err == nil || !strings.Contains(err.Error(), "SALESFORCE_CLIENT_SECRET") {
 		t.Fatalf("err = %v, want the missing client secret listed", err)
 	}
 	if c := strings.Count(r.err.String(), "keyring cannot be used"); c != 1 {
 		t.Fatalf("keyring notice shown %d times:\n%s", c, r.err.String())
+	}
+}
+
+func TestARefusedScriptedCreateNamesTheFieldAndPingOnesIDs(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	r.answers.ProfileID = "00e5g000004ZZZZ" // well formed, unknown to the demo org
+	_, err := r.run(t)
+	var shown *ShownError
+	if !errors.As(err, &shown) {
+		t.Fatalf("err = %v, want the failure shown in full", err)
+	}
+	var apiErr *api.Error
+	if !errors.As(err, &apiErr) || apiErr.ID == "" || apiErr.CorrelationID == "" {
+		t.Fatalf("err = %v, want PingOne's error with its IDs", err)
+	}
+	report := r.err.String()
+	for _, want := range []string{"PingOne did not create the store", "Profile ID", "INVALID_DATA",
+		"Error ID", apiErr.ID, "Correlation-Id", apiErr.CorrelationID} {
+		if !strings.Contains(report, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, report)
+		}
+	}
+	if strings.ContainsAny(report, "╭│╰") {
+		t.Errorf("a script's report is drawn as a box:\n%s", report)
+	}
+}
+
+func TestAFailedDuplicateCheckStopsTheCreateOnBothPaths(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	f := simulator.Failures["502-html"]
+	r.sim.FailWith(f.Status, f.ContentType, f.Body) // the list, the first API call
+	_, err := r.run(t)
+	if err == nil || !strings.Contains(r.err.String(), "could not check for a store with the same name") {
+		t.Fatalf("err = %v; stderr:\n%s", err, r.err.String())
+	}
+	if n := len(r.sim.Stores()); n != 0 {
+		t.Fatalf("%d stores created without the duplicate check", n)
+	}
+}
+
+// requireNoSecrets fails when any secret appears in out.
+func requireNoSecrets(t *testing.T, out string, secrets ...string) {
+	t.Helper()
+	for _, s := range append(secrets, settingstest.Marker) {
+		if s != "" && strings.Contains(out, s) {
+			t.Errorf("secret %q appears in clear in:\n%s", s, out)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net"
 	"net/http"
+	"sfstore/api/endpoint"
 	"strconv"
 )
 
@@ -53,8 +54,9 @@ func (s *Session) serveCallback(w http.ResponseWriter, r *http.Request) {
 		writePage(w, http.StatusOK, pageData{"This sign-in is already finished",
 			"You can close this tab and return to the terminal."})
 	case q.Get("error") != "":
+		// The same masked code Wait reports, never the raw parameter.
 		writePage(w, http.StatusOK, pageData{"Salesforce did not sign you in",
-			"Salesforce answered " + q.Get("error") + ". You can close this tab; the terminal says what to do next."})
+			"Salesforce answered " + s.authorizeError(q).Code + ". You can close this tab; the terminal says what to do next."})
 	default:
 		writePage(w, http.StatusOK, pageData{"Signed in to Salesforce",
 			"You can close this tab and return to the terminal."})
@@ -68,7 +70,7 @@ func (s *Session) ownHost(hostport string) bool {
 	if err != nil || port != strconv.Itoa(s.port) {
 		return false
 	}
-	return isLoopback(host)
+	return endpoint.IsLoopback(host)
 }
 
 func writePage(w http.ResponseWriter, status int, d pageData) {

@@ -3,9 +3,9 @@ package salesforce
 import (
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
+	"sfstore/api/endpoint"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,9 +117,10 @@ func (c Config) normalize() (Config, error) {
 	return c, nil
 }
 
-// baseURL checks that raw is an https URL (http only for a loopback host)
-// without user info, query or fragment, and returns it without a trailing
-// "/". A bare host such as "acme.my.salesforce.com" gets "https://".
+// baseURL checks raw with endpoint.Check, the one rule for where
+// credentials may go (https; plain http only for a loopback host; no user
+// info, query or fragment), and returns it without a trailing "/". A bare
+// host such as "acme.my.salesforce.com" gets "https://".
 func baseURL(raw, what string) (string, error) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
@@ -128,36 +129,21 @@ func baseURL(raw, what string) (string, error) {
 	if !strings.Contains(raw, "://") {
 		raw = "https://" + raw
 	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "", fmt.Errorf("invalid salesforce %s %q: %w", what, raw, errors.Unwrap(err))
-	}
-	if u.User != nil {
-		return "", fmt.Errorf("invalid salesforce %s %q: must not contain user info", what, u.Redacted())
-	}
-	if u.Host == "" || u.Hostname() == "" {
-		return "", fmt.Errorf("invalid salesforce %s %q: no host", what, raw)
-	}
-	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
-		return "", fmt.Errorf("invalid salesforce %s %q: must not have a query or fragment", what, raw)
-	}
-	switch u.Scheme {
-	case "https":
-	case "http":
-		if !isLoopback(u.Hostname()) {
-			return "", fmt.Errorf("invalid salesforce %s %q: Salesforce requires https (plain http is only for a local simulator)", what, raw)
-		}
-	default:
-		return "", fmt.Errorf("invalid salesforce %s %q: want an https url such as https://login.salesforce.com", what, raw)
-	}
-	return u.Scheme + "://" + u.Host + strings.TrimRight(u.EscapedPath(), "/"), nil
+	return checkBase(raw, what)
 }
 
-// isLoopback reports whether host is localhost or a loopback IP address.
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
+// checkBase is baseURL without the "https://" for a bare host: for an
+// address Salesforce sent, which must be whole.
+func checkBase(raw, what string) (string, error) {
+	name := "salesforce " + what
+	// endpoint.Check's example address is PingOne's: give a Salesforce one
+	// for an address that is not even http(s).
+	if u, err := url.Parse(raw); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Hostname() == "" {
+		return "", fmt.Errorf("%s: want an https address such as https://login.salesforce.com or https://acme.my.salesforce.com", name)
 	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	u, err := endpoint.Check(name, raw)
+	if err != nil {
+		return "", err
+	}
+	return u.Scheme + "://" + u.Host + strings.TrimRight(u.EscapedPath(), "/"), nil
 }

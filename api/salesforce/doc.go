@@ -41,13 +41,30 @@
 // refresh would invalidate the refresh token handed to PingOne. There is no
 // refresh function, on purpose.
 //
+// # Where credentials go
+//
+// The login URL, the instance URL and the instance_url of a token answer
+// pass endpoint.Check (https; plain http only on loopback) before anything
+// is sent. Neither the code exchange nor a REST call follows a redirect (a
+// copy of the caller's *http.Client is used; the caller's is never
+// changed), and a query's nextRecordsUrl is followed only on the instance.
+//
+// # Profiles, accounts and IDs
+//
+// ListProfiles reads every page of the profile query, with an optional
+// progress callback, up to a bound it reports (ProfileList.Note). CheckID
+// and CanonicalID accept an 18-character ID in any letter case, restore its
+// case from the checksum, and check the key prefix on the result.
+//
 // # Errors
 //
 // A refused sign-in is an *AuthError with a plain-language Hint. A token
 // response without a refresh token is ErrNoRefreshToken; no answer within
 // Config.Timeout is ErrTimedOut. REST failures are *APIError; a 401 also
-// matches ErrTokenRejected. No error ever contains the client secret, the
-// authorization code, the PKCE verifier or a token.
+// matches ErrTokenRejected. A 3xx is a *RedirectError (wrapped in an
+// *AuthError for the code exchange). Profiles returns a *TruncatedError,
+// with the profiles it kept, past MaxProfiles. No error ever contains the
+// client secret, the authorization code, the PKCE verifier or a token.
 //
 // The sibling package sfsim is an in-process fake org for --demo and tests.
 package salesforce

@@ -36,10 +36,11 @@ type Identity struct {
 // which any api-scoped token may read; the org ID then comes from the
 // token itself, whose first 15 characters are the org ID.
 //
-// hc nil means a client with a 30 second timeout. A 401 matches
-// ErrTokenRejected (also an *APIError). For a pasted token, the caller
-// should treat that as a warning: PingOne refreshes it with the refresh
-// token.
+// hc nil means a client with a 30 second timeout; it is copied, never
+// changed, to follow no redirects (a 3xx is a *RedirectError). A 401
+// matches ErrTokenRejected (also an *APIError). For a pasted token, the
+// caller should treat that as a warning: PingOne refreshes it with the
+// refresh token.
 func Verify(ctx context.Context, hc *http.Client, instanceURL, accessToken string) (*Identity, error) {
 	base, err := baseURL(instanceURL, "instance url")
 	if err != nil {
@@ -81,10 +82,10 @@ func orgIDFromToken(token string) string {
 
 // getJSON GETs rawURL with the bearer token and decodes a 2xx JSON body
 // into out. Other answers become an *APIError with the token redacted.
+//
+// Redirects are not followed (see noRedirects): a 3xx is a *RedirectError.
 func getJSON(ctx context.Context, hc *http.Client, rawURL, token string, out any) error {
-	if hc == nil {
-		hc = defaultHTTPClient
-	}
+	hc = noRedirects(hc)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		return fmt.Errorf("salesforce request: %w", err)
@@ -101,6 +102,9 @@ func getJSON(ctx context.Context, hc *http.Client, rawURL, token string, out any
 		return redact.Err(err, []string{token})
 	}
 	defer resp.Body.Close()
+	if isRedirect(resp.StatusCode) {
+		return redirectError(resp)
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return newAPIError(resp, token)
 	}

@@ -2,7 +2,6 @@ package salesforce_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -10,9 +9,9 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"sfstore/api/demoorg"
 	"sfstore/api/salesforce"
 	"sfstore/api/salesforce/sfsim"
-	"sfstore/api/simulator"
 )
 
 // pastedToken is a token the simulator accepts as if the user pasted it.
@@ -27,7 +26,7 @@ func TestVerify(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if id.OrgID != sfsim.OrgID || id.Username != sfsim.Username || id.Name != sfsim.Name {
+		if id.OrgID != demoorg.OrgID || id.Username != demoorg.Username || id.Name != demoorg.Name {
 			t.Errorf("Identity = %+v", *id)
 		}
 	})
@@ -151,35 +150,13 @@ func TestProfilesFollowNextRecordsURL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(simulator.DemoProfiles) {
-		t.Fatalf("%d profiles over pages of 1, want %d: %+v", len(got), len(simulator.DemoProfiles), got)
+	if len(got) != len(demoorg.Profiles) {
+		t.Fatalf("%d profiles over pages of 1, want %d: %+v", len(got), len(demoorg.Profiles), got)
 	}
 	for i := 1; i < len(got); i++ {
 		if strings.ToLower(got[i-1].Name) > strings.ToLower(got[i].Name) {
 			t.Errorf("not by name: %q before %q", got[i-1].Name, got[i].Name)
 		}
-	}
-}
-
-func TestQueriesStopAfterAFewPagesAndStayOnTheInstance(t *testing.T) {
-	var hits atomic.Int32
-	next := "/services/data/v62.0/query/01gX-2000"
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		_ = json.NewEncoder(w).Encode(map[string]any{"done": false, "nextRecordsUrl": next,
-			"records": []map[string]string{{"Id": "001000000000001AAA", "Name": "A"}}})
-	}))
-	defer srv.Close()
-	got, err := salesforce.SearchAccounts(context.Background(), nil, srv.URL, pastedToken, "", 0)
-	if err != nil || len(got) != 5 || hits.Load() != 5 {
-		t.Errorf("endless pages: %d records, %d requests, %v; want 5 and 5", len(got), hits.Load(), err)
-	}
-
-	hits.Store(0)
-	next = "https://elsewhere.example/services/data/v62.0/query/01gX-2000"
-	_, err = salesforce.SearchAccounts(context.Background(), nil, srv.URL, pastedToken, "", 0)
-	if err == nil || hits.Load() != 1 {
-		t.Errorf("a nextRecordsUrl on another host: %v after %d requests; want an error after 1", err, hits.Load())
 	}
 }
 

@@ -3,16 +3,12 @@ package salesforce
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
-	"sfstore/api/redact"
 	"strconv"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -28,58 +24,6 @@ const (
 	// shutdownGrace lets the callback page finish before the listener goes.
 	shutdownGrace = time.Second
 )
-
-// Tokens are what Salesforce's token endpoint returned for a sign-in.
-//
-// String and GoString mask the tokens, so printing a Tokens by mistake
-// does not leak them.
-type Tokens struct {
-	AccessToken  string // OAUTH_ACCESS_TOKEN
-	RefreshToken string // OAUTH_REFRESH_TOKEN; never empty from Wait
-	InstanceURL  string // instance_url: the base of REST calls, e.g. https://acme.my.salesforce.com
-	ID           string // id: identity URL, https://login.salesforce.com/id/{orgID}/{userID}
-	IssuedAt     string // issued_at: milliseconds since the epoch
-	Scope        string // scope: the scopes granted, space separated
-}
-
-// Domain returns the host of InstanceURL, e.g. "acme.my.salesforce.com":
-// the org's domain, which is what SALESFORCE_DOMAIN wants even when the
-// user signed in at login.salesforce.com or test.salesforce.com.
-func (t *Tokens) Domain() string {
-	u, err := url.Parse(t.InstanceURL)
-	if err != nil {
-		return ""
-	}
-	return u.Host
-}
-
-// OrgID returns the organization ID from the identity URL, or "".
-func (t *Tokens) OrgID() string { return idPart(t.ID, 0) }
-
-// UserID returns the signed-in user's ID from the identity URL, or "".
-func (t *Tokens) UserID() string { return idPart(t.ID, 1) }
-
-// idPart returns the i-th segment after "/id/" of an identity URL.
-func idPart(idURL string, i int) string {
-	_, rest, ok := strings.Cut(idURL, "/id/")
-	if !ok {
-		return ""
-	}
-	parts := strings.Split(rest, "/")
-	if len(parts) < 2 || i >= len(parts) {
-		return ""
-	}
-	return parts[i]
-}
-
-// String shows the tokens masked.
-func (t Tokens) String() string {
-	return fmt.Sprintf("{AccessToken:%s RefreshToken:%s InstanceURL:%s ID:%s IssuedAt:%s Scope:%s}",
-		redact.Mask(t.AccessToken), redact.Mask(t.RefreshToken), t.InstanceURL, t.ID, t.IssuedAt, t.Scope)
-}
-
-// GoString shows the tokens masked, for %#v.
-func (t Tokens) GoString() string { return "salesforce.Tokens" + t.String() }
 
 // Session is one sign-in in progress: a loopback listener waiting for the
 // browser to come back with an authorization code.
@@ -244,179 +188,6 @@ func (s *Session) Wait(ctx context.Context) (*Tokens, error) {
 		return nil, res.err
 	}
 	return s.exchange(ctx, res.code)
-}
-
-// exchange trades the code for tokens: grant_type=authorization_code with
-// the code, redirect_uri, code_verifier, client_id and client_secret as
-// form fields.
-//
-// There is deliberately no refresh here or anywhere in this package: with
-// refresh-token rotation on, refreshing would invalidate the refresh token
-// PingOne receives.
-func (s *Session) exchange(parent context.Context, code string) (*Tokens, error) {
-	ctx, cancel := context.WithTimeout(parent, exchangeTimeout)
-	defer cancel()
-	ctx = context.WithValue(ctx, oauth2.HTTPClient, s.cfg.HTTPClient)
-	tok, err := s.oauth.Exchange(ctx, code, oauth2.VerifierOption(s.verifier))
-	if err != nil {
-		if parent.Err() != nil {
-			return nil, fmt.Errorf("salesforce sign-in cancelled: %w", parent.Err())
-		}
-		return nil, s.tokenError(err, code)
-	}
-	t := &Tokens{
-		AccessToken:  tok.AccessToken,
-		RefreshToken: tok.RefreshToken,
-		InstanceURL:  extraString(tok, "instance_url"),
-		ID:           extraString(tok, "id"),
-		IssuedAt:     extraString(tok, "issued_at"),
-		Scope:        extraString(tok, "scope"),
-	}
-	if t.RefreshToken == "" {
-		return nil, ErrNoRefreshToken
-	}
-	return t, nil
-}
-
-// extraString returns a field of the token response as a string.
-func extraString(tok *oauth2.Token, key string) string {
-	switch v := tok.Extra(key).(type) {
-	case string:
-		return v
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case nil:
-		return ""
-	default:
-		return fmt.Sprint(v)
-	}
-}
-
-// tokenError turns an exchange failure into an *AuthError that holds no
-// secret: only the OAuth fields of an answer are kept, never its body.
-func (s *Session) tokenError(err error, code string) *AuthError {
-	secrets := []string{s.cfg.ClientSecret, code, s.verifier}
-	e := &AuthError{Stage: StageToken}
-	var re *oauth2.RetrieveError
-	var ue *url.Error
-	switch {
-	case errors.As(err, &re):
-		e.Code = redact.Redact(re.ErrorCode, secrets...)
-		e.Description = redact.Redact(re.ErrorDescription, secrets...)
-		if re.Response != nil {
-			e.StatusCode = re.Response.StatusCode
-		}
-		if e.Code == "" {
-			e.Description = "the answer was not an OAuth error (a proxy or gateway answered?)"
-			e.Hint = "Something other than Salesforce answered the token request: check the login URL " + s.cfg.LoginURL + " and HTTPS_PROXY, then sign in again."
-			if e.StatusCode >= 500 {
-				e.Hint = "Salesforce's token endpoint had a problem: sign in again in a moment."
-			}
-			return e
-		}
-	case errors.As(err, &ue):
-		// The cause is the network or context error alone: url.Error's
-		// message names the token URL, which is fine, but nothing of the
-		// request body.
-		e.Description = redact.Redact(fmt.Sprintf("could not reach %s: %v", hostOf(ue.URL), ue.Err), secrets...)
-		e.err = redact.Err(ue.Err, secrets)
-		e.Hint = "Check the login URL " + s.cfg.LoginURL + ", your network and HTTPS_PROXY, then sign in again."
-		return e
-	default:
-		e.Description = redact.Redact(err.Error(), secrets...)
-	}
-	e.Hint = hintFor(e.Code, e.Description, s.callbackURL, s.cfg.LoginURL)
-	return e
-}
-
-// hostOf returns the host of rawURL, or rawURL if it does not parse.
-func hostOf(rawURL string) string {
-	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return rawURL
-}
-
-// Paste hands the session the address the browser was sent to after
-// "Allow", for when the browser cannot reach this machine's loopback (SSH,
-// another computer). A bare query string ("code=…&state=…") works too.
-//
-// It returns nil when the address was accepted: Wait then finishes the
-// sign-in. It returns an error and the session keeps waiting when the
-// address is refused: ErrStateMismatch when its state is wrong or missing,
-// or an *AuthError when it is an error Salesforce showed on its own page
-// without a state (such as redirect_uri_mismatch): fix the app and open
-// AuthURL again. After the sign-in ended it returns ErrSessionClosed.
-func (s *Session) Paste(redirectedURL string) error {
-	q, err := pastedQuery(redirectedURL)
-	if err != nil {
-		return err
-	}
-	if q.Get("state") == "" && q.Get("error") != "" {
-		return s.authorizeError(q)
-	}
-	return s.accept(q)
-}
-
-// pastedQuery returns the query of a pasted address or query string.
-func pastedQuery(pasted string) (url.Values, error) {
-	pasted = strings.TrimSpace(pasted)
-	raw := pasted
-	if i := strings.IndexByte(pasted, '?'); i >= 0 {
-		raw = pasted[i+1:]
-	} else if strings.Contains(pasted, "://") || !strings.Contains(pasted, "=") {
-		return nil, fmt.Errorf("%w: paste the whole address the browser shows, with its ?code=… part", ErrStateMismatch)
-	}
-	raw, _, _ = strings.Cut(raw, "#")
-	q, err := url.ParseQuery(raw)
-	if err != nil {
-		// The error would quote the text, which may hold the code.
-		return nil, fmt.Errorf("%w: the pasted address could not be read; copy it again", ErrStateMismatch)
-	}
-	return q, nil
-}
-
-// accept takes a callback's query: a wrong or missing state is refused
-// (ErrStateMismatch) and the session keeps waiting; otherwise the result is
-// handed to Wait and later callbacks get ErrSessionClosed.
-func (s *Session) accept(q url.Values) error {
-	if subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(s.state)) != 1 {
-		return ErrStateMismatch
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	select {
-	case <-s.closed:
-		return ErrSessionClosed
-	default:
-	}
-	if s.done {
-		return ErrSessionClosed
-	}
-	s.done = true
-	switch {
-	case q.Get("error") != "":
-		s.results <- result{err: s.authorizeError(q)}
-	case q.Get("code") == "":
-		s.results <- result{err: &AuthError{Stage: StageAuthorize, Code: "missing_code",
-			Description: "Salesforce sent the browser back without an authorization code",
-			Hint:        "Sign in again; if it persists, check the app's OAuth settings."}}
-	default:
-		s.results <- result{code: q.Get("code")}
-	}
-	return nil
-}
-
-// authorizeError is the *AuthError for an error=… callback.
-func (s *Session) authorizeError(q url.Values) *AuthError {
-	secrets := []string{s.cfg.ClientSecret, s.verifier, q.Get("code")}
-	e := &AuthError{
-		Stage:       StageAuthorize,
-		Code:        redact.Redact(q.Get("error"), secrets...),
-		Description: redact.Redact(q.Get("error_description"), secrets...),
-	}
-	e.Hint = hintFor(e.Code, e.Description, s.callbackURL, s.cfg.LoginURL)
-	return e
 }
 
 // Close stops listening for the callback. It is safe to call more than

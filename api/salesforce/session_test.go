@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"sfstore/api/demoorg"
 	"sfstore/api/salesforce"
 	"sfstore/api/salesforce/sfsim"
 )
@@ -465,10 +466,11 @@ func TestConfigIsChecked(t *testing.T) {
 		{"http 127.0.0.1", func(c *salesforce.Config) { c.LoginURL = "http://127.0.0.1:9" }, ""},
 		{"http localhost", func(c *salesforce.Config) { c.LoginURL = "http://localhost:9" }, ""},
 		{"http ::1", func(c *salesforce.Config) { c.LoginURL = "http://[::1]:9" }, ""},
+		{"http *.localhost (endpoint.Check)", func(c *salesforce.Config) { c.LoginURL = "http://sim.localhost:9" }, ""},
 		{"http remote", func(c *salesforce.Config) { c.LoginURL = "http://login.salesforce.com" }, "https"},
 		{"http localhost lookalike", func(c *salesforce.Config) { c.LoginURL = "http://localhost.example.com" }, "https"},
 		{"other scheme", func(c *salesforce.Config) { c.LoginURL = "ftp://login.salesforce.com" }, "https"},
-		{"user info", func(c *salesforce.Config) { c.LoginURL = "https://u:p@login.salesforce.com" }, "user info"},
+		{"user info", func(c *salesforce.Config) { c.LoginURL = "https://u:p@login.salesforce.com" }, "user name or password"},
 		{"query", func(c *salesforce.Config) { c.LoginURL = "https://login.salesforce.com?x=1" }, "query"},
 		{"empty login url", func(c *salesforce.Config) { c.LoginURL = "" }, "required"},
 		{"no client id", func(c *salesforce.Config) { c.LoginURL = "https://x.test"; c.ClientID = " " }, "client id"},
@@ -541,8 +543,8 @@ func TestFullFlowAgainstSimulatorDrivenByBrowserScript(t *testing.T) {
 			t.Errorf("$BROWSER was given %q, want the AuthURL", got)
 		}
 	}
-	if !strings.HasPrefix(tok.AccessToken, sfsim.OrgID15+"!") || tok.RefreshToken == "" || tok.InstanceURL != sim.URL() ||
-		tok.OrgID() != sfsim.OrgID || tok.UserID() != sfsim.UserID || tok.IssuedAt == "" || !strings.Contains(tok.Scope, "refresh_token") {
+	if !strings.HasPrefix(tok.AccessToken, demoorg.OrgID15+"!") || tok.RefreshToken == "" || tok.InstanceURL != sim.URL() ||
+		tok.OrgID() != demoorg.OrgID || tok.UserID() != demoorg.UserID || tok.IssuedAt == "" || !strings.Contains(tok.Scope, "refresh_token") {
 		t.Errorf("tokens = %#v", tok)
 	}
 	assertPortClosed(t, callbackPort(t, s))
@@ -551,7 +553,7 @@ func TestFullFlowAgainstSimulatorDrivenByBrowserScript(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Verify: %v", err)
 	}
-	if want := (salesforce.Identity{OrgID: sfsim.OrgID, Username: sfsim.Username, Name: sfsim.Name, Email: sfsim.Email}); *id != want {
+	if want := (salesforce.Identity{OrgID: demoorg.OrgID, Username: demoorg.Username, Name: demoorg.Name, Email: demoorg.Email}); *id != want {
 		t.Errorf("Verify = %+v, want %+v", *id, want)
 	}
 	profiles, err := salesforce.Profiles(ctx, nil, tok.InstanceURL, tok.AccessToken, true)

@@ -2,18 +2,17 @@ package salesforce
 
 import (
 	"context"
-	"errors"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 )
 
 const (
-	// maxQueryPages is how many pages (of up to 2,000 records) a query
-	// follows through nextRecordsUrl before it stops.
-	maxQueryPages = 5
+	// MaxProfiles is how many profiles ListProfiles keeps unless told
+	// otherwise: far more than a picker can usefully show, and a bound on
+	// what a broken or hostile server can make sfstore hold (25 pages).
+	MaxProfiles = 50000
 	// DefaultAccountLimit is SearchAccounts' limit when given 0 or less.
 	DefaultAccountLimit = 20
 	// MaxAccountLimit caps SearchAccounts' limit.
@@ -77,33 +76,57 @@ var (
 // ProfileQuery is the SOQL Profiles runs.
 const ProfileQuery = "SELECT Id, Name, UserLicense.Name FROM Profile ORDER BY Name"
 
-// Profiles lists the org's profiles by name. With communitiesFirst, the
-// community ones (see Profile.Community) come first, each group still by
-// name: ENABLE_COMMUNITIES needs a customer or partner profile.
+// Profiles lists the org's profiles by name: ListProfiles with
+// MaxProfiles and no progress, for callers that want a plain slice. When the
+// org has more than MaxProfiles profiles it returns the first MaxProfiles
+// together with a *TruncatedError, never a silently short list.
 //
 // hc nil means a client with a 30 second timeout. A 401 matches
 // ErrTokenRejected.
 func Profiles(ctx context.Context, hc *http.Client, instanceURL, token string, communitiesFirst bool) ([]Profile, error) {
-	type record struct {
-		ID          string `json:"Id"`
-		Name        string `json:"Name"`
-		UserLicense *struct {
-			Name string `json:"Name"`
-		} `json:"UserLicense"`
-	}
-	recs, err := query[record](ctx, hc, instanceURL, token, ProfileQuery)
+	l, err := ListProfiles(ctx, hc, instanceURL, token, ProfileOptions{CommunitiesFirst: communitiesFirst})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Profile, 0, len(recs))
-	for _, r := range recs {
+	if l.Truncated {
+		return l.Profiles, &TruncatedError{Kept: len(l.Profiles), Total: l.Total}
+	}
+	return l.Profiles, nil
+}
+
+// profileRecord is one record of ProfileQuery.
+type profileRecord struct {
+	ID          string `json:"Id"`
+	Name        string `json:"Name"`
+	UserLicense *struct {
+		Name string `json:"Name"`
+	} `json:"UserLicense"`
+}
+
+// ListProfiles lists the org's profiles by name, reading every page of the
+// query (Salesforce sends at most 2,000 records a page) up to opts.Max. The
+// result says how many the org has and whether some were left out.
+//
+// hc nil means a client with a 30 second timeout. A 401 matches
+// ErrTokenRejected.
+func ListProfiles(ctx context.Context, hc *http.Client, instanceURL, token string, opts ProfileOptions) (*ProfileList, error) {
+	limit := opts.Max
+	if limit <= 0 {
+		limit = MaxProfiles
+	}
+	res, err := queryAll[profileRecord](ctx, hc, instanceURL, token, ProfileQuery, limit, opts.Progress)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Profile, 0, len(res.records))
+	for _, r := range res.records {
 		p := Profile{ID: r.ID, Name: r.Name}
 		if r.UserLicense != nil {
 			p.License = r.UserLicense.Name
 		}
 		out = append(out, p)
 	}
-	if communitiesFirst {
+	if opts.CommunitiesFirst {
 		slices.SortStableFunc(out, func(a, b Profile) int {
 			switch {
 			case a.Community() == b.Community():
@@ -114,7 +137,7 @@ func Profiles(ctx context.Context, hc *http.Client, instanceURL, token string, c
 			return 1
 		})
 	}
-	return out, nil
+	return &ProfileList{Profiles: out, Total: res.total, Truncated: res.truncated}, nil
 }
 
 // AccountQuery returns the SOQL SearchAccounts runs for name and limit:
@@ -140,48 +163,15 @@ func SearchAccounts(ctx context.Context, hc *http.Client, instanceURL, token, na
 		ID   string `json:"Id"`
 		Name string `json:"Name"`
 	}
-	recs, err := query[record](ctx, hc, instanceURL, token, AccountQuery(name, limit))
+	// LIMIT keeps the answer to one page; more pages are followed all the
+	// same, up to the limit.
+	res, err := queryAll[record](ctx, hc, instanceURL, token, AccountQuery(name, limit), limit, nil)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Account, 0, len(recs))
-	for _, r := range recs {
-		out = append(out, Account{ID: r.ID, Name: r.Name})
-	}
-	return out, nil
-}
-
-// query runs soql and follows nextRecordsUrl for at most maxQueryPages
-// pages, returning the records of all of them.
-func query[T any](ctx context.Context, hc *http.Client, instanceURL, token, soql string) ([]T, error) {
-	base, err := baseURL(instanceURL, "instance url")
-	if err != nil {
-		return nil, err
-	}
-	if token == "" {
-		return nil, errors.New("salesforce access token is required")
-	}
-	next := "/services/data/" + APIVersion + "/query?q=" + url.QueryEscape(soql)
-	var out []T
-	for page := 0; page < maxQueryPages && next != ""; page++ {
-		// nextRecordsUrl is a path on the same instance; anything else
-		// would send the token elsewhere.
-		if !strings.HasPrefix(next, "/services/data/") {
-			return nil, errors.New("salesforce sent an unexpected nextRecordsUrl (not a /services/data/ path)")
-		}
-		var res struct {
-			Done           bool   `json:"done"`
-			NextRecordsURL string `json:"nextRecordsUrl"`
-			Records        []T    `json:"records"`
-		}
-		if err := getJSON(ctx, hc, base+next, token, &res); err != nil {
-			return nil, err
-		}
-		out = append(out, res.Records...)
-		next = ""
-		if !res.Done {
-			next = res.NextRecordsURL
-		}
+	out := make([]Account, 0, len(res.records))
+	for _, r := range res.records {
+		out = append(out, Account(r))
 	}
 	return out, nil
 }

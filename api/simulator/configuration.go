@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sfstore/api"
+	"sfstore/api/demoorg"
 )
 
 // configKey is one documented configuration key of a Salesforce store.
@@ -79,33 +80,14 @@ func (v *validator) checkKey(k configKey, x any) {
 // PROFILE_ID and ACCOUNT_ID must name one of its profiles and accounts.
 // Real PingOne documents no such check at create time.
 func (v *validator) checkDemoOrg(cfg map[string]any) {
-	if id, ok := cfg["PROFILE_ID"].(string); ok && id != "" && !knownProfile(id) {
-		v.invalid("configuration.PROFILE_ID", fmt.Sprintf("No profile with ID %s exists in the Salesforce org.", id))
-	}
-	if id, ok := cfg["ACCOUNT_ID"].(string); ok && id != "" && !knownAccount(id) {
-		v.invalid("configuration.ACCOUNT_ID", fmt.Sprintf("No business account with ID %s exists in the Salesforce org.", id))
-	}
-}
-
-// sameID compares Salesforce IDs on their case-sensitive 15-character form.
-func sameID(given, known string) bool {
-	return (len(given) == 15 || len(given) == 18) && given[:15] == known[:15]
-}
-
-func knownProfile(id string) bool {
-	for _, p := range DemoProfiles {
-		if sameID(id, p.ID) {
-			return true
+	if id, ok := cfg["PROFILE_ID"].(string); ok && id != "" {
+		if _, known := demoorg.FindProfile(id); !known {
+			v.invalid("configuration.PROFILE_ID", fmt.Sprintf("No profile with ID %s exists in the Salesforce org.", id))
 		}
 	}
-	return false
-}
-
-func knownAccount(id string) bool {
-	for _, a := range DemoAccounts {
-		if sameID(id, a.ID) {
-			return true
+	if id, ok := cfg["ACCOUNT_ID"].(string); ok && id != "" {
+		if _, known := demoorg.FindAccount(id); !known {
+			v.invalid("configuration.ACCOUNT_ID", fmt.Sprintf("No business account with ID %s exists in the Salesforce org.", id))
 		}
 	}
-	return false
 }

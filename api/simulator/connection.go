@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 
 	"sfstore/api"
@@ -45,7 +46,7 @@ func (s *Server) handleConnectionCheck(w http.ResponseWriter, r *http.Request) {
 			detail{Code: "INVALID_VALUE", Target: "configuration.SALESFORCE_DOMAIN", Message: "Host not found."})
 		return
 	}
-	if cfg["OAUTH_ACCESS_TOKEN"] == expiredTokenSentinel {
+	if token, _ := cfg["OAUTH_ACCESS_TOKEN"].(string); s.sessionExpired(token) {
 		writeError(w, http.StatusBadRequest, "REQUEST_FAILED", msgExpiredToken,
 			detail{Code: "INVALID_VALUE", Target: "configuration.OAUTH_ACCESS_TOKEN", Message: "The access token is expired or revoked."})
 		return
@@ -65,4 +66,11 @@ func salesforceHost(domain string) bool {
 	h, _, _ = strings.Cut(h, ":")
 	h = strings.TrimSuffix(h, ".")
 	return strings.HasSuffix(h, ".salesforce.com") || strings.HasSuffix(h, ".force.com")
+}
+
+// sessionExpired reports whether Salesforce would refuse an access token as
+// INVALID_SESSION_ID: the literal "expired", one of
+// Options.ExpiredAccessTokens, or a mask sent back in place of the token.
+func (s *Server) sessionExpired(token string) bool {
+	return token == expiredTokenSentinel || slices.Contains(s.opts.ExpiredAccessTokens, token) || api.LooksMasked(token)
 }

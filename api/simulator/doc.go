@@ -30,7 +30,23 @@
 //     image.href absolute; managed boolean. On success, 201 with the
 //     documented body, configuration echoed as sent, secrets included.
 //   - GET /v1/environments/{envID}/propagation/stores: Options.SeedStores
-//     and the stores created, secrets echoed.
+//     and the stores created, secrets echoed (MaskedSecret instead with
+//     Options.MaskSecretsOnRead), in pages of Options.PageSize (or a
+//     smaller ?limit=) linked by _links.next (?cursor=); count is the total,
+//     size the page's. A bad limit or cursor is 400 INVALID_REQUEST.
+//   - GET /v1/environments/{envID}/propagation/stores/{storeID}: the store,
+//     as the list shows it; 404 NOT_FOUND for an ID the environment does
+//     not hold (never created, or deleted).
+//   - PUT …/stores/{storeID}: a full replace, 404 for an unknown ID, then
+//     checked as a create is (a missing name or type is 400 INVALID_DATA
+//     with a REQUIRED_VALUE detail whose target is the field); a refused
+//     update leaves the store as it was. On success, 200 with the store:
+//     id, environment, createdAt and syncStatus kept, updatedAt now, and
+//     every writable field as sent. A field left out is cleared (status
+//     back to INACTIVE): the simulator's reading of "full replace",
+//     UNCONFIRMED for PingOne.
+//   - DELETE …/stores/{storeID}: 204 and the store is gone; 404 for an
+//     unknown (or already deleted) ID.
 //   - POST /v1/environments/{envID}/propagation/stores/connection/status:
 //     the connection check. 400 INVALID_REQUEST unless the Content-Type is
 //     api.ConnectionCheckContentType; then the body is validated as for a
@@ -38,7 +54,11 @@
 //     rules below; else 200 {"status":"SUCCESS","message":"Connection to
 //     Salesforce succeeded."} (PingOne documents no body: UNCONFIRMED).
 //   - POST /v1/environments/{envID}/propagation/revisions: 201
-//     {"id","environment":{"id"},"createdAt"}; any body is ignored.
+//     {"id","environment":{"id"},"createdAt"}; any body is ignored. It
+//     restarts the sync of the environment's stores (the simulator's own
+//     model): a store whose access token Salesforce refuses (below) gets
+//     syncState FAILED with SalesforceSessionExpired, the others SYNCING
+//     with every user synced.
 //   - GET /v1/environments: Options.Environments, or DemoEnvironments when
 //     it is empty. GET /v1/environments/{envID}: one of them, or 404
 //     NOT_FOUND (when Options.Environments is empty, any UUID exists, as
@@ -56,7 +76,7 @@
 //
 // The demo-org rule is the simulator's own, not PingOne's: the simulator
 // plays one Salesforce org, so a PROFILE_ID or ACCOUNT_ID whose first 15
-// characters match none of DemoProfiles or DemoAccounts is rejected with a
+// characters match none of demoorg.Profiles or demoorg.Accounts is rejected with a
 // 400 INVALID_DATA detail on configuration.PROFILE_ID or
 // configuration.ACCOUNT_ID. It lets a demo user see how a rejected field is
 // shown. The documented example request (PROFILE_ID "fds") is rejected by it.
@@ -67,11 +87,20 @@
 // SALESFORCE_DOMAIN (scheme, port and path ignored) does not end in
 // .salesforce.com or .force.com; and with 400 REQUEST_FAILED, "Salesforce
 // rejected the OAuth access token (INVALID_SESSION_ID)", when
-// OAUTH_ACCESS_TOKEN is literally "expired". Both carry a detail whose
+// OAUTH_ACCESS_TOKEN is literally "expired", one of
+// Options.ExpiredAccessTokens, or LooksMasked. Both carry a detail whose
 // target is the field. The documented example, once its
 // IDs are the demo org's, fails the first rule (SALESFORCE_DOMAIN
 // "https://example.com").
 //
 // FailWith (and the canned Failures) replace the next API response, to show
-// rate limiting, server errors, and a proxy's HTML page.
+// rate limiting, server errors, and a proxy's HTML page. Options.CreateFaults,
+// UpdateFaults and DeleteFaults instead make the change and then lose the
+// answer (Fault): an ambiguous create, update or delete. Requests, and
+// RequestsWith for one method, return what was received, bodies included.
+//
+// The demo: DemoOptions seeds DemoStores, two Salesforce stores of the demo
+// org (package demoorg, which sfsim serves) in DemoEnvironmentID, one
+// healthy (DemoStoreProductionID) and one whose sync FAILED on an expired
+// Salesforce session (DemoStoreCommunityID), listed one a page.
 package simulator

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"sfstore/api"
+	"sfstore/api/demoorg"
 	"sfstore/api/simulator"
 )
 
@@ -56,7 +57,7 @@ func validBody() map[string]any {
 			"SALESFORCE_DOMAIN": "acme.my.salesforce.com", "CLIENT_ID": "3MVG9-consumer-key",
 			"CLIENT_SECRET": "consumer-secret", "OAUTH_ACCESS_TOKEN": "00D-access", "OAUTH_REFRESH_TOKEN": "5Aep-refresh",
 			"PERMISSION_SET_MANAGEMENT": api.PermissionSetsMerge, "ENABLE_COMMUNITIES": true, "FREEZE_USER_FLAG": false,
-			"CREATE_USERS": true, "PROFILE_ID": simulator.DemoProfiles[2].ID, "ACCOUNT_ID": simulator.DemoAccounts[0].ID,
+			"CREATE_USERS": true, "PROFILE_ID": demoorg.Profiles[2].ID, "ACCOUNT_ID": demoorg.Accounts[0].ID,
 		},
 	}
 }

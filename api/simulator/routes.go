@@ -18,6 +18,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("/v1/environments", s.only(http.MethodGet, s.handleEnvironments))
 	s.mux.HandleFunc("/v1/environments/{envID}", s.only(http.MethodGet, s.handleEnvironment))
 	s.mux.HandleFunc("/v1/environments/{envID}/propagation/stores", s.handleStores)
+	s.mux.HandleFunc("/v1/environments/{envID}/propagation/stores/{storeID}", s.handleStore)
 	s.mux.HandleFunc("/v1/environments/{envID}/propagation/stores/connection/status", s.only(http.MethodPost, s.handleConnectionCheck))
 	s.mux.HandleFunc("/v1/environments/{envID}/propagation/revisions", s.only(http.MethodPost, s.handleRevision))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

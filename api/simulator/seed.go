@@ -23,6 +23,11 @@ func (s *Server) seed() {
 		if in.Description != "" {
 			st.Description = &in.Description
 		}
+		if ss := in.SyncStatus; ss != nil {
+			st.SyncStatus = &syncStatusJSON{Details: ss.Details, FailedCount: ss.FailedCount,
+				FailedDeprovisionCount: ss.FailedDeprovisionCount, LastSyncAt: ss.LastSyncAt,
+				SuccessCount: ss.SuccessCount, SyncState: ss.SyncState, UserTotal: ss.UserTotal}
+		}
 		fill(&st.ID, newUUID())
 		fill(&st.Type, api.StoreTypeSalesforce)
 		fill(&st.Status, api.StatusInactive)

@@ -1,6 +1,8 @@
 package simulator
 
 import (
+	"bytes"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -39,15 +41,41 @@ type Options struct {
 	// fields are filled in: ID (a new UUID), Environment (the first of
 	// Environments, else DemoEnvironmentID), Type (Salesforce), Status
 	// (INACTIVE), CreatedAt and UpdatedAt (now). Links are the simulator's.
+	// SyncStatus is kept as given. DemoStores are the demo's seeds.
 	SeedStores []api.Store
+	// PageSize is the most stores a page of GET …/propagation/stores
+	// holds; a smaller ?limit= is honoured. 0 means one page, whatever
+	// the count. The next page is linked by _links.next (?cursor=).
+	PageSize int
+	// MaskSecretsOnRead makes GET of one store and of the list answer
+	// CLIENT_SECRET, OAUTH_ACCESS_TOKEN and OAUTH_REFRESH_TOKEN as
+	// MaskedSecret instead of in clear, as PingOne may do (UNCONFIRMED: its
+	// documented examples echo them). Create and update answers still echo
+	// what was sent, and the stored values are unchanged.
+	MaskSecretsOnRead bool
+	// ExpiredAccessTokens are OAUTH_ACCESS_TOKEN values Salesforce no
+	// longer accepts: a connection check with one fails with 400
+	// REQUEST_FAILED (INVALID_SESSION_ID), as with the literal "expired",
+	// and a revision leaves a store holding one FAILED.
+	ExpiredAccessTokens []string
+	// CreateFaults, UpdateFaults and DeleteFaults make the n-th create,
+	// update or delete carried out (counting from 0; refused calls do not
+	// count) misbehave after the change is made: see Fault. Calls past the
+	// end of a list behave normally.
+	CreateFaults, UpdateFaults, DeleteFaults []Fault
 }
 
 // RecordedRequest is a request the server received, with the Authorization
 // header masked.
 type RecordedRequest struct {
 	Method string
-	Path   string
+	Path   string // unescaped, without the query
+	Query  string // raw query, e.g. "cursor=…&limit=2"
 	Header http.Header
+	// Body is the body of a request under /v1/ (POST, PUT, ...) as
+	// received, secrets included, for tests to check what was sent;
+	// never log it. Token requests' bodies are not kept.
+	Body []byte
 }
 
 // Server is an in-process fake of the PingOne token endpoint and
@@ -61,6 +89,7 @@ type Server struct {
 	stores   []storeJSON
 	requests []RecordedRequest
 	failNext *Failure
+	applied  map[string]int // creates, updates and deletes carried out, for the faults
 
 	srv       *http.Server
 	url       string
@@ -70,7 +99,7 @@ type Server struct {
 
 // New returns a server that is not listening: use it as an http.Handler.
 func New(opts Options) *Server {
-	s := &Server{opts: opts, tokens: map[string]bool{}, done: make(chan struct{})}
+	s := &Server{opts: opts, tokens: map[string]bool{}, applied: map[string]int{}, done: make(chan struct{})}
 	for _, t := range opts.AccessTokens {
 		s.tokens[t] = true
 	}
@@ -130,16 +159,37 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// record keeps the request for Requests, masking its credentials.
+// record keeps the request for Requests, masking its credentials. The body
+// of an API request is read here and put back for the handler.
 func (s *Server) record(r *http.Request) {
 	h := r.Header.Clone()
 	if a := h.Get("Authorization"); a != "" {
 		scheme, cred, _ := strings.Cut(a, " ")
 		h.Set("Authorization", scheme+" "+redact.Mask(cred))
 	}
+	rec := RecordedRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Header: h}
+	if strings.HasPrefix(r.URL.Path, "/v1/") && r.Body != nil && r.Body != http.NoBody {
+		// One byte over the handlers' cap, so they still see an oversized body.
+		b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+		r.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(b), errReader{err}), r.Body}
+		rec.Body = b
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.requests = append(s.requests, RecordedRequest{Method: r.Method, Path: r.URL.Path, Header: h})
+	s.requests = append(s.requests, rec)
+}
+
+// errReader replays a read error after the bytes already read, or EOF.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	return 0, io.EOF
 }
 
 // Requests returns the requests received so far, oldest first.
@@ -147,4 +197,17 @@ func (s *Server) Requests() []RecordedRequest {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]RecordedRequest(nil), s.requests...)
+}
+
+// RequestsWith returns the requests received so far with method (e.g.
+// http.MethodPut), oldest first: len(sim.RequestsWith("PUT")) == 1 asserts
+// exactly one update was sent.
+func (s *Server) RequestsWith(method string) []RecordedRequest {
+	var out []RecordedRequest
+	for _, r := range s.Requests() {
+		if r.Method == method {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -13,6 +13,9 @@ import (
 // timeLayout is PingOne's timestamp format: UTC with milliseconds.
 const timeLayout = "2006-01-02T15:04:05.000Z"
 
+// maxBody caps the request bodies the simulator reads.
+const maxBody = 1 << 20
+
 // storeJSON is a store as the simulator returns it. Image and Configuration
 // are echoed exactly as sent, secrets included, as PingOne does.
 type storeJSON struct {
@@ -27,7 +30,20 @@ type storeJSON struct {
 	Description   *string             `json:"description,omitempty"`
 	Configuration json.RawMessage     `json:"configuration"`
 	Name          string              `json:"name"`
+	SyncStatus    *syncStatusJSON     `json:"syncStatus,omitempty"`
 	Links         map[string]api.Link `json:"_links"`
+}
+
+// syncStatusJSON is a store's syncStatus. Unlike api.SyncStatus it writes
+// zero counts, as a read-only status from PingOne would carry them.
+type syncStatusJSON struct {
+	Details                string `json:"details,omitempty"`
+	FailedCount            int    `json:"failedCount"`
+	FailedDeprovisionCount int    `json:"failedDeprovisionCount"`
+	LastSyncAt             string `json:"lastSyncAt,omitempty"`
+	SuccessCount           int    `json:"successCount"`
+	SyncState              string `json:"syncState"`
+	UserTotal              int    `json:"userTotal"`
 }
 
 // handleCreate is POST /v1/environments/{envID}/propagation/stores.
@@ -53,7 +69,7 @@ func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.stores = append(s.stores, st)
 	s.mu.Unlock()
-	writeJSON(w, http.StatusCreated, st)
+	answerChange(w, s.nextFault(changeCreate), http.StatusCreated, st)
 }
 
 // checkAccess answers 401 without a valid bearer token and 404 for an
@@ -97,7 +113,7 @@ func (s *Server) checkBearer(w http.ResponseWriter, r *http.Request) bool {
 // values to validate. It answers 400 INVALID_REQUEST when it cannot.
 func decodeBody(w http.ResponseWriter, r *http.Request) (map[string]json.RawMessage, map[string]any, bool) {
 	var buf bytes.Buffer
-	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, 1<<20))
+	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, maxBody))
 	var raw map[string]json.RawMessage
 	var doc map[string]any
 	if err == nil {
@@ -117,12 +133,23 @@ func decodeBody(w http.ResponseWriter, r *http.Request) (map[string]json.RawMess
 // newStore builds the 201 body for a valid request.
 func newStore(base, envID string, raw map[string]json.RawMessage, doc map[string]any) storeJSON {
 	now := time.Now().UTC().Format(timeLayout)
-	st := storeJSON{
-		ID: newUUID(), Environment: api.ObjectRef{ID: envID},
-		CreatedAt: now, UpdatedAt: now,
-		Image: raw["image"], Type: doc["type"].(string), Status: api.StatusInactive,
-		Configuration: raw["configuration"], Name: doc["name"].(string),
-	}
+	st := storeJSON{ID: newUUID(), Environment: api.ObjectRef{ID: envID}, CreatedAt: now}
+	st.replace(raw, doc, now)
+	st.Links = storeLinks(base, envID, st.ID)
+	return st
+}
+
+// replace sets every writable field from a valid create or update request,
+// as a full replace does: a field left out is cleared, and status goes back
+// to its documented default, INACTIVE. (That PingOne's PUT clears what it
+// is not sent is the simulator's reading of "full replace", UNCONFIRMED;
+// it keeps a client honest about sending the whole store.) Image and
+// configuration are kept as sent, secrets included.
+func (st *storeJSON) replace(raw map[string]json.RawMessage, doc map[string]any, now string) {
+	st.UpdatedAt = now
+	st.Image, st.Configuration = raw["image"], raw["configuration"]
+	st.Type, st.Name = doc["type"].(string), doc["name"].(string)
+	st.Status, st.Managed, st.Description = api.StatusInactive, nil, nil
 	if s, ok := doc["status"].(string); ok {
 		st.Status = s
 	}
@@ -132,8 +159,6 @@ func newStore(base, envID string, raw map[string]json.RawMessage, doc map[string
 	if d, ok := doc["description"].(string); ok {
 		st.Description = &d
 	}
-	st.Links = storeLinks(base, envID, st.ID)
-	return st
 }
 
 // storeLinks are the HAL links of a store: PingOne's example gives self,

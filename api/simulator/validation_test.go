@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"sfstore/api"
-	"sfstore/api/simulator"
+	"sfstore/api/demoorg"
 )
 
 func TestCreateStoreRejectsEachBrokenRule(t *testing.T) {
@@ -94,7 +94,7 @@ func TestCreateStoreAcceptsBothPermissionSetLabelsAndStatuses(t *testing.T) {
 }
 
 func TestDemoOrgRuleChecksProfileAndAccountIDs(t *testing.T) {
-	p, a := simulator.DemoProfiles[3].ID, simulator.DemoAccounts[2].ID
+	p, a := demoorg.Profiles[3].ID, demoorg.Accounts[2].ID
 	tests := []struct {
 		name, profile, account string
 		want                   []string

@@ -37,14 +37,26 @@
 //     token_type, issued_at, scope and signature.
 //     grant_type=refresh_token: a new access token; with Rotate, also a new
 //     refresh token, and the old one stops working.
+//   - The org is demoorg's: its IDs, admin, profiles and accounts. The
+//     tokens of the demo's healthy seeded PingOne store,
+//     demoorg.ActiveAccessToken and demoorg.ActiveRefreshToken, work as if
+//     this server had issued them; the expired pair does not.
 //   - GET /services/oauth2/userinfo, GET /services/data/v62.0/ and
 //     GET /services/data/v62.0/query?q=…: bearer token required, else 401
 //     [{"errorCode":"INVALID_SESSION_ID","message":"Session expired or invalid"}].
 //     The query endpoint knows exactly the two picker queries of package
 //     salesforce, ProfileQuery (serving
-//     simulator.DemoProfiles) and AccountQuery's shape (serving
-//     simulator.DemoAccounts whose name matches the LIKE pattern, escapes
-//     undone, case ignored); anything else is 400 MALFORMED_QUERY. Results
-//     come in pages of Options.PageSize with nextRecordsUrl.
+//     demoorg.Profiles) and AccountQuery's shape (serving
+//     demoorg.Accounts whose name matches the LIKE pattern, escapes
+//     undone, case ignored); anything else is 400 MALFORMED_QUERY.
+//     Options.ExtraProfiles adds generated profiles, e.g. 10,000 for a large
+//     picker.
+//   - Results come in pages of Options.PageSize (default 2000, Salesforce's
+//     batch), each with the whole query's totalSize; while done is false,
+//     nextRecordsUrl is GET /services/data/v62.0/query/{locator}-{offset},
+//     with an 18-character "01g" query locator and the offset of the next
+//     record (2000, 4000, …). A locator is forgotten after its last page (and
+//     the oldest beyond 20 open ones); an unknown one is 400
+//     INVALID_QUERY_LOCATOR.
 //   - Anything else: 404 NOT_FOUND.
 package sfsim

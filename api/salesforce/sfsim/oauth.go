@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"sfstore/api/demoorg"
 )
 
 // descriptions are the error_description Salesforce sends with each error.
@@ -191,9 +193,9 @@ func (s *Server) refreshGrant(w http.ResponseWriter, r *http.Request) {
 // issue writes a token answer with a fresh access token and, when asked, a
 // fresh refresh token.
 func (s *Server) issue(w http.ResponseWriter, scope string, withRefresh bool) {
-	access := OrgID15 + "!AQ" + randomString(72)
+	access := demoorg.OrgID15 + "!AQ" + randomString(72)
 	issuedAt := strconv.FormatInt(time.Now().UnixMilli(), 10)
-	idURL := s.url + "/id/" + OrgID + "/" + UserID
+	idURL := s.url + "/id/" + demoorg.OrgID + "/" + demoorg.UserID
 	mac := hmac.New(sha256.New, s.key)
 	mac.Write([]byte(idURL + issuedAt))
 	body := map[string]string{

@@ -9,10 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"sfstore/api/simulator"
+	"sfstore/api/demoorg"
 )
-
-const defaultPageSize = 2000
 
 var (
 	profileQueryRE = regexp.MustCompile(`(?i)^\s*SELECT\s+Id\s*,\s*Name\s*,\s*UserLicense\.Name\s+FROM\s+Profile\s+ORDER\s+BY\s+Name\s*$`)
@@ -23,8 +21,8 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
 	var records []any
 	if profileQueryRE.MatchString(q) {
-		profiles := slices.Clone(simulator.DemoProfiles)
-		slices.SortStableFunc(profiles, func(a, b simulator.Profile) int {
+		profiles := slices.Clone(demoorg.Profiles)
+		slices.SortStableFunc(profiles, func(a, b demoorg.Profile) int {
 			return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 		})
 		for _, p := range profiles {
@@ -35,6 +33,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 				"UserLicense": map[string]any{"attributes": map[string]string{"type": "UserLicense"}, "Name": p.License},
 			})
 		}
+		records = s.withExtraProfiles(records)
 	} else if m := accountQueryRE.FindStringSubmatch(q); m != nil {
 		like, err := likeRegexp(m[1])
 		if err != nil {
@@ -46,8 +45,8 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 			restError(w, http.StatusBadRequest, "MALFORMED_QUERY", "invalid LIMIT: "+m[2])
 			return
 		}
-		accounts := slices.Clone(simulator.DemoAccounts)
-		slices.SortStableFunc(accounts, func(a, b simulator.Account) int {
+		accounts := slices.Clone(demoorg.Accounts)
+		slices.SortStableFunc(accounts, func(a, b demoorg.Account) int {
 			return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 		})
 		for _, a := range accounts {
@@ -59,48 +58,11 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		restError(w, http.StatusBadRequest, "MALFORMED_QUERY", "sfsim knows only the profile and account picker queries, not: "+q)
 		return
 	}
-	s.writePage(w, records, len(records))
+	s.writeQuery(w, records)
 }
 
 func attributes(object, id string) map[string]string {
 	return map[string]string{"type": object, "url": "/services/data/v62.0/sobjects/" + object + "/" + id}
-}
-
-// writePage answers with the first page of records and keeps the rest for
-// nextRecordsUrl.
-func (s *Server) writePage(w http.ResponseWriter, records []any, total int) {
-	size := s.opts.PageSize
-	if size <= 0 {
-		size = defaultPageSize
-	}
-	body := map[string]any{"totalSize": total, "done": true, "records": records}
-	if records == nil {
-		body["records"] = []any{}
-	}
-	if len(records) > size {
-		s.mu.Lock()
-		s.nextID++
-		cursor := fmt.Sprintf("01gSIM%09d-%d", s.nextID, size)
-		s.cursors[cursor] = records[size:]
-		s.mu.Unlock()
-		body["records"] = records[:size]
-		body["done"] = false
-		body["nextRecordsUrl"] = "/services/data/v62.0/query/" + cursor
-	}
-	writeJSON(w, http.StatusOK, body)
-}
-
-func (s *Server) queryMore(w http.ResponseWriter, r *http.Request) {
-	cursor := r.PathValue("cursor")
-	s.mu.Lock()
-	rest, ok := s.cursors[cursor]
-	delete(s.cursors, cursor)
-	s.mu.Unlock()
-	if !ok {
-		restError(w, http.StatusBadRequest, "INVALID_QUERY_LOCATOR", "invalid query locator")
-		return
-	}
-	s.writePage(w, rest, len(rest))
 }
 
 // likeRegexp turns a SOQL LIKE pattern (the inside of the quotes) into a

@@ -13,7 +13,7 @@ import (
 	"sync"
 	"time"
 
-	"sfstore/api/simulator"
+	"sfstore/api/demoorg"
 )
 
 // Options configures a Server.
@@ -35,19 +35,16 @@ type Options struct {
 	// AccessTokens are bearer tokens accepted as if issued, like a token
 	// the user pasted.
 	AccessTokens []string
-	// PageSize is how many records a query page holds; 0 means 2000.
+	// PageSize is how many records a query page holds; 0 means 2000,
+	// Salesforce's default batch.
 	PageSize int
+	// ExtraProfiles adds this many generated profiles to the demo org's,
+	// e.g. 10000 to try a picker with 10,000 options and a query that takes
+	// five pages. They have valid 18-character "00e" IDs, names such as
+	// "Generated Profile 00042", and every fourth a Customer Community
+	// license. The PingOne simulator does not know them.
+	ExtraProfiles int
 }
-
-// The demo org and its signed-in admin.
-var (
-	OrgID15  = "00D5g000004XyZ1"
-	OrgID    = simulator.SalesforceID18(OrgID15)           // "00D5g000004XyZ1EAK"
-	UserID   = simulator.SalesforceID18("0055g00000AbCdE") // "0055g00000AbCdEAAV"
-	Username = "admin@acme-demo.example.com"
-	Name     = "Ada Admin"
-	Email    = "ada.admin@acme-demo.example.com"
-)
 
 // codeLifetime is how long an authorization code can be exchanged.
 const codeLifetime = 15 * time.Minute
@@ -70,8 +67,10 @@ type Server struct {
 	codes     map[string]grant
 	access    map[string]bool
 	refresh   map[string]bool
-	cursors   map[string][]any
+	cursors   map[string][]any // query locator → all records of the query
+	order     []string         // query locators, oldest first
 	nextID    int
+	extra     []any // generated profile records, by name
 	refreshes int
 }
 
@@ -90,9 +89,15 @@ func Start(opts Options) (*Server, error) {
 		refresh: map[string]bool{},
 		cursors: map[string][]any{},
 	}
+	s.extra = generatedProfiles(opts.ExtraProfiles)
 	for _, t := range opts.AccessTokens {
 		s.access[t] = true
 	}
+	// The demo's healthy seeded PingOne store holds these: its session is
+	// live in this org. The expired pair is unknown here, as a revoked
+	// session is.
+	s.access[demoorg.ActiveAccessToken] = true
+	s.refresh[demoorg.ActiveRefreshToken] = true
 	s.routes()
 	s.srv = &http.Server{Handler: s.mux, ReadHeaderTimeout: 10 * time.Second}
 	// Serve returns http.ErrServerClosed after Close.
@@ -200,12 +205,12 @@ func (s *Server) bearer(next http.HandlerFunc) http.HandlerFunc {
 
 func (s *Server) userinfo(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{
-		"sub":                s.url + "/id/" + OrgID + "/" + UserID,
-		"user_id":            UserID,
-		"organization_id":    OrgID,
-		"preferred_username": Username,
-		"name":               Name,
-		"email":              Email,
+		"sub":                s.url + "/id/" + demoorg.OrgID + "/" + demoorg.UserID,
+		"user_id":            demoorg.UserID,
+		"organization_id":    demoorg.OrgID,
+		"preferred_username": demoorg.Username,
+		"name":               demoorg.Name,
+		"email":              demoorg.Email,
 		"email_verified":     true,
 		"zoneinfo":           "Europe/London",
 		"user_type":          "STANDARD",

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"sfstore/api/demoorg"
 	"sfstore/api/salesforce/sfsim"
 )
 
@@ -126,7 +127,7 @@ func TestCodeExchangeChecksPKCEAndIsSingleUse(t *testing.T) {
 		}
 	}
 	if !strings.HasPrefix(body["access_token"], "00D5g000004XyZ1!AQ") || body["instance_url"] != s.URL() ||
-		body["id"] != s.URL()+"/id/"+sfsim.OrgID+"/"+sfsim.UserID || body["token_type"] != "Bearer" {
+		body["id"] != s.URL()+"/id/"+demoorg.OrgID+"/"+demoorg.UserID || body["token_type"] != "Bearer" {
 		t.Errorf("token answer = %v", body)
 	}
 	if status, _ := post(t, s, exchangeForm(back.Get("code"))); status != 400 {

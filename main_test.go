@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"sfstore/api/demoorg"
+)
+
+func init() { demoLatency = 0 }
+
+// sentinel secrets: none may ever show in what sfstore prints.
+const (
+	workerSecret = "SENTINEL-WORKER-SECRET-41d7c2"
+	clientSecret = "SENTINEL-CLIENT-SECRET-7f3a9c"
+)
+
+type result struct {
+	code        int
+	out, errOut string
+}
+
+func runMain(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errOut, func(k string) string { return env[k] })
+	r := result{code, out.String(), errOut.String()}
+	if strings.Contains(r.out+r.errOut, "SENTINEL") {
+		t.Errorf("sfstore %s printed a secret:\n%s\n%s", strings.Join(args, " "), r.out, r.errOut)
+	}
+	return r
+}
+
+// demoEnv supplies every secret of a demo create through the environment.
+func demoEnv() map[string]string {
+	return map[string]string{
+		"PINGONE_CLIENT_SECRET":    workerSecret,
+		"SALESFORCE_CLIENT_SECRET": clientSecret,
+		"SALESFORCE_ACCESS_TOKEN":  demoorg.ActiveAccessToken,
+		"SALESFORCE_REFRESH_TOKEN": demoorg.ActiveRefreshToken,
+	}
+}
+
+var demoCreate = []string{"--demo", "--no-input", "--name", "From main", "--salesforce-domain", "acme.my.salesforce.com", "--client-id", "3MVG9main"}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		code int
+		want string // in stdout or stderr
+	}{
+		{"help", nil, []string{"--help"}, 0, "Examples:"},
+		{"help of a command", nil, []string{"help", "doctor"}, 0, "sfstore doctor [flags]"},
+		{"command help", nil, []string{"doctor", "--help"}, 0, "Check, in order, everything"},
+		{"version flag", nil, []string{"--version"}, 0, "sfstore "},
+		{"version command", nil, []string{"version"}, 0, "sfstore "},
+		{"bad flag", nil, []string{"--bogus"}, 2, "unknown flag: --bogus; see sfstore --help"},
+		{"stray argument", nil, []string{"stray"}, 2, `unexpected argument "stray"`},
+		{"bad region", nil, []string{"--no-input", "--region", "US"}, 2, "--region"},
+		{"plain http off the machine", nil, []string{"--no-input", "--api-url", "http://192.0.2.2:8080"}, 2, "use https://"},
+		{"missing answers", nil, []string{"--demo", "--no-input"}, 2, "supply it with --name"},
+		{"a secret as a flag", nil, []string{"--client-secret", "x"}, 2, "unknown flag"},
+		{"created", demoEnv(), append(demoCreate, "--json"), 0, `"id":`},
+		{"refused by PingOne", demoEnv(), append(demoCreate, "--profile-id", "00e5g000004ZZZZ"), 1, "PingOne did not create the store"},
+		{"doctor", nil, []string{"doctor", "--demo"}, 0, "✓"},
+		{"secrets list", nil, []string{"secrets", "list", "--demo"}, 0, "saved no secrets"},
+		{"completion", nil, []string{"completion", "bash"}, 0, "bash completion"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runMain(t, tt.env, tt.args...)
+			if r.code != tt.code || !strings.Contains(r.out+r.errOut, tt.want) {
+				t.Fatalf("sfstore %s: exit %d, want %d with %q\nstdout:\n%s\nstderr:\n%s",
+					strings.Join(tt.args, " "), r.code, tt.code, tt.want, r.out, r.errOut)
+			}
+		})
+	}
+}
+
+func TestCreatedStoreIsJSONOnStdoutWithSecretsMasked(t *testing.T) {
+	r := runMain(t, demoEnv(), append(demoCreate, "--json")...)
+	var store struct {
+		ID            string            `json:"id"`
+		Configuration map[string]string `json:"configuration"`
+	}
+	if err := json.Unmarshal([]byte(strings.TrimSpace(r.out)), &store); err != nil && !strings.Contains(err.Error(), "cannot unmarshal bool") {
+		t.Fatalf("stdout is not one JSON store: %v\n%s", err, r.out)
+	}
+	if store.ID == "" || !strings.HasPrefix(store.Configuration["CLIENT_SECRET"], "••••") {
+		t.Fatalf("store = %+v", store)
+	}
+}
+
+func TestASignalCancelsTheRunWithItsExitCode(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			old := demoLatency
+			demoLatency = 10 * time.Second // the create hangs until the signal
+			defer func() { demoLatency = old }()
+			done := make(chan result, 1)
+			var out, errOut lockedBuffer
+			go func() {
+				code := run(demoCreate, strings.NewReader(""), &out, &errOut, func(k string) string { return demoEnv()[k] })
+				done <- result{code: code}
+			}()
+			// Wait until the run is under way, then signal this process.
+			deadline := time.After(5 * time.Second)
+			for !strings.Contains(errOut.String(), "Checking for a store") {
+				select {
+				case <-deadline:
+					t.Fatalf("the run never started:\n%s", errOut.String())
+				case <-time.After(10 * time.Millisecond):
+				}
+			}
+			if err := syscall.Kill(os.Getpid(), sig); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case r := <-done:
+				if want := 128 + int(sig); r.code != want {
+					t.Fatalf("exit %d, want %d", r.code, want)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatal("the run did not end after the signal")
+			}
+		})
+	}
+}
+
+// lockedBuffer is a buffer a run writes while the test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

@@ -1,0 +1,23 @@
+package cards
+
+import (
+	"testing"
+
+	"sfstore/ui/settings/settingstest"
+)
+
+func BenchmarkRenderReview(b *testing.B) {
+	st := testStyles()
+	a := settingstest.Filled()
+	for b.Loop() {
+		_ = RenderReview(st, a, 80)
+	}
+}
+
+func BenchmarkRenderStore(b *testing.B) {
+	st := testStyles()
+	s := storeFromRequest(settingstest.Filled().Request())
+	for b.Loop() {
+		_ = RenderStore(st, s, 80, false)
+	}
+}

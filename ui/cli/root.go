@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+)
+
+func newRoot(a *app) *cobra.Command {
+	c := &createCmd{app: a}
+	root := &cobra.Command{
+		Use:   "sfstore",
+		Short: "Create and look after PingOne Salesforce propagation stores",
+		Long: `sfstore creates a PingOne identity propagation store of type Salesforce.
+In a terminal it asks for every setting; in a script every answer comes from
+flags, the environment or a file. Secrets stay in the OS keyring.`,
+		Example: `  # Try it with no account: a built-in PingOne answers
+  sfstore --demo
+
+  # The wizard, against your PingOne organization in Europe
+  sfstore --region EU
+
+  # A scripted run from a body file, secrets from the environment
+  sfstore --no-input --from examples/store.json --environment-id 5c3b0a7e-… --json`,
+		Version:           a.deps.Version,
+		Args:              noArgs,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		RunE:              c.run,
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+	}
+	root.SetVersionTemplate("sfstore {{.Version}}\n")
+	root.SetFlagErrorFunc(usageError)
+	a.addGlobalFlags(root)
+	c.addFlags(root)
+	root.AddCommand(
+		newCreateCmd(a),
+		newDoctorCmd(a),
+		newSecretsCmd(a),
+		newVersionCmd(a),
+	)
+	return root
+}
+
+func newVersionCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version and the source revision it was built from",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := cmd.OutOrStdout().Write([]byte("sfstore " + a.deps.Version + "\n"))
+			return err
+		},
+	}
+}

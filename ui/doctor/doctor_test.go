@@ -1,0 +1,134 @@
+package doctor
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"sfstore/api/simulator"
+	"sfstore/secrets"
+	"sfstore/ui"
+	"sfstore/ui/settings"
+	"sfstore/ui/settings/settingstest"
+)
+
+// setup is what a doctor run starts from.
+type setup struct {
+	answers settings.Answers
+	opts    ui.Options
+}
+
+func (s setup) session(out, errOut *bytes.Buffer) *ui.Session {
+	return ui.NewSession(context.Background(), s.answers, s.opts, ui.Streams{Out: out, Err: errOut, OutWidth: 80, ErrWidth: 80})
+}
+
+func runDoctor(t *testing.T, opts setup) ([]Check, string) {
+	t.Helper()
+	var out bytes.Buffer
+	opts.opts.JSON = true
+	err := Run(context.Background(), opts.session(&out, &bytes.Buffer{}))
+	var checks []Check
+	if jerr := json.Unmarshal(out.Bytes(), &checks); jerr != nil {
+		t.Fatalf("doctor --json printed no JSON: %v\n%s", jerr, out.String())
+	}
+	failed := false
+	for _, c := range checks {
+		failed = failed || !c.OK && !c.Skip
+	}
+	if failed != (err != nil) {
+		t.Fatalf("doctor returned %v with failed=%v", err, failed)
+	}
+	if strings.Contains(out.String(), settingstest.Marker) {
+		t.Errorf("a secret appears in the doctor's output:\n%s", out.String())
+	}
+	return checks, out.String()
+}
+
+func check(t *testing.T, checks []Check, name string) Check {
+	t.Helper()
+	for _, c := range checks {
+		if c.Name == name {
+			return c
+		}
+	}
+	t.Fatalf("no check %q in %+v", name, checks)
+	return Check{}
+}
+
+func doctorOptions(sim *simulator.Server) setup {
+	a := settings.Defaults()
+	ui.FillDemoAnswers(&a)
+	a.WorkerClientSecret = settingstest.WorkerSecret
+	return setup{a, ui.Options{APIURL: sim.URL(), AuthURL: sim.URL(), Keyring: secrets.NewMemory()}}
+}
+
+func TestDoctorPassesEveryCheckWithAWorkingSetup(t *testing.T) {
+	sim := startTestSimulator(t, simulator.Options{})
+	checks, _ := runDoctor(t, doctorOptions(sim))
+	for _, c := range checks {
+		if !c.OK {
+			t.Errorf("%s failed: %s", c.Name, c.Detail)
+		}
+	}
+}
+
+func TestDoctorExplainsAWorkerAppWithoutTheRole(t *testing.T) {
+	sim := startTestSimulator(t, simulator.Options{DenyStores: true})
+	checks, _ := runDoctor(t, doctorOptions(sim))
+	c := check(t, checks, "Propagation stores")
+	if c.OK || !strings.Contains(c.Hint, "Environment Admin") {
+		t.Fatalf("stores check = %+v, want a failure naming the Environment Admin role", c)
+	}
+}
+
+func TestDoctorExplainsAWrongSecretAndSkipsWhatDependsOnIt(t *testing.T) {
+	a := settings.Defaults()
+	ui.FillDemoAnswers(&a)
+	sim := startTestSimulator(t, simulator.Options{ClientID: a.WorkerClientID, ClientSecret: "the-right-secret"})
+	checks, _ := runDoctor(t, doctorOptions(sim))
+	c := check(t, checks, "PingOne sign-in")
+	if c.OK || c.Hint == "" {
+		t.Fatalf("sign-in check = %+v, want a failure with a hint", c)
+	}
+	if e := check(t, checks, "Target environment"); !e.Skip {
+		t.Fatalf("environment check = %+v, want skipped", e)
+	}
+}
+
+func TestDoctorExplainsAnUnreachableHostAndNoKeyring(t *testing.T) {
+	closed := httptest.NewServer(nil)
+	url := closed.URL
+	closed.Close()
+	opts := doctorOptions(startTestSimulator(t, simulator.Options{}))
+	opts.opts.APIURL, opts.opts.AuthURL = url, url
+	opts.opts.Keyring = secrets.NewMemory(secrets.WithProbe(func() error {
+		return &secrets.UnavailableError{Reason: "no D-Bus session bus", Hint: "start gnome-keyring"}
+	}))
+	checks, _ := runDoctor(t, opts)
+	if c := check(t, checks, "OS keyring"); c.OK || !strings.Contains(c.Hint, "gnome-keyring") {
+		t.Errorf("keyring check = %+v", c)
+	}
+	if c := check(t, checks, "PingOne API host"); c.OK || !strings.Contains(c.Detail, "connect") {
+		t.Errorf("API host check = %+v", c)
+	}
+	if c := check(t, checks, "PingOne sign-in"); !c.Skip {
+		t.Errorf("sign-in check = %+v, want skipped", c)
+	}
+	if err := Run(context.Background(), opts.session(&bytes.Buffer{}, &bytes.Buffer{})); !errors.Is(err, ErrChecksFailed) {
+		t.Errorf("Run = %v, want ErrChecksFailed", err)
+	}
+}
+
+func startTestSimulator(t *testing.T, opts simulator.Options) *simulator.Server {
+	t.Helper()
+	sim, err := simulator.Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(sim.Close)
+	return sim
+}

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"sfstore/api"
+	"sfstore/ui/cards"
+)
+
+// ReportCreated shows the created store: a card on stdout, or the store as
+// JSON with --json, secrets masked either way. If stdout cannot be written
+// (a closed pipe), the store's ID still reaches stderr: the store exists,
+// and the person needs its ID.
+func (s *Session) ReportCreated(store *api.Store) error {
+	var err error
+	if s.Opts.JSON {
+		err = writeJSON(s.Out, store.Masked())
+	} else {
+		_, err = fmt.Fprintln(s.Out, cards.RenderStore(s.OutStyles, store, s.OutWidth, s.Opts.Demo))
+	}
+	if err != nil {
+		fmt.Fprintf(s.Err, "sfstore: the store was created (id %s), but its details could not be written to stdout: %v\n", store.ID, err)
+	}
+	return nil
+}
+
+// ReportFailure shows a failure on stderr, titled for what failed, with
+// everything PingOne said: the fields it names, its error ID and
+// Correlation-Id, and what to do. A terminal gets a card; a script the same
+// rows as plain lines.
+func (s *Session) ReportFailure(heading string, err error) {
+	fmt.Fprintln(s.Err, cards.RenderError(s.ErrStyles, heading, err, s.ErrWidth))
+}
+
+// ReportFinalFailure is what a run that ends with err leaves on stdout:
+// with --json, the error as JSON, so a script reading stdout learns what
+// failed.
+func (s *Session) ReportFinalFailure(err error) {
+	if s.Opts.JSON && !errors.Is(err, ErrCancelled) {
+		_ = writeJSON(s.Out, errorJSON(err, s.Secrets.Redact))
+	}
+}
+
+func writeJSON(out io.Writer, v any) error {
+	body, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode JSON: %w", err)
+	}
+	_, err = fmt.Fprintln(out, string(body))
+	return err
+}
+
+// WriteJSON writes v as indented JSON on the session's stdout.
+func (s *Session) WriteJSON(v any) error { return writeJSON(s.Out, v) }
+
+// jsonError is the --json form of a failure: PingOne's error body with the
+// HTTP status and Correlation-Id, or a message for failures before PingOne
+// answered.
+type jsonError struct {
+	Error struct {
+		Status        int               `json:"status,omitempty"`
+		ID            string            `json:"id,omitempty"`
+		Code          string            `json:"code,omitempty"`
+		Message       string            `json:"message"`
+		Details       []api.ErrorDetail `json:"details,omitempty"`
+		CorrelationID string            `json:"correlationId,omitempty"`
+		Hint          string            `json:"hint,omitempty"`
+	} `json:"error"`
+}
+
+func errorJSON(err error, redact func(string) string) jsonError {
+	var out jsonError
+	e := &out.Error
+	e.Message = redact(err.Error())
+	var apiErr *api.Error
+	var tokenErr *api.TokenError
+	switch {
+	case errors.As(err, &apiErr):
+		e.Status, e.ID, e.Code, e.Details = apiErr.StatusCode, apiErr.ID, apiErr.Code, apiErr.Details
+		e.CorrelationID, e.Hint = apiErr.CorrelationID, apiErr.Hint()
+		if apiErr.Message != "" {
+			e.Message = apiErr.Message
+		}
+	case errors.As(err, &tokenErr):
+		e.Status, e.Code, e.CorrelationID, e.Hint = tokenErr.StatusCode, tokenErr.Code, tokenErr.CorrelationID, tokenErr.Hint()
+	}
+	return out
+}

@@ -1,0 +1,132 @@
+// Package secretscmd is "sfstore secrets": what sfstore saved in the OS
+// keyring, by name and never by value, and how to forget it.
+package secretscmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"sfstore/secrets"
+	"sfstore/ui"
+	"sfstore/ui/settings"
+	"sfstore/ui/term"
+)
+
+// List prints the names of the saved secrets: which secret, for which app,
+// and when; as JSON with --json.
+func List(ctx context.Context, s *ui.Session) error {
+	k, err := keyring(s)
+	if err != nil {
+		return err
+	}
+	entries, err := k.List(ctx)
+	if err != nil {
+		return fmt.Errorf("list saved secrets: %w", err)
+	}
+	if s.Opts.JSON {
+		if entries == nil {
+			entries = []secrets.Entry{}
+		}
+		return s.WriteJSON(entries)
+	}
+	if len(entries) == 0 {
+		fmt.Fprintln(s.Out, "sfstore has saved no secrets in this keyring.")
+		return nil
+	}
+	for _, e := range entries {
+		fmt.Fprintln(s.Out, describe(s, e))
+	}
+	return nil
+}
+
+func describe(s *ui.Session, e secrets.Entry) string {
+	where := e.Account
+	switch e.Kind {
+	case secrets.KindSalesforce:
+		where = fmt.Sprintf("Salesforce %s, client ID %s", e.Domain, e.ClientID)
+	case secrets.KindPingOne:
+		where = fmt.Sprintf("PingOne worker app %s in environment %s", e.ClientID, e.EnvID)
+	}
+	saved := ""
+	if !e.SavedAt.IsZero() {
+		saved = s.OutStyles.Muted.Render("  saved " + e.SavedAt.Local().Format("2006-01-02 15:04"))
+	}
+	// Names come from the keyring, which other programs can write.
+	return fmt.Sprintf("%-20s %s%s", term.Line(e.Secret), term.Line(where), saved)
+}
+
+// Target says what to forget: one Salesforce app's secrets, one worker
+// app's, or all.
+type Target struct {
+	SalesforceDomain, ClientID          string
+	WorkerEnvironmentID, WorkerClientID string
+	All                                 bool
+}
+
+// ErrForgetWhat asks for a target.
+var ErrForgetWhat = &settings.InputError{Problems: []string{"say what to forget: --salesforce-domain with --client-id, --worker-environment-id with --worker-client-id, or --all"}}
+
+// Forget removes the saved secrets of t and says what it removed.
+func Forget(ctx context.Context, s *ui.Session, t Target) error {
+	k, err := keyring(s)
+	if err != nil {
+		return err
+	}
+	accounts, err := accountsToForget(ctx, k, t)
+	if err != nil {
+		return err
+	}
+	removed := 0
+	for _, account := range accounts {
+		err := k.Delete(ctx, account)
+		switch {
+		case err == nil:
+			removed++
+			fmt.Fprintln(s.Err, "removed", term.Line(account))
+		case errors.Is(err, secrets.ErrNotFound):
+		default:
+			return fmt.Errorf("remove %s: %w", term.Line(account), err)
+		}
+	}
+	fmt.Fprintf(s.Err, "Removed %d saved secrets.\n", removed)
+	return nil
+}
+
+func accountsToForget(ctx context.Context, k *secrets.Keyring, t Target) ([]string, error) {
+	switch {
+	case t.All:
+		entries, err := k.List(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("list saved secrets: %w", err)
+		}
+		accounts := make([]string, 0, len(entries))
+		for _, e := range entries {
+			accounts = append(accounts, e.Account)
+		}
+		return accounts, nil
+	case t.SalesforceDomain != "" && t.ClientID != "":
+		d := settings.NormalizeDomain(t.SalesforceDomain)
+		return []string{
+			secrets.SalesforceAccount(d, t.ClientID, secrets.ClientSecret),
+			secrets.SalesforceAccount(d, t.ClientID, secrets.AccessToken),
+			secrets.SalesforceAccount(d, t.ClientID, secrets.RefreshToken),
+		}, nil
+	case t.WorkerEnvironmentID != "" && t.WorkerClientID != "":
+		return []string{secrets.PingOneAccount(strings.ToLower(t.WorkerEnvironmentID), t.WorkerClientID)}, nil
+	}
+	return nil, ErrForgetWhat
+}
+
+// keyring returns the session's keyring, or why it cannot be used.
+func keyring(s *ui.Session) (*secrets.Keyring, error) {
+	k := s.Opts.Keyring
+	if k == nil {
+		return nil, errors.New("no keyring configured")
+	}
+	if err := k.Available(); err != nil {
+		return nil, err // already says "keyring unavailable: …"
+	}
+	return k, nil
+}

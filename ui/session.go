@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"sfstore/api"
+	"sfstore/secrets"
+	"sfstore/ui/cards"
+	"sfstore/ui/settings"
+	"sfstore/ui/term"
+)
+
+// Options are the switches of a run, from the command line.
+type Options struct {
+	APIURL, AuthURL string // override the region's hosts when set
+
+	Demo       bool
+	Accessible bool // plain prompts and cards without borders
+	NoInput    bool // never prompt: every answer is supplied
+
+	DryRun             bool // print the request instead of sending it
+	JSON               bool // results and errors as JSON on stdout
+	TestConnection     bool // scripts: test the connection before creating
+	AllowDuplicateName bool // scripts: create even if the name is taken
+	Publish            bool // scripts: create a revision afterwards
+
+	Debug      io.Writer // when set, every HTTP exchange is traced here
+	HTTPClient *http.Client
+	Keyring    *secrets.Keyring
+
+	Salesforce SalesforceOptions
+}
+
+// SalesforceOptions configure the Salesforce sign-in.
+type SalesforceOptions struct {
+	LoginURL     string             // default https://{SALESFORCE_DOMAIN}
+	InstanceURL  string             // the org's REST base for pasted tokens; default https://{SALESFORCE_DOMAIN}
+	CallbackPort int                // 0 means salesforce.DefaultCallbackPort
+	OpenBrowser  func(string) error // nil: $BROWSER or the platform's opener
+	HTTPClient   *http.Client
+	Login        bool // sign in with the browser in a --no-input run
+}
+
+// Streams are where a run reads and writes.
+type Streams struct {
+	In       io.Reader
+	Out, Err io.Writer
+	// OutWidth and ErrWidth are the terminal widths, 80 when not a
+	// terminal.
+	OutWidth, ErrWidth int
+	// OutTTY and ErrTTY say whether each is a terminal: cards are boxed
+	// only on one.
+	OutTTY, ErrTTY bool
+}
+
+// Session is one run: its answers and switches, the services it talks to,
+// and its output streams, which mask every secret the run knows.
+type Session struct {
+	Answers *settings.Answers
+	Opts    Options
+	Secrets *term.Secrets
+
+	In       io.Reader
+	Out, Err io.Writer
+	OutWidth int
+	ErrWidth int
+	// OutStyles and ErrStyles draw for stdout and stderr.
+	OutStyles, ErrStyles cards.Styles
+
+	// LastTest is what the last connection test said, for the review.
+	LastTest string
+
+	keyringErr   error // why the keyring cannot be used; nil when it can
+	keyringNoted bool  // the person was told the keyring is unavailable
+
+	// ctx lives as long as the run: a cached token source uses it for
+	// every token request, so Ctrl-C cancels those too.
+	ctx       context.Context
+	client    *api.Client
+	clientFor string // the sign-in the client was built for
+}
+
+// NewSession builds a run's session. Nothing here calls the keyring or the
+// network: the keyring check is a cheap probe, so the first frame is not
+// held up.
+func NewSession(ctx context.Context, a settings.Answers, opts Options, io Streams) *Session {
+	s := &Session{ctx: ctx, Answers: &a, Opts: opts, Secrets: &term.Secrets{}, In: io.In}
+	s.Secrets.Add(a.Secrets()...)
+	s.Out, s.Err = term.NewWriter(io.Out, s.Secrets), term.NewWriter(io.Err, s.Secrets)
+	s.OutWidth, s.ErrWidth = widthOr80(io.OutWidth), widthOr80(io.ErrWidth)
+	s.OutStyles = s.styles(io.Out, !io.OutTTY)
+	s.ErrStyles = s.styles(io.Err, !io.ErrTTY)
+	if opts.Debug != nil {
+		s.Opts.Debug = term.NewSanitizingWriter(term.NewWriter(opts.Debug, s.Secrets))
+	}
+	if opts.Keyring == nil {
+		s.keyringErr = errors.New("no keyring configured")
+	} else {
+		s.keyringErr = opts.Keyring.Available()
+	}
+	return s
+}
+
+func (s *Session) styles(w io.Writer, notTerminal bool) cards.Styles {
+	st := cards.NewStyles(lipgloss.NewRenderer(w))
+	st.Plain = notTerminal || s.Opts.Accessible
+	st.Secrets = s.Secrets
+	return st
+}
+
+func widthOr80(w int) int {
+	if w <= 0 {
+		return 80
+	}
+	return w
+}
+
+// NoteSecrets records the secrets the answers hold now, so every output
+// masks them. The wizard calls it after each form; values read or issued
+// later are added where they arrive.
+func (s *Session) NoteSecrets() {
+	s.Secrets.Add(s.Answers.Secrets()...)
+}
+
+// Notice prints a line to stderr between forms, wrapped to the terminal,
+// with text from outside made inert.
+func (s *Session) Notice(style lipgloss.Style, text string) {
+	fmt.Fprintln(s.Err, style.Render(ansi.Wordwrap(s.ErrStyles.Clean(text), s.ErrWidth, "")))
+}
+
+// Progress prints a plain line of progress to stderr.
+func (s *Session) Progress(format string, args ...any) {
+	fmt.Fprintln(s.Err, s.ErrStyles.Clean(fmt.Sprintf(format, args...)))
+}
+
+// Client returns the run's PingOne client, built once for the current
+// sign-in answers: one client and one token per run, unless the person
+// changes how sfstore signs in.
+func (s *Session) Client() (*api.Client, error) {
+	key := signInKey(*s.Answers, s.Opts)
+	if s.client != nil && s.clientFor == key {
+		return s.client, nil
+	}
+	c, err := newClient(s.ctx, *s.Answers, s.Opts.APIURL, s.Opts.AuthURL, s.HTTPClient(s.Opts.HTTPClient))
+	if err != nil {
+		return nil, err
+	}
+	s.client, s.clientFor = c, key
+	return c, nil
+}
+
+func signInKey(a settings.Answers, o Options) string {
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s", a.Region, o.APIURL, o.AuthURL, a.AuthMethod,
+		a.WorkerEnvironmentID, a.WorkerClientID, a.WorkerClientSecret, a.PingOneAccessToken)
+}
+
+// HTTPClient returns hc (or a default one) traced when --debug is on. The
+// trace reads the secrets to mask at each exchange, so tokens that arrive
+// later, such as a Salesforce sign-in's, are masked too.
+func (s *Session) HTTPClient(hc *http.Client) *http.Client {
+	if hc == nil {
+		hc = &http.Client{Timeout: defaultHTTPTimeout}
+	}
+	if s.Opts.Debug == nil {
+		return hc
+	}
+	traced := *hc
+	traced.Transport = api.NewDebugTransport(hc.Transport, s.Opts.Debug, s.Secrets.Values)
+	return &traced
+}

@@ -1,0 +1,75 @@
+//go:build unix
+
+package wizard_test
+
+import (
+	"strings"
+	"testing"
+
+	"sfstore/api/demoorg"
+	"sfstore/api/redact"
+	"sfstore/api/simulator"
+	"sfstore/secrets"
+	"sfstore/ui/settings"
+)
+
+// TestPTYBrowserSignInFillsTheTokensAndThePickers walks the Salesforce step
+// as a new user does in the demo: no token is typed. The simulated org's
+// "browser" completes the sign-in, the token is checked, Communities offers
+// the org's accounts and profiles, and the store carries the tokens the
+// sign-in issued, which also land in the keyring.
+func TestPTYBrowserSignInFillsTheTokensAndThePickers(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	kr := secrets.NewMemory()
+	opts, n := wizardOptions(t, sim.URL(), kr)
+	// As in the demo: the org lives on loopback, so the domain typed is kept
+	// rather than replaced by the host of its instance URL.
+	opts.Demo = true
+	w := startWizard(t, opts)
+
+	w.pingOneStep(workerSecret)
+	w.storeStep(storeName)
+	w.answer(settings.FieldSalesforceDomain.Label, typedDomain)
+	w.answer(settings.FieldClientID.Label, sfClientID)
+	w.answer("How do you want to get the OAuth tokens?", "") // the browser, preselected
+	w.answer(settings.FieldClientSecret.Label, clientSecret)
+	w.waitFor("must list this callback URL")
+	w.waitFor("Signed in to Salesforce")
+	w.waitFor("Salesforce token works")
+
+	w.provisioningStep()
+	w.waitFor("┃ Provision to Salesforce Communities?")
+	w.send(keyLeft, keyEnter)
+
+	globex := demoorg.Accounts[1]
+	w.answer("Find the business account", "glob")
+	w.waitFor(`Accounts matching "glob"`)
+	w.waitFor("> " + globex.Name)
+	w.send(keyEnter)
+	profile := communityProfile(t)
+	w.waitFor("┃ " + settings.FieldProfileID.Label)
+	w.chooseOption(profile.Name, 4)
+
+	w.reviewAndCreate(true)
+	_, store := w.requireCreated(sim)
+	c := store.Configuration
+	if c.ClientSecret != clientSecret || c.OAuthAccessToken == "" || !n.org.RefreshTokenValid(c.OAuthRefreshToken) {
+		t.Fatalf("the store does not carry the sign-in's tokens: %s", store.Masked().Configuration.OAuthRefreshToken)
+	}
+	if n.org.Refreshes() != 0 {
+		t.Errorf("sfstore refreshed the token %d times; it must leave that to PingOne", n.org.Refreshes())
+	}
+	if c.SalesforceDomain != sentDomain {
+		t.Errorf("domain = %q, want %q", c.SalesforceDomain, sentDomain)
+	}
+	if c.AccountID != globex.ID || c.ProfileID != profile.ID || !c.EnableCommunities {
+		t.Errorf("account %q profile %q communities %v; want %q, %q, true", c.AccountID, c.ProfileID, c.EnableCommunities, globex.ID, profile.ID)
+	}
+	if got := keyringValue(t, kr, secrets.SalesforceAccount(sentDomain, sfClientID, secrets.RefreshToken)); got != c.OAuthRefreshToken {
+		t.Errorf("keyring refresh token = %s, want the one issued", redact.Mask(got))
+	}
+	w.requireNoLeak(append(allSecrets, c.OAuthAccessToken, c.OAuthRefreshToken)...)
+	if off := n.leftTheMachine(); len(off) > 0 {
+		t.Errorf("requests left the machine:\n  %s", strings.Join(off, "\n  "))
+	}
+}

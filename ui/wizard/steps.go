@@ -1,0 +1,172 @@
+package wizard
+
+import (
+	"github.com/charmbracelet/huh"
+
+	"sfstore/api"
+	"sfstore/ui/settings"
+)
+
+// The builders below only build forms bound to the answers; ask.go runs
+// them. Each field has a title, one plain-language line of description and
+// the validator of its settings.Field, whose message says what is expected.
+
+func regionOptions() []huh.Option[string] {
+	opts := make([]huh.Option[string], 0, len(settings.FieldRegion.Choices))
+	for _, c := range settings.FieldRegion.Choices {
+		opts = append(opts, huh.NewOption(c.Label, c.Value))
+	}
+	return opts
+}
+
+func (w *Wizard) signInForm() *huh.Form {
+	a := w.a
+	return w.form(huh.NewGroup(
+		choice(w, settings.FieldRegion.Label, "Where your PingOne organization lives; it sets the API and sign-in hosts.", &a.Region, regionOptions()...),
+		choice(w, "How should sfstore sign in to PingOne?", "A worker app needs the Environment Admin role on the target environment.", &a.AuthMethod,
+			huh.NewOption("Worker app client ID and secret (recommended)", settings.AuthWorkerApp),
+			huh.NewOption("Paste an access token (kept in memory only)", settings.AuthPastedToken)),
+	).Title(w.title(settings.StepPingOne)))
+}
+
+func (w *Wizard) workerAppForm() *huh.Form {
+	a := w.a
+	return w.form(huh.NewGroup(
+		w.fieldInput(settings.FieldWorkerEnvironment, "The environment the worker app belongs to (PINGONE_ENVIRONMENT_ID).", &a.WorkerEnvironmentID),
+		w.fieldInput(settings.FieldWorkerClientID, "Applications › your worker app › Configuration › Client ID.", &a.WorkerClientID),
+	).Title(w.title(settings.StepPingOne)))
+}
+
+// targetEnvironmentForm asks for the environment ID when it cannot be
+// picked from a list.
+func (w *Wizard) targetEnvironmentForm() *huh.Form {
+	f := settings.FieldEnvironmentID
+	field := w.fieldInput(f, "The environment the store is created in.", &w.a.EnvironmentID)
+	if w.a.AuthMethod == settings.AuthWorkerApp {
+		field = w.fieldInput(f, "Where the store is created; empty means the worker app's environment.", &w.a.EnvironmentID).
+			Placeholder("empty: the worker app's environment")
+	}
+	return w.form(huh.NewGroup(field).Title(w.title(settings.StepPingOne)))
+}
+
+func (w *Wizard) workerSecretForm() *huh.Form {
+	return w.form(huh.NewGroup(
+		w.password(settings.FieldWorkerClientSecret, "Shown once when the worker app's secret is generated. Input is hidden.", &w.a.WorkerClientSecret),
+	).Title(w.title(settings.StepPingOne)))
+}
+
+func (w *Wizard) pastedTokenForm() *huh.Form {
+	return w.form(huh.NewGroup(
+		w.password(settings.FieldPingOneToken, "Needs the Environment Admin role. Held in memory only, never saved.", &w.a.PingOneAccessToken),
+	).Title(w.title(settings.StepPingOne)))
+}
+
+func (w *Wizard) storeForm() *huh.Form {
+	a := w.a
+	return w.form(
+		huh.NewGroup(
+			w.fieldInput(settings.FieldName, "How the store is listed in PingOne.", &a.Name),
+			w.fieldInput(settings.FieldDescription, "Optional: a note for other admins.", &a.Description),
+			w.fieldInput(settings.FieldImageURL, "Optional: the address of an icon for the store.", &a.ImageURL),
+		).Title(w.title(settings.StepStore)),
+		huh.NewGroup(
+			w.yesNo("Create it active?", "PingOne creates stores inactive unless told otherwise; active provisions as soon as rules use it.", nil).
+				Accessor(statusAccessor{a}).Affirmative("Active").Negative("Inactive"),
+			w.yesNo("Deprovision its users if the store is deleted?",
+				"If on, deleting the store later deprovisions the users it created.", nil).Accessor(optionalBool{&a.Managed}),
+		).Title(w.title(settings.StepStore)),
+	)
+}
+
+// statusAccessor binds "Create it active?" to the status: Active sends
+// ACTIVE; Inactive sends nothing (PingOne's default) unless INACTIVE was
+// given explicitly.
+type statusAccessor struct{ a *settings.Answers }
+
+func (s statusAccessor) Get() bool { return s.a.Status == api.StatusActive }
+
+func (s statusAccessor) Set(active bool) {
+	switch {
+	case active:
+		s.a.Status = api.StatusActive
+	case s.a.Status == api.StatusActive:
+		s.a.Status = ""
+	}
+}
+
+// optionalBool binds a confirm to an optional answer: answering sets it.
+type optionalBool struct{ p **bool }
+
+func (o optionalBool) Get() bool { return *o.p != nil && **o.p }
+
+func (o optionalBool) Set(v bool) { *o.p = &v }
+
+func (w *Wizard) salesforceAppForm() *huh.Form {
+	a := w.a
+	return w.form(huh.NewGroup(
+		w.fieldInput(settings.FieldSalesforceDomain, "Your org's My Domain. https:// and a trailing / are removed.", &a.SalesforceDomain),
+		w.fieldInput(settings.FieldClientID, "The Consumer Key of your connected app or external client app.", &a.ClientID),
+		choice(w, "How do you want to get the OAuth tokens?", "Signing in needs the app's callback URL and the api and refresh_token scopes.", &a.SalesforceSignIn,
+			huh.NewOption("Sign in with Salesforce in the browser (recommended)", settings.SignInBrowser),
+			huh.NewOption("Paste an access token and a refresh token", settings.SignInPaste)),
+	).Title(w.title(settings.StepSalesforce)))
+}
+
+// clientSecretForm asks for the consumer secret alone, before a browser
+// sign-in (External Client Apps require it with PKCE).
+func (w *Wizard) clientSecretForm() *huh.Form {
+	return w.form(huh.NewGroup(
+		w.password(settings.FieldClientSecret, "The app's Consumer Secret; the sign-in needs it. Input is hidden.", &w.a.ClientSecret),
+	).Title(w.title(settings.StepSalesforce)))
+}
+
+func (w *Wizard) salesforceSecretsForm() *huh.Form {
+	a := w.a
+	return w.form(huh.NewGroup(
+		w.password(settings.FieldClientSecret, "The app's Consumer Secret. Input is hidden.", &a.ClientSecret),
+		w.password(settings.FieldAccessToken, "Issued to a Salesforce admin with View All Data. Input is hidden.", &a.SalesforceAccessToken),
+		w.password(settings.FieldRefreshToken, "Needs the refresh_token scope and a \"valid until revoked\" policy.", &a.SalesforceRefreshToken),
+	).Title(w.title(settings.StepSalesforce)))
+}
+
+func (w *Wizard) provisioningForm() *huh.Form {
+	a := w.a
+	return w.form(
+		huh.NewGroup(
+			w.yesNo("Create users?", "Create a Salesforce user for each PingOne user in scope.", &a.CreateUsers),
+			w.yesNo("Update users?", "Keep Salesforce users' attributes in step with PingOne.", &a.UpdateUsers),
+			w.yesNo("Disable users?", "Deactivate the Salesforce user when a PingOne user leaves scope.", &a.DisableUsers),
+		).Title(w.title(settings.StepProvisioning)),
+		huh.NewGroup(
+			w.yesNo("Provision disabled users?", "Also create users that are disabled in PingOne (they arrive inactive).", &a.ProvisionDisabledUsers),
+			w.yesNo("Freeze instead of deactivate?", "Freeze deprovisioned users: no sign-in, but licence and data are kept.", &a.FreezeUsers),
+			choice(w, settings.FieldPermissionSets.Label, w.describe(settings.FieldPermissionSets, "What happens to permission sets a user already has in Salesforce."), &a.PermissionSets,
+				huh.NewOption("Merge: add PingOne's, keep the user's existing permission sets", api.PermissionSetsMerge),
+				huh.NewOption("Overwrite: replace the user's permission sets with PingOne's", api.PermissionSetsOverwrite)),
+		).Title(w.title(settings.StepProvisioning)),
+	)
+}
+
+func (w *Wizard) communitiesSwitchForm() *huh.Form {
+	return w.form(huh.NewGroup(
+		w.yesNo("Provision to Salesforce Communities?",
+			"Turn on for Experience Cloud (community) users; off for Sales, Service and Chatter users.",
+			&w.a.EnableCommunities),
+	).Title(w.title(settings.StepCommunities)))
+}
+
+func (w *Wizard) communitiesIDsForm() *huh.Form {
+	a := w.a
+	desc := "Optional: the profile new users get (00e…, 15 or 18 characters)."
+	if a.EnableCommunities {
+		desc = "With Communities: a customer or partner community profile (00e…)."
+	}
+	profile := w.fieldInput(settings.FieldProfileID, desc, &a.ProfileID)
+	if !a.EnableCommunities {
+		return w.form(huh.NewGroup(profile).Title(w.title(settings.StepCommunities)))
+	}
+	return w.form(huh.NewGroup(
+		w.fieldInput(settings.FieldAccountID, "The business account community users join: 001…, 15 or 18 characters.", &a.AccountID),
+		profile,
+	).Title(w.title(settings.StepCommunities)))
+}

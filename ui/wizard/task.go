@@ -1,0 +1,111 @@
+package wizard
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sfstore/ui"
+	"sfstore/ui/term"
+	"time"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// workGrace is how long a cancelled task may take to notice; the work's
+// calls all honour their context, so this is only a bound.
+const workGrace = 3 * time.Second
+
+// Task runs work under a spinner on stderr. The work runs in its own
+// goroutine, never inside Update, so the spinner keeps turning; Ctrl-C
+// cancels the work's context and returns ui.ErrCancelled once the work has
+// stopped, so no caller reads a result the work is still writing.
+func (w *Wizard) Task(ctx context.Context, title string, work func(context.Context) error) error {
+	workCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if w.s.Opts.Accessible {
+		// No animation for screen readers: one line, then the outcome.
+		fmt.Fprintln(w.s.Err, title+"…")
+		err := work(workCtx)
+		if workCtx.Err() != nil {
+			return ui.ErrCancelled
+		}
+		return err
+	}
+	// Ctrl-C cancels only the work's context and quits normally; the
+	// program's own context is the caller's, so bubbletea never sees a kill
+	// (see Wizard.runProgram for why that matters).
+	var workErr error
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		workErr = work(workCtx)
+	}()
+	m := taskModel{title: title, cancel: cancel, result: func() error { <-finished; return workErr },
+		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(w.st.Title))}
+	final, err := tea.NewProgram(m,
+		tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx),
+	).Run()
+	if fm, ok := final.(taskModel); err != nil || !ok || fm.cancelled {
+		cancel()
+		select {
+		case <-finished:
+		case <-time.After(workGrace):
+		}
+	}
+	if err != nil {
+		if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
+			return ui.ErrCancelled
+		}
+		return fmt.Errorf("spinner: %w", err)
+	}
+	fm := final.(taskModel)
+	if fm.cancelled {
+		return ui.ErrCancelled
+	}
+	return fm.err
+}
+
+type taskDoneMsg struct{ err error }
+
+type taskModel struct {
+	title     string
+	result    func() error // waits for the work and returns its error
+	cancel    context.CancelFunc
+	spinner   spinner.Model
+	done      bool
+	cancelled bool
+	err       error
+}
+
+func (m taskModel) Init() tea.Cmd {
+	return tea.Batch(m.spinner.Tick, func() tea.Msg {
+		return taskDoneMsg{m.result()}
+	})
+}
+
+func (m taskModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case taskDoneMsg:
+		m.done, m.err = true, msg.err
+		return m, tea.Quit
+	case tea.KeyMsg:
+		if msg.String() == "ctrl+c" {
+			m.cancel()
+			m.done, m.cancelled = true, true
+			return m, tea.Quit
+		}
+	case spinner.TickMsg:
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m taskModel) View() string {
+	if m.done {
+		return ""
+	}
+	return m.spinner.View() + " " + term.Line(m.title) + "  " + "(Ctrl-C to cancel)"
+}

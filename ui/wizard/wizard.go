@@ -1,0 +1,145 @@
+// Package wizard is the interactive Prompter of sfstore's create flow: huh
+// forms for each step, pickers that read the org, the Salesforce sign-in
+// screen, the review menu and spinners. The flow itself lives in package
+// ui; this package only asks.
+package wizard
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"sfstore/ui"
+	"sfstore/ui/cards"
+	"sfstore/ui/settings"
+)
+
+// Wizard asks for every answer in short steps and implements ui.Prompter.
+type Wizard struct {
+	s  *ui.Session
+	a  *settings.Answers
+	st cards.Styles
+
+	// theme is built once: without one huh rebuilds its default theme on
+	// every style lookup, which made each keystroke several times slower.
+	theme *huh.Theme
+
+	// sf is the verified Salesforce sign-in, when there is one: the pickers
+	// use it.
+	sf *ui.SalesforceSession
+
+	// problems holds what PingOne said about each field in its last
+	// refusal, shown under the field when the person goes back to fix it.
+	problems map[*settings.Field]string
+
+	// RunForm runs one form to its end. It is the seam tests use to drive
+	// forms with keystrokes; by default a bubbletea program on the
+	// session's input and stderr runs it.
+	RunForm func(ctx context.Context, f *huh.Form) error
+}
+
+// New returns the wizard for a session.
+func New(s *ui.Session) *Wizard {
+	w := &Wizard{s: s, a: s.Answers, st: s.ErrStyles, theme: huh.ThemeCharm()}
+	w.RunForm = w.runProgram
+	return w
+}
+
+var _ ui.Prompter = (*Wizard)(nil)
+
+// Collect prints the heading and asks every step in order.
+func (w *Wizard) Collect(ctx context.Context) error {
+	w.printHeader()
+	for _, step := range settings.Steps {
+		if err := w.ask(ctx, step); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Edit asks one step again, every answer kept.
+func (w *Wizard) Edit(ctx context.Context, step settings.Step) error {
+	return w.ask(ctx, step)
+}
+
+// describe is a field's description, followed by what PingOne said about
+// the field the last time it refused the store.
+func (w *Wizard) describe(f *settings.Field, description string) string {
+	if p, ok := w.problems[f]; ok {
+		return description + "\n✗ PingOne: " + w.st.Clean(p)
+	}
+	return description
+}
+
+// form applies the wizard-wide settings to a new form.
+func (w *Wizard) form(groups ...*huh.Group) *huh.Form {
+	return huh.NewForm(groups...).
+		WithInput(w.s.In).
+		WithOutput(w.s.Err).
+		WithTheme(w.theme).
+		WithAccessible(w.s.Opts.Accessible).
+		WithShowHelp(true)
+}
+
+func (w *Wizard) title(step settings.Step) string {
+	return w.titleText(fmt.Sprintf("Step %d of %d · %s", int(step)+1, len(settings.Steps), step))
+}
+
+func (w *Wizard) titleText(t string) string {
+	if w.s.Opts.Demo {
+		return "DEMO · " + t
+	}
+	return t
+}
+
+func (w *Wizard) printHeader() {
+	title := w.st.Title.Render("sfstore") + w.st.Muted.Render(" · create a PingOne Salesforce propagation store")
+	if w.s.Opts.Demo {
+		title = w.st.Demo.Render("DEMO") + " " + title + "\n" +
+			w.st.Muted.Render("A built-in PingOne simulator answers; nothing leaves this machine.")
+	}
+	fmt.Fprintln(w.s.Err, title)
+}
+
+// run runs a form, turns Ctrl-C into ui.ErrCancelled, and records the
+// secrets the form may have taken so every output masks them.
+func (w *Wizard) run(ctx context.Context, f *huh.Form) error {
+	err := w.RunForm(ctx, f)
+	w.s.NoteSecrets()
+	return err
+}
+
+// runProgram runs a form as a program of ours.
+//
+// huh's own Run ends Ctrl-C with tea.Interrupt, which bubbletea v1.3.10
+// handles as a kill, closing its input reader without waiting for the
+// goroutine that reads the terminal. That goroutine can then swallow the
+// next keystrokes. Quitting normally lets bubbletea shut its reader down
+// cleanly. Accessible mode has no program: huh prompts line by line.
+func (w *Wizard) runProgram(ctx context.Context, f *huh.Form) error {
+	if w.s.Opts.Accessible {
+		err := f.RunWithContext(ctx)
+		if errors.Is(err, huh.ErrUserAborted) || ctx.Err() != nil {
+			return ui.ErrCancelled
+		}
+		if err != nil {
+			return fmt.Errorf("form: %w", err)
+		}
+		return nil
+	}
+	f.SubmitCmd, f.CancelCmd = tea.Quit, tea.Quit
+	_, err := tea.NewProgram(f, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err),
+		tea.WithReportFocus(), tea.WithContext(ctx)).Run()
+	switch {
+	case f.State == huh.StateAborted, ctx.Err() != nil,
+		errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
+		return ui.ErrCancelled
+	case err != nil:
+		return fmt.Errorf("form: %w", err)
+	}
+	return nil
+}
