@@ -227,7 +227,7 @@ func TestNewClientRefusesPlainHTTPToARemoteHostBeforeAnyRequest(t *testing.T) {
 		calls++
 		return nil, errors.New("no network in this test")
 	})}
-	for _, apiURL := range []string{"http://192.0.2.2:9000", "http://api.pingone.com", "http://api.localhost:8080"} {
+	for _, apiURL := range []string{"http://192.0.2.2:9000", "http://api.pingone.com", "http://localhost.example.com"} {
 		c, err := api.NewClient(apiURL, api.WithHTTPClient(hc))
 		if err == nil || c != nil || !strings.Contains(err.Error(), "pingone api url: use https://") {
 			t.Errorf("NewClient(%q) = %v, %v; want a refusal", apiURL, c, err)

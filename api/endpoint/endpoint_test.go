@@ -10,7 +10,7 @@ import (
 func TestCheckAllowsHTTPSAnywhereAndHTTPOnlyOnThisMachine(t *testing.T) {
 	for _, ok := range []string{
 		"https://api.pingone.eu", "https://192.0.2.2:8443/base", "http://127.0.0.1:4000",
-		"http://localhost:7717", "http://LOCALHOST.:7717", "http://[::1]:80", "http://127.8.9.10",
+		"http://localhost:7717", "http://LOCALHOST.:7717", "http://sim.localhost:9", "http://[::1]:80", "http://127.8.9.10",
 	} {
 		if _, err := endpoint.Check("--api-url", ok); err != nil {
 			t.Errorf("Check(%q) = %v", ok, err)
@@ -20,7 +20,6 @@ func TestCheckAllowsHTTPSAnywhereAndHTTPOnlyOnThisMachine(t *testing.T) {
 		"http://192.0.2.2:9000":           "--api-url: use https:// for 192.0.2.2:9000; plain http is accepted only for this machine",
 		"http://api.pingone.com":          "use https://",
 		"http://localhost.evil.example":   "use https://",
-		"http://api.localhost:8080":       "use https:// for api.localhost:8080",
 		"https://user:pw@api.pingone.com": "user name or password (https://…@api.pingone.com)",
 		"https://auth.pingone.com/?x=1":   "must not have a query or fragment (https://auth.pingone.com/?…)",
 		"https://auth.pingone.com/#frag":  "query or fragment (https://auth.pingone.com/#…)",
