@@ -28,11 +28,12 @@
 // Errors are typed: a non-2xx answer is an *Error (the call that failed,
 // PingOne's id, code, message and per-field details, or an excerpt when a
 // proxy answered), and a failed token request is a *TokenError naming the
-// token endpoint. A create that may have reached PingOne without a usable
-// answer (a timeout or reset after sending, a 5xx, a 201 without a store)
-// is an *OutcomeUnknownError: look for the store with FindSalesforceStores
-// before trying again. Each has a Hint for the user, and none ever contains
-// a secret the client knows about.
+// token endpoint. A create or an update that may have reached PingOne
+// without a usable answer (a timeout or reset after sending, a 5xx, a 2xx
+// without a store) is an *OutcomeUnknownError: look for the store with
+// FindSalesforceStores, or read it again with GetStore, before trying
+// again. Each has a Hint for the user, and none ever contains a secret the
+// client knows about.
 //
 // Usage:
 //

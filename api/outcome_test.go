@@ -276,3 +276,39 @@ func TestAnUnknownOutcomeIsSettledByFindingTheName(t *testing.T) {
 		t.Error("an empty name was looked for")
 	}
 }
+
+func TestAnUpdateThatMayHaveReachedPingOneLeavesTheOutcomeUnknown(t *testing.T) {
+	tests := map[string]struct {
+		h      http.HandlerFunc
+		reason string
+		check  func(error) bool
+	}{
+		"503": {respond(503, `{"id":"e-503","code":"UNEXPECTED_ERROR","message":"down"}`), "the request reached pingone, which then failed",
+			func(err error) bool { var e *api.Error; return errors.As(err, &e) && e.StatusCode == 503 }},
+		"reset after sending": {func(w http.ResponseWriter, r *http.Request) {
+			_, _ = io.Copy(io.Discard, r.Body)
+			hangUp(t, w, "")
+		}, "the connection failed after the request was sent", func(error) bool { return true }},
+		"empty 200": {respond(200, ""), "pingone answered 200 OK without the store",
+			func(err error) bool { return errors.Is(err, api.ErrEmptyResponse) }},
+		"200 without id": {respond(200, `{"name":"test"}`), "pingone answered 200 OK with a store that has no id", func(error) bool { return true }},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			c := setup(t, tt.h, api.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: sentPasted})))
+			_, err := c.UpdateSalesforceStore(context.Background(), testEnvID, " "+testStoreID+" ", sentinelRequest(t))
+			var u *api.OutcomeUnknownError
+			if !errors.As(err, &u) || u.Op != api.OpUpdateStore || u.StoreID != testStoreID || !tt.check(err) {
+				t.Fatalf("err = %v (%+v), want an unknown update outcome of store %s", err, u, testStoreID)
+			}
+			want := "update store: outcome unknown, the store may or may not have been updated: " + tt.reason
+			if !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("Error() = %q, want prefix %q", err, want)
+			}
+			if h := u.Hint(); !strings.Contains(h, "read the store again (ID "+testStoreID+")") || strings.Contains(h, "retry later") {
+				t.Errorf("Hint() = %q", h)
+			}
+			assertNoSentinel(t, errorStrings(err)...)
+		})
+	}
+}

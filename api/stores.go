@@ -34,47 +34,31 @@ func (c *Client) CreateSalesforceStore(ctx context.Context, envID string, req *C
 		return nil, err
 	}
 	k := createCall(envID, req)
-	p, err := c.prepare(k.method, k.path, k.contentType, k.body)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", k.op, err)
-	}
-	secrets := redact.List(append(append([]string(nil), c.redactions...), k.secrets...)...)
-	if err := ctx.Err(); err != nil {
-		// Done before anything was sent: a plain failure.
-		return nil, fmt.Errorf("%s: %w", k.op, c.sendError(err, secrets))
-	}
-	var w writeTrace
-	r, err := newRequest(w.context(ctx), p)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", k.op, err)
-	}
+	ch := change{name: req.Name}
 	var raw []byte
-	resp, err := c.do(k.op, r, &raw, k.secrets...)
+	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
 	if err != nil {
-		return nil, createFailed(k, req.Name, resp, err, &w)
+		return nil, err
 	}
-	return created(k, req.Name, resp, raw, redact.List(append(secrets, bearerOf(resp))...))
+	return created(k, ch, resp, raw, secrets)
 }
 
 // created reads the 2xx answer to a create. Anything but a store with an
 // id leaves the outcome unknown: PingOne said yes, but to what?
-func created(k call, name string, resp *http.Response, body []byte, secrets []string) (*Store, error) {
-	unknown := func(reason string, err error) (*Store, error) {
-		return nil, &OutcomeUnknownError{Op: k.op, StoreName: name, Reason: reason, Err: err}
-	}
+func created(k call, ch change, resp *http.Response, body []byte, secrets []string) (*Store, error) {
 	if resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK {
-		return unknown("pingone answered "+resp.Status+" instead of 201 Created", nil)
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" instead of 201 Created", nil)
 	}
 	if t := bytes.TrimSpace(body); len(t) == 0 || string(t) == "null" {
-		return unknown("pingone answered "+resp.Status+" without a store in the body", nil)
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" without a store in the body", nil)
 	}
 	var store Store
 	if err := json.Unmarshal(body, &store); err != nil {
-		return unknown("pingone answered "+resp.Status+" with a body that does not decode",
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a body that does not decode",
 			redact.Err(fmt.Errorf("decode pingone response: %w", err), secrets))
 	}
 	if strings.TrimSpace(store.ID) == "" {
-		return unknown("pingone answered "+resp.Status+" with a store that has no id", nil)
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a store that has no id", nil)
 	}
 	return &store, nil
 }
