@@ -44,11 +44,17 @@ func (c *Client) ListStores(ctx context.Context, envID string) ([]Store, error) 
 
 // FindSalesforceStores returns the stores of type Salesforce in environment
 // envID named name, compared trimmed and case-insensitively, as people
-// read names. It settles an *OutcomeUnknownError (none found: the create
-// did not happen; one: it did) and tells whether a name is already taken.
+// read names (PingOne itself may allow two stores of one name).
+//
+// It settles an *OutcomeUnknownError of a create: when no store of that
+// name existed before, none found means the create did not happen and one
+// means it did (its ID and createdAt tell it apart from an older one). It
+// also tells whether a name is already taken, before a create.
 //
 // As with ListStores, the stores carry their secrets in clear: use
 // Store.Masked before showing one.
+//
+// https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
 func (c *Client) FindSalesforceStores(ctx context.Context, envID, name string) ([]Store, error) {
 	want := strings.TrimSpace(name)
 	if want == "" {

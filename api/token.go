@@ -62,11 +62,13 @@ func NewTokenSource(ctx context.Context, c Credentials, hc *http.Client) oauth2.
 		return oauth2.StaticTokenSource(&oauth2.Token{AccessToken: c.AccessToken, TokenType: "Bearer"})
 	}
 	tokenURL := c.TokenURL()
-	src := errorSource{secrets: []string{c.ClientSecret}, endpoint: endpointOf(tokenURL)}
+	src := errorSource{secrets: []string{c.ClientSecret}}
 	if err := c.check(); err != nil {
+		// No endpoint to name: the URL is what was refused.
 		src.src = refused{err}
 		return src
 	}
+	src.endpoint = endpointOf(tokenURL)
 	cc := &clientCredentials{ctx: ctx, hc: noRedirects(hc), id: c.ClientID, secret: c.ClientSecret, tokenURL: tokenURL}
 	src.src = oauth2.ReuseTokenSource(nil, cc)
 	return src
