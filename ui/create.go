@@ -122,6 +122,10 @@ func (s *Session) findDuplicate(ctx context.Context, p Prompter) (*api.Store, er
 			stores = slices.DeleteFunc(stores, func(st api.Store) bool { return st.ID == s.Editing.StoreID })
 		}
 		dup = sameName(stores, s.Answers.Name)
+		s.before = map[string]bool{}
+		for _, st := range stores {
+			s.before[st.ID] = true
+		}
 		return nil
 	})
 	if err != nil && !errors.Is(err, ErrCancelled) {
@@ -172,10 +176,30 @@ func (s *Session) commit(ctx context.Context, p Prompter) (*api.Store, error) {
 		}
 		return err
 	})
-	if errors.Is(err, ErrCancelled) {
-		s.Notice(s.ErrStyles.Warn, "! The request was cancelled while PingOne was answering. If it had arrived, it was carried out: check with `sfstore list` before trying again.")
+	switch {
+	case errors.Is(err, ErrCancelled):
+		s.cancelledWhileSending(ctx, p, err)
+		return nil, err
+	case lostAnswer(err):
+		s.Notice(s.ErrStyles.Warn, "! PingOne's answer was lost, and the request may have arrived: "+err.Error())
+		return s.findOut(ctx, p, err)
 	}
 	return store, err // an error already says "create store: …" or "update store: …"
+}
+
+// cancelledWhileSending finds out, after Ctrl-C or a signal, whether the
+// request had arrived: the person leaves knowing, not guessing.
+func (s *Session) cancelledWhileSending(ctx context.Context, p Prompter, cause error) {
+	s.Notice(s.ErrStyles.Warn, "! Cancelled while PingOne was answering: the request may have arrived. Checking…")
+	store, err := s.findOut(context.WithoutCancel(ctx), p, cause)
+	if err != nil {
+		var f *failure
+		if errors.As(err, &f) {
+			s.ReportFailure(f.heading, f.err)
+		}
+		return
+	}
+	s.Notice(s.ErrStyles.OK, "The store exists: ID "+store.ID+". See it with `sfstore show "+store.ID+"`.")
 }
 
 // recover shows a failure and lets the prompter choose what to do: fix a

@@ -34,6 +34,9 @@ type scriptRun struct {
 	opts     Options
 	save     bool // --save-secrets
 	out, err bytes.Buffer
+
+	failListsAfter int // see refuseCreates
+
 }
 
 func newScriptRun(t *testing.T, simOpts simulator.Options) *scriptRun {
@@ -105,8 +108,8 @@ func TestDryRunSendsNothingAndPrintsTheMaskedRequestAndCurl(t *testing.T) {
 	}
 	out := r.out.String()
 	for _, want := range []string{"POST " + r.sim.URL() + "/v1/environments/", "Authorization: Bearer ••••",
-		`"CLIENT_SECRET": "••••3a9c"`, "curl ", `"$SALESFORCE_CLIENT_SECRET"`,
-		`--user '6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10':"$PINGONE_CLIENT_SECRET"`} {
+		`"CLIENT_SECRET": "••••3a9c"`, "curl ", "env.SALESFORCE_CLIENT_SECRET", "env.PINGONE_CLIENT_SECRET",
+		"--arg id '6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10'", "# status is not sent", "# managed is not sent"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("dry run output lacks %q:\n%s", want, out)
 		}
