@@ -93,3 +93,16 @@ func refuseCreates(t *testing.T, r *scriptRun) {
 	t.Cleanup(srv.Close)
 	r.opts.APIURL, r.opts.AuthURL = srv.URL, srv.URL
 }
+
+func TestARefusedActiveCreateSaysToCreateItInactive(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	r.answers.Status = api.StatusActive
+	r.sim.FailWith(400, "application/json", `{"id":"a1","code":"INVALID_DATA","message":"The request could not be completed.",
+	  "details":[{"code":"INVALID_VALUE","target":"status","message":"must be INACTIVE"}]}`)
+	if _, err := r.run(t); err == nil {
+		t.Fatal("the refused create succeeded")
+	}
+	if !strings.Contains(r.err.String(), "PingOne refused to create the store active") {
+		t.Fatalf("stderr:\n%s", r.err.String())
+	}
+}

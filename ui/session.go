@@ -79,6 +79,8 @@ type Session struct {
 	LastTest string
 	// Editing is the store being edited, or nil for a create.
 	Editing *Editing
+	// pending is an action a recovery chose to run without a review.
+	pending *Action
 	// before holds the IDs of the stores listed before a create, to tell
 	// a store the create made from one that was already there.
 	before map[string]bool
