@@ -11,8 +11,10 @@
 // be found, because go-keyring would otherwise exec dbus-launch and leave
 // daemons running behind it.
 //
-// There is no plaintext fallback: nothing in this package writes files.
-// Error values never contain a secret.
+// There is no plaintext fallback: the only file this package writes is an
+// empty lock file (see [DefaultLockFile]) that keeps concurrent sfstores from
+// overwriting each other's names in the index (see [Keyring.List]), which
+// lives in the keyring. Error values never contain a secret.
 //
 // Usage:
 //
