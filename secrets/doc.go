@@ -16,6 +16,9 @@
 // overwriting each other's names in the index (see [Keyring.List]), which
 // lives in the keyring. Error values never contain a secret.
 //
+// [Keyring.ForgetAll] removes everything sfstore saved, including items the
+// index missed wherever the keyring can be searched.
+//
 // Usage:
 //
 //	kr := secrets.New()

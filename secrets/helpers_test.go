@@ -21,11 +21,13 @@ var noProbe = secrets.WithProbe(func() error { return nil })
 
 // mockKeyring is a Keyring on go-keyring's in-memory mock. The mock is a
 // package global in go-keyring without a mutex, so tests that use it must
-// not run in parallel nor call it from several goroutines.
+// not run in parallel nor call it from several goroutines. It is not
+// searched: on Linux the default searcher would search the machine's real
+// Secret Service, not the mock.
 func mockKeyring(t *testing.T) *secrets.Keyring {
 	t.Helper()
 	keyring.MockInit()
-	return secrets.New(noProbe, secrets.WithTimeout(5*time.Second))
+	return secrets.New(noProbe, secrets.WithTimeout(5*time.Second), secrets.WithSearcher(nil))
 }
 
 // failingBackend fails every call with err; Get also returns a value, which

@@ -88,7 +88,7 @@ func TestSavingTwiceKeepsOneName(t *testing.T) {
 // An index failure does not undo the secret, and Set says which half failed.
 func TestIndexFailureIsReportedButTheSecretIsStored(t *testing.T) {
 	keyring.MockInit()
-	k, ctx := secrets.New(noProbe, secrets.WithBackend(indexFailingBackend{})), context.Background()
+	k, ctx := secrets.New(noProbe, secrets.WithBackend(indexFailingBackend{}), secrets.WithSearcher(nil)), context.Background()
 	err := k.Set(ctx, acct, "v")
 	var ie *secrets.IndexError
 	if !errors.As(err, &ie) || ie.Op != "add" || ie.Account != acct || !strings.Contains(err.Error(), "the secret is saved") {

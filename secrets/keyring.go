@@ -45,6 +45,8 @@ type Keyring struct {
 	lockFileSet bool
 	lockWait    time.Duration
 	ownLock     chan struct{} // serialises the index when there is no lock file
+	searcher    Searcher
+	searcherSet bool
 }
 
 // New returns a Keyring on the OS keyring through go-keyring, with
@@ -55,6 +57,9 @@ func New(opts ...Option) *Keyring {
 		lockWait: DefaultLockWait, ownLock: make(chan struct{}, 1)}
 	for _, opt := range opts {
 		opt(k)
+	}
+	if !k.searcherSet {
+		k.searcher = searcherFor(k.backend)
 	}
 	return k
 }
@@ -169,7 +174,7 @@ func (k *Keyring) call(ctx context.Context, op, value string, f func() (string, 
 	return run(k, ctx, op, value, f)
 }
 
-// run is call for any result type.
+// run is call for any result type; the keyring search returns a list.
 func run[T any](k *Keyring, ctx context.Context, op, value string, f func() (T, error)) (T, error) {
 	var zero T
 	if err := k.Available(); err != nil {

@@ -84,7 +84,7 @@ func TestIndexLockIsReleasedOnEveryPath(t *testing.T) {
 		}
 		unlock()
 	}
-	failing := secrets.New(noProbe, secrets.WithBackend(indexFailingBackend{}), secrets.WithLockFile(path))
+	failing := secrets.New(noProbe, secrets.WithBackend(indexFailingBackend{}), secrets.WithLockFile(path), secrets.WithSearcher(nil))
 	if err := failing.Set(ctx, acct, "v"); err == nil {
 		t.Fatal("Set with a failing index succeeded")
 	}
@@ -100,6 +100,10 @@ func TestIndexLockIsReleasedOnEveryPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	requireFree("a successful Set")
+	if _, err := k.ForgetAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	requireFree("ForgetAll")
 }
 
 func TestLockFileIsPrivateAndFollowsTheCacheDir(t *testing.T) {

@@ -52,11 +52,15 @@ func TestSaversInSeparateProcessesAreAllIndexed(t *testing.T) {
 	store := fileBackend{filepath.Join(t.TempDir(), "keyring.json")}
 	runSavers(t, "file="+store.path)
 	k := secrets.New(noProbe, secrets.WithBackend(store))
-	checkList(t, k)
+	checkListThenForgetAll(t, k)
+	if left, err := store.SearchAccounts(context.Background(), secrets.Service); len(left) != 0 || err != nil {
+		t.Fatalf("left in the keyring: %v, %v", left, err)
+	}
 }
 
-// checkList requires that List names exactly the savers' accounts.
-func checkList(t *testing.T, k *secrets.Keyring) {
+// checkListThenForgetAll requires that List names exactly the savers'
+// accounts and that ForgetAll removes exactly those.
+func checkListThenForgetAll(t *testing.T, k *secrets.Keyring) {
 	t.Helper()
 	ctx := context.Background()
 	entries, err := k.List(ctx)
@@ -69,6 +73,13 @@ func checkList(t *testing.T, k *secrets.Keyring) {
 	}
 	if want := allSaverAccounts(); !slices.Equal(listed, want) {
 		t.Fatalf("List names %d of the %d saved secrets: missing %v", len(listed), len(want), missing(want, listed))
+	}
+	r, err := k.ForgetAll(ctx)
+	if err != nil || len(r.Failed) != 0 || !r.Searched || !slices.Equal(r.Removed, allSaverAccounts()) {
+		t.Fatalf("ForgetAll = %+v, %v", r, err)
+	}
+	if entries, err := k.List(ctx); len(entries) != 0 || err != nil {
+		t.Fatalf("List after ForgetAll = %v, %v", entries, err)
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 type Option func(*Keyring)
 
 // WithBackend makes the Keyring store items in b instead of the OS keyring.
+// If b implements [Searcher], [Keyring.ForgetAll] uses it to find items the
+// index missed.
 func WithBackend(b Backend) Option { return func(k *Keyring) { k.backend = b } }
 
 // WithTimeout sets how long each keyring call may take. It wins over
@@ -45,6 +47,14 @@ func WithLockWait(d time.Duration) Option {
 			k.lockWait = d
 		}
 	}
+}
+
+// WithSearcher sets how [Keyring.ForgetAll] searches the keyring for items
+// the index missed. A nil s means the keyring cannot be searched. Without
+// this option, a backend that implements [Searcher] is searched through
+// itself, and the OS keyring through the Secret Service on Linux and the BSDs.
+func WithSearcher(s Searcher) Option {
+	return func(k *Keyring) { k.searcher, k.searcherSet = s, true }
 }
 
 func timeoutFromEnv() time.Duration {
