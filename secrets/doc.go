@@ -17,7 +17,8 @@
 // lives in the keyring. Error values never contain a secret.
 //
 // [Keyring.ForgetAll] removes everything sfstore saved, including items the
-// index missed wherever the keyring can be searched.
+// index missed wherever the keyring can be searched, and
+// [Keyring.SalesforceSecrets] returns what is saved for one connected app.
 //
 // Usage:
 //
