@@ -26,13 +26,6 @@ const TimeoutEnv = "SFSTORE_KEYRING_TIMEOUT"
 // characters) are far below it.
 const MaxSecretSize = 2560
 
-// DefaultLockWait is how long an update of the index waits for another
-// sfstore to finish its own. Updates take a few keyring calls while the
-// keyring is unlocked (the secret was just stored), so a few seconds is
-// plenty; waiting as long as DefaultTimeout would only make a stuck run
-// look hung.
-const DefaultLockWait = 5 * time.Second
-
 // Keyring stores secrets under [Service] in a [Backend], by default the OS
 // keyring. Its methods are safe for concurrent use, and updates of the index
 // are serialised across processes by a lock file (see [WithLockFile]).
@@ -43,18 +36,19 @@ type Keyring struct {
 	now         func() time.Time
 	lockFile    string // "" means no lock file
 	lockFileSet bool
-	lockWait    time.Duration
+	lockWait    time.Duration // 0 means the keyring timeout
 	ownLock     chan struct{} // serialises the index when there is no lock file
 	searcher    Searcher
 	searcherSet bool
 }
 
 // New returns a Keyring on the OS keyring through go-keyring, with
-// DefaultTimeout or the duration in TimeoutEnv, the probe for this OS (see
-// [DBusProbe]) and [DefaultLockFile]. Options are applied last.
+// DefaultTimeout or the duration in TimeoutEnv (for each keyring call and
+// for the index lock), the probe for this OS (see [DBusProbe]) and
+// [DefaultLockFile]. Options are applied last.
 func New(opts ...Option) *Keyring {
 	k := &Keyring{backend: osBackend{}, timeout: timeoutFromEnv(), probe: defaultProbe(), now: time.Now,
-		lockWait: DefaultLockWait, ownLock: make(chan struct{}, 1)}
+		ownLock: make(chan struct{}, 1)}
 	for _, opt := range opts {
 		opt(k)
 	}

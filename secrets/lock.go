@@ -59,8 +59,8 @@ func (k *Keyring) lockPath() (string, error) {
 	return DefaultLockFile()
 }
 
-// lockIndex takes the index lock, waiting at most lockWait (and never past
-// ctx), and returns the function that releases it. The caller must call it
+// lockIndex takes the index lock, waiting at most the lock wait (and never
+// past ctx), and returns the function that releases it. The caller must call it
 // on every path, and must hold the lock only while it reads and writes the
 // index: never while it waits for anything else, such as a secret's own
 // keyring call, so that one slow keyring call cannot hold up other sfstores.
@@ -73,7 +73,11 @@ func (k *Keyring) lockIndex(ctx context.Context) (func(), error) {
 	if path != "" {
 		sem = semaphoreFor(path)
 	}
-	wait, cancel := context.WithTimeout(ctx, k.lockWait)
+	waitFor := k.lockWait
+	if waitFor <= 0 {
+		waitFor = k.timeout
+	}
+	wait, cancel := context.WithTimeout(ctx, waitFor)
 	defer cancel()
 	busy := func() error {
 		if ctx.Err() != nil {
@@ -83,7 +87,7 @@ func (k *Keyring) lockIndex(ctx context.Context) (func(), error) {
 		if shown == "" {
 			shown = "this process's index lock"
 		}
-		return &IndexBusyError{Path: shown, Waited: k.lockWait}
+		return &IndexBusyError{Path: shown, Waited: waitFor}
 	}
 	select {
 	case sem <- struct{}{}:

@@ -140,3 +140,18 @@ func TestLockFileIsPrivateAndFollowsTheCacheDir(t *testing.T) {
 		t.Error("no cache dir and no runtime dir, yet a lock file")
 	}
 }
+
+// The lock is waited for as long as a keyring call, unless set apart.
+func TestIndexLockWaitDefaultsToTheKeyringTimeout(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index.lock")
+	release, err := secrets.LockFileForTest(path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	k := secrets.NewMemory(secrets.WithLockFile(path), secrets.WithTimeout(40*time.Millisecond))
+	var busy *secrets.IndexBusyError
+	if _, err := k.LockIndexForTest(context.Background()); !errors.As(err, &busy) || busy.Waited != 40*time.Millisecond {
+		t.Fatalf("lock = %v, want a wait of the 40ms keyring timeout", err)
+	}
+}

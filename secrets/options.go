@@ -38,9 +38,12 @@ func WithLockFile(path string) Option {
 	return func(k *Keyring) { k.lockFile, k.lockFileSet = path, true }
 }
 
-// WithLockWait sets how long an index update waits for another sfstore to
-// finish its own before failing with an *IndexBusyError. A d that is not
-// positive is ignored.
+// WithLockWait sets how long an index update waits for other sfstores to
+// finish theirs before failing with an *IndexBusyError; by default, as long
+// as a keyring call may take (see [WithTimeout]). That wait covers the whole
+// queue, not one update: each update is a few keyring calls, but six
+// sfstores saving four secrets each on a loaded machine kept the last one
+// waiting over 5s. A d that is not positive is ignored.
 func WithLockWait(d time.Duration) Option {
 	return func(k *Keyring) {
 		if d > 0 {
