@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
@@ -140,7 +141,13 @@ func (s *Session) NoteSecrets() {
 // Notice prints a line to stderr between forms, wrapped to the terminal,
 // with text from outside made inert.
 func (s *Session) Notice(style lipgloss.Style, text string) {
-	fmt.Fprintln(s.Err, style.Render(ansi.Wordwrap(s.ErrStyles.Clean(text), s.ErrWidth, "")))
+	// Each line is styled alone: lipgloss pads a block's lines to one width,
+	// which leaves trailing spaces in logs.
+	lines := strings.Split(ansi.Wordwrap(s.ErrStyles.Clean(text), s.ErrWidth, ""), "\n")
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	fmt.Fprintln(s.Err, strings.Join(lines, "\n"))
 }
 
 // Progress prints a plain line of progress to stderr.

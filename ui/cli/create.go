@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"sfstore/api/endpoint"
 	"sfstore/ui"
 	"sfstore/ui/settings"
 	"sfstore/ui/wizard"
@@ -65,6 +66,11 @@ func (c *createCmd) run(cmd *cobra.Command, _ []string) error {
 	a := c.app
 	if c.port < 0 || c.port > 65535 {
 		return &settings.InputError{Problems: []string{"--callback-port: expected a port number from 1 to 65535"}}
+	}
+	if c.sfLoginURL != "" {
+		if _, err := endpoint.Check("--salesforce-login-url", c.sfLoginURL); err != nil {
+			return &settings.InputError{Problems: []string{err.Error()}}
+		}
 	}
 	ans, warnings, err := a.answers(c.from, c.store)
 	if err != nil {
