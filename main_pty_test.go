@@ -21,8 +21,10 @@ func TestSIGTERMInTheWizardRestoresTheTerminal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ptmx.Close()
-	defer tty.Close()
+	// Neither end is closed: after a kill, bubbletea v1.3.10 leaves its
+	// reader on the tty running (see wizard.runProgram), which the process
+	// exiting ends in real use, but closing it here would race with it.
+	_ = ptmx
 	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	"sfstore/api/demoorg"
 )
 
-func init() { demoLatency = 0 }
+func init() { demoLatency, stuckGrace = 0, 20*time.Second }
 
 // sentinel secrets: none may ever show in what sfstore prints.
 const (
