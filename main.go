@@ -36,7 +36,7 @@ var demoLatency = 700 * time.Millisecond
 
 // stuckGrace is how long a run may take to return after a signal before
 // the process exits anyway: a read of stdin cannot be cancelled.
-const stuckGrace = 2 * time.Second
+var stuckGrace = 2 * time.Second
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = ""

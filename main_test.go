@@ -13,7 +13,7 @@ import (
 	"sfstore/api/demoorg"
 )
 
-func init() { demoLatency = 0 }
+func init() { demoLatency, stuckGrace = 0, 20*time.Second }
 
 // sentinel secrets: none may ever show in what sfstore prints.
 const (
@@ -66,6 +66,8 @@ func TestExitCodes(t *testing.T) {
 		{"stray argument", nil, []string{"stray"}, 2, `unexpected argument "stray"`},
 		{"bad region", nil, []string{"--no-input", "--region", "US"}, 2, "--region"},
 		{"plain http off the machine", nil, []string{"--no-input", "--api-url", "http://192.0.2.2:8080"}, 2, "use https://"},
+		{"plain http to a Salesforce login", nil, []string{"--no-input", "--salesforce-login-url", "http://192.0.2.2"}, 2, "--salesforce-login-url: use https://"},
+		{"plain http from the environment", map[string]string{"PINGONE_AUTH_URL": "http://192.0.2.2"}, []string{"--no-input"}, 2, "PINGONE_AUTH_URL: use https://"},
 		{"missing answers", nil, []string{"--demo", "--no-input"}, 2, "supply it with --name"},
 		{"a secret as a flag", nil, []string{"--client-secret", "x"}, 2, "unknown flag"},
 		{"created", demoEnv(), append(demoCreate, "--json"), 0, `"id":`},

@@ -1,10 +1,9 @@
 package api
 
 import (
-	"fmt"
 	"io"
 	"net/http"
-	"net/url"
+	"sfstore/api/endpoint"
 	"strings"
 
 	"golang.org/x/oauth2"
@@ -67,58 +66,47 @@ func WithRedactions(secrets ...string) Option {
 // NewClient returns a client for the PingOne API at apiURL, for example
 // Region.APIURL ("https://api.pingone.com"). A trailing "/" or "/v1" is
 // dropped, because the client adds "/v1/..." itself.
+//
+// apiURL must pass endpoint.Check: https, or plain http only for this
+// machine, without user info, query or fragment. Nothing is sent before
+// that check, so a bearer token or a store's secrets never travel
+// unencrypted over the network.
+//
+// The client never follows redirects (see RedirectError), whatever the
+// CheckRedirect of the http.Client given with WithHTTPClient: it works on a
+// copy.
 func NewClient(apiURL string, opts ...Option) (*Client, error) {
-	base, host, err := parseBaseURL(apiURL)
+	u, err := endpoint.Check("pingone api url", apiURL)
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{baseURL: base, host: host, hc: http.DefaultClient, userAgent: defaultUserAgent}
+	path := strings.TrimSuffix(strings.TrimRight(u.EscapedPath(), "/"), "/v1")
+	base := u.Scheme + "://" + u.Host + strings.TrimRight(path, "/")
+	c := &Client{baseURL: base, host: u.Host, hc: http.DefaultClient, userAgent: defaultUserAgent}
 	for _, opt := range opts {
 		opt(c)
 	}
-	c.wrapTransport()
+	c.wrapTransport(u.Scheme + "://" + u.Host)
 	return c, nil
 }
 
 // wrapTransport adds the debug trace and then the bearer token around the
-// HTTP client's transport, in a shallow copy: the caller's client is not
-// modified. The trace sits inside, so it shows the request as sent.
-func (c *Client) wrapTransport() {
-	if c.debug == nil && c.ts == nil {
-		return
-	}
-	rt := c.hc.Transport
+// HTTP client's transport, in a shallow copy that never follows redirects:
+// the caller's client is not modified. The trace sits inside, so it shows
+// the request as sent. The token is only ever sent to origin.
+func (c *Client) wrapTransport(origin string) {
+	hc := noRedirects(c.hc)
+	rt := hc.Transport
 	if c.debug != nil {
 		secrets := append(append([]string(nil), c.redactions...), c.debugSecrets...)
 		rt = NewDebugTransport(rt, c.debug, func() []string { return secrets })
 	}
 	if c.ts != nil {
-		rt = &authTransport{base: rt, ts: c.ts}
+		rt = &authTransport{base: rt, ts: c.ts, origin: origin}
 	}
-	hc := *c.hc
 	hc.Transport = rt
-	c.hc = &hc
+	c.hc = hc
 }
 
 // BaseURL returns the API base the client was built with, without "/v1".
 func (c *Client) BaseURL() string { return c.baseURL }
-
-// parseBaseURL checks that apiURL is an absolute http(s) URL and normalises it.
-func parseBaseURL(apiURL string) (base, host string, err error) {
-	u, err := url.Parse(strings.TrimSpace(apiURL))
-	if err != nil {
-		return "", "", fmt.Errorf("invalid pingone api url %q: %w", apiURL, err)
-	}
-	if u.User != nil {
-		// Refuse rather than echo: user info is a credential.
-		return "", "", fmt.Errorf("invalid pingone api url %q: must not contain user info", u.Redacted())
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", "", fmt.Errorf("invalid pingone api url %q: want an absolute http or https url such as https://api.pingone.com", apiURL)
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return "", "", fmt.Errorf("invalid pingone api url %q: must not have a query or fragment", apiURL)
-	}
-	path := strings.TrimSuffix(strings.TrimRight(u.EscapedPath(), "/"), "/v1")
-	return u.Scheme + "://" + u.Host + strings.TrimRight(path, "/"), u.Host, nil
-}

@@ -32,14 +32,19 @@ func TestNewClientStripsSlashAndV1(t *testing.T) {
 }
 
 func TestNewClientRejectsNonAbsoluteHTTPURLsNamingThem(t *testing.T) {
-	for _, in := range []string{"", "api.pingone.com", "/v1", "ftp://api.pingone.com", "https://", "https://api.pingone.com/v1?x=1"} {
+	for in, want := range map[string]string{
+		"": `""`, "api.pingone.com": `"api.pingone.com"`, "/v1": `"/v1"`, "ftp://api.pingone.com": `"ftp://api.pingone.com"`,
+		"https://": `"https://"`,
+		// A query may hold a secret: named without it.
+		"https://api.pingone.com/v1?x=1": "https://api.pingone.com/v1?…",
+	} {
 		_, err := api.NewClient(in)
 		if err == nil {
 			t.Errorf("NewClient(%q) succeeded, want an error", in)
 			continue
 		}
-		if !strings.Contains(err.Error(), `"`+in+`"`) {
-			t.Errorf("NewClient(%q) error %q does not name the url", in, err)
+		if !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), "pingone api url: ") {
+			t.Errorf("NewClient(%q) error %q does not name the url as %s", in, err, want)
 		}
 	}
 }

@@ -10,11 +10,17 @@ import (
 	"strings"
 )
 
+// Environment variables the curl recipes read secrets from: those sfstore
+// itself reads.
+const (
+	EnvAccessToken  = "PINGONE_API_ACCESS_TOKEN" // a PingOne access token
+	EnvWorkerSecret = "PINGONE_CLIENT_SECRET"    // the worker app's client secret
+)
+
 // defaultCurlEnv names the environment variables Curl reads secrets from,
-// by body key, plus "Authorization" for the access token. They are the
-// variables sfstore itself reads.
+// by body key, plus "Authorization" for the access token.
 var defaultCurlEnv = map[string]string{
-	"Authorization":       "PINGONE_API_ACCESS_TOKEN",
+	"Authorization":       EnvAccessToken,
 	"CLIENT_SECRET":       "SALESFORCE_CLIENT_SECRET",
 	"OAUTH_ACCESS_TOKEN":  "SALESFORCE_ACCESS_TOKEN",
 	"OAUTH_REFRESH_TOKEN": "SALESFORCE_REFRESH_TOKEN",
@@ -24,29 +30,39 @@ var defaultCurlEnv = map[string]string{
 var envNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // Curl returns a bash/zsh command that sends p with curl, without a single
-// secret in it: each is read from an environment variable when the command
-// runs.
+// secret in it, and without a secret in the arguments of any process it
+// starts, where ps and /proc would show it to other users of the machine.
+//
+// Each secret is read from an environment variable by jq (env.NAME), which
+// writes curl's config to curl's standard input (--config -): the
+// Authorization header, and a JSON body holding secrets, JSON-escaped
+// whatever characters the values hold. The command first checks, with the
+// shell's own ":" builtin, that each variable is set, and stops otherwise:
+//
+//	: "${PINGONE_API_ACCESS_TOKEN:?set PINGONE_API_ACCESS_TOKEN first}" \
+//	  "${SALESFORCE_CLIENT_SECRET:?set SALESFORCE_CLIENT_SECRET first}" ... &&
+//	jq --null-input --raw-output '
+//	  "header = " + ("Authorization: Bearer " + env.PINGONE_API_ACCESS_TOKEN | tojson),
+//	  "data-binary = " + ({ ..., "CLIENT_SECRET": env.SALESFORCE_CLIENT_SECRET, ... } | tojson | tojson)
+//	' |
+//	curl --disable --silent --show-error --request POST --url '...' \
+//	  --header 'Content-Type: application/json' ... \
+//	  --config -
 //
 // envVarFor maps a JSON key of the body (e.g. "CLIENT_SECRET") or
 // "Authorization" to the variable holding its value; keys left out, or
 // mapped to a name that is not a valid variable name, use the defaults
-// PINGONE_API_ACCESS_TOKEN (Authorization), SALESFORCE_CLIENT_SECRET,
+// EnvAccessToken (Authorization), SALESFORCE_CLIENT_SECRET,
 // SALESFORCE_ACCESS_TOKEN and SALESFORCE_REFRESH_TOKEN, or for any other
 // secret key (see Masked) the key in upper case.
 //
-// A JSON body with secrets is built by jq, which JSON-escapes the variables'
-// values whatever characters they hold:
-//
-//	jq --null-input --compact-output --join-output \
-//	  --arg SALESFORCE_CLIENT_SECRET "$SALESFORCE_CLIENT_SECRET" \
-//	  '{ ..., "CLIENT_SECRET": $SALESFORCE_CLIENT_SECRET, ... }' |
-//	curl --request POST --url '...' \
-//	  --header "Authorization: Bearer $PINGONE_API_ACCESS_TOKEN" ... \
-//	  --data-binary @-
-//
 // With the variables set, it sends the bytes of p.Body (jq 1.6 or later;
-// numbers, which these bodies lack, could be reformatted). Every other value
-// is single-quoted. A body that is not JSON is sent as is.
+// numbers, which these bodies lack, could be reformatted; a config line
+// of curl may be 10 MiB long in current versions, far more than a store). A body without secrets, and every header that is
+// not a credential, is single-quoted on curl's command line; so is a body
+// that is not JSON, which this client never sends. Redirects are not
+// followed, as the client does not follow them, and --disable keeps a
+// ~/.curlrc (which could turn --location on) out of it.
 func (p PreparedRequest) Curl(envVarFor map[string]string) string {
 	envFor := func(key string) string {
 		if v := envVarFor[key]; envNameRE.MatchString(v) && v != "ENV" {
@@ -57,54 +73,91 @@ func (p PreparedRequest) Curl(envVarFor map[string]string) string {
 		}
 		return derivedEnvName(key)
 	}
-	var b strings.Builder
-	data := ""
-	if len(p.Body) > 0 {
-		program, vars, err := jqProgram(p.Body, envFor)
-		switch {
-		case err != nil || len(vars) == 0:
-			data = "  --data-raw " + shellQuote(string(p.Body))
-		default:
-			b.WriteString("jq --null-input --compact-output --join-output \\\n")
-			for _, v := range vars {
-				b.WriteString("  --arg " + v + ` "$` + v + "\" \\\n")
-			}
-			b.WriteString("  " + shellQuote(program) + " |\n")
-			data = "  --data-binary @-"
+	var vars, config, args []string // variables read; jq expressions of config lines; curl arguments
+	need := func(v string) {
+		if !slices.Contains(vars, v) {
+			vars = append(vars, v)
 		}
 	}
-	method := p.Method
-	if !envNameRE.MatchString(method) { // a method is a token: quote the unusual
-		method = shellQuote(method)
-	}
-	b.WriteString("curl --silent --show-error --request " + method + " \\\n")
-	b.WriteString("  --url " + shellQuote(p.URL))
 	for _, name := range slices.Sorted(maps.Keys(p.Header)) {
 		for _, v := range p.Header[name] {
-			b.WriteString(" \\\n  --header ")
 			switch {
 			case redact.IsAuthHeader(name):
 				scheme, _, _ := strings.Cut(v, " ")
 				if !envNameRE.MatchString(scheme) {
 					scheme = "Bearer"
 				}
-				b.WriteString(`"` + name + ": " + scheme + ` $` + envFor("Authorization") + `"`)
+				env := envFor("Authorization")
+				need(env)
+				config = append(config, configLine("header", jqString(name+": "+scheme+" ")+" + env."+env))
 			case redact.SensitiveKey(name):
-				b.WriteString(`"` + name + `: $` + envFor(name) + `"`)
+				env := envFor(name)
+				need(env)
+				config = append(config, configLine("header", jqString(name+": ")+" + env."+env))
 			default:
-				b.WriteString(shellQuote(name + ": " + v))
+				args = append(args, "--header "+shellQuote(name+": "+v))
 			}
 		}
 	}
-	if data != "" {
-		b.WriteString(" \\\n" + data)
+	if len(p.Body) > 0 {
+		program, bodyVars, err := jqProgram(p.Body, envFor)
+		if err != nil || len(bodyVars) == 0 {
+			args = append(args, "--data-raw "+shellQuote(string(p.Body)))
+		} else {
+			for _, v := range bodyVars {
+				need(v)
+			}
+			// The first tojson makes the body, the second a quoted config
+			// value: it only adds \" and \\, which curl's config parser undoes.
+			config = append(config, `"data-binary = " + (`+program+` | tojson | tojson)`)
+		}
+	}
+	return curlCommand(p.Method, p.URL, vars, config, args)
+}
+
+// curlCommand assembles the command: the variable check, jq writing the
+// config, and curl.
+func curlCommand(method, rawURL string, vars, config, args []string) string {
+	var b strings.Builder
+	if len(vars) > 0 {
+		b.WriteString(":")
+		for i, v := range vars {
+			if i > 0 {
+				b.WriteString(" \\\n ")
+			}
+			b.WriteString(` "${` + v + `:?set ` + v + ` first}"`)
+		}
+		b.WriteString(" &&\n")
+	}
+	if len(config) > 0 {
+		b.WriteString("jq --null-input --raw-output " + shellQuote("\n  "+strings.Join(config, ",\n  ")+"\n") + " |\n")
+		args = append(args, "--config -")
+	}
+	if !envNameRE.MatchString(method) { // a method is a token: quote the unusual
+		method = shellQuote(method)
+	}
+	b.WriteString("curl --disable --silent --show-error --request " + method + " \\\n  --url " + shellQuote(rawURL))
+	for _, a := range args {
+		b.WriteString(" \\\n  " + a)
 	}
 	return b.String()
 }
 
+// configLine is a jq expression that makes the curl config line "name =
+// value", value (a jq string expression) quoted as curl's config wants.
+func configLine(name, value string) string {
+	return `"` + name + ` = " + (` + value + ` | tojson)`
+}
+
+// jqString is s as a jq (JSON) string literal.
+func jqString(s string) string {
+	b, _ := encodeJSON(s)
+	return string(b)
+}
+
 // jqProgram turns a JSON body into an indented jq program that rebuilds it,
-// with every value under a secret key replaced by a jq variable named after
-// the environment variable envFor gives. vars lists those, in order.
+// with every value under a secret key replaced by env.NAME, NAME being the
+// environment variable envFor gives. vars lists those, in order.
 func jqProgram(body []byte, envFor func(string) string) (program string, vars []string, err error) {
 	const mark = "\x00sfstore-env:"
 	tmpl, err := redact.WalkJSON(body, func(key string, sensitive bool, s string) string {
@@ -127,7 +180,7 @@ func jqProgram(body []byte, envFor func(string) string) (program string, vars []
 	program = ind.String()
 	for _, v := range vars {
 		quoted, _ := encodeJSON(mark + v)
-		program = strings.ReplaceAll(program, string(quoted), "$"+v)
+		program = strings.ReplaceAll(program, string(quoted), "env."+v)
 	}
 	return program, vars, nil
 }

@@ -129,16 +129,16 @@ func TestDebugTraceOfEveryCallMasksEverySecret(t *testing.T) {
 }
 
 func TestDebugTraceOfAWrongWorkerSecretMasksItInBothAuthStyles(t *testing.T) {
-	sim := startSim(t)
+	// An app set to CLIENT_SECRET_POST refuses Basic; then the form fields
+	// carry the wrong secret.
+	s := newTokenStandIn(t, "CLIENT_SECRET_POST", "the-right-secret-0042")
 	trace := &lockedBuffer{}
 	hc := &http.Client{Transport: api.NewDebugTransport(nil, trace, nil)}
-	creds := api.Credentials{AuthURL: sim.URL(), WorkerEnvironmentID: workerEnv, ClientID: workerID, ClientSecret: sentWorker}
-	if _, err := api.NewTokenSource(context.Background(), creds, hc).Token(); err == nil {
+	if _, err := api.NewTokenSource(context.Background(), s.creds(sentWorker), hc).Token(); err == nil {
 		t.Fatal("a wrong secret got a token")
 	}
 	out := trace.String()
-	// x/oauth2 auto-detection tries HTTP Basic, then the form.
-	if strings.Count(out, "<-- 401 Unauthorized") != 2 || !strings.Contains(out, "client_secret=••••") {
+	if strings.Count(out, "<-- 401 Unauthorized") != 2 || !strings.Contains(out, "Authorization: Basic ••••") || !strings.Contains(out, "client_secret=••••") {
 		t.Errorf("trace:\n%s", out)
 	}
 	assertNoSecretIn(t, out, sentWorker)

@@ -14,15 +14,26 @@
 // one (ErrMaskedSecret).
 //
 // For a dry run, DescribeCreate returns the request CreateSalesforceStore
-// would send, to show Masked or replay with Curl. WithDebug (or
-// NewDebugTransport, for any http.Client) traces every exchange with every
-// secret masked.
+// would send, to show Masked or replay with Curl, and Credentials.Curl the
+// token request that goes first; neither recipe puts a secret on any
+// command line. WithDebug (or NewDebugTransport, for any http.Client)
+// traces every exchange with every secret masked.
+//
+// Secrets only go where they belong: the API and auth URLs must pass
+// endpoint.Check (https, or plain http on this machine only) before
+// anything is sent, redirects are never followed (a 3xx is a
+// *RedirectError), and the token request is a single request with HTTP
+// Basic unless PingOne says the worker app wants form fields.
 //
 // Errors are typed: a non-2xx answer is an *Error (the call that failed,
 // PingOne's id, code, message and per-field details, or an excerpt when a
-// proxy answered), and a failed token request is a *TokenError. Both have a
-// Hint for the user, and neither ever contains a secret the client knows
-// about.
+// proxy answered), and a failed token request is a *TokenError naming the
+// token endpoint. A create or an update that may have reached PingOne
+// without a usable answer (a timeout or reset after sending, a 5xx, a 2xx
+// without a store) is an *OutcomeUnknownError: look for the store with
+// FindSalesforceStores, or read it again with GetStore, before trying
+// again. Each has a Hint for the user, and none ever contains a secret the
+// client knows about.
 //
 // Usage:
 //
@@ -40,6 +51,12 @@
 //		return err
 //	}
 //	store, err := c.CreateSalesforceStore(ctx, envID, &req)
+//	var unknown *api.OutcomeUnknownError
+//	if errors.As(err, &unknown) {
+//		// Find out; never guess.
+//		found, ferr := c.FindSalesforceStores(ctx, envID, unknown.StoreName)
+//		...
+//	}
 //	var apiErr *api.Error
 //	if errors.As(err, &apiErr) {
 //		fmt.Println(apiErr.Error(), apiErr.Hint())

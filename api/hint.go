@@ -31,6 +31,9 @@ func (e *Error) Hint() string {
 		return "PingOne found no such environment here: check the environment ID and the region."
 	case e.StatusCode == 429:
 		return e.retryHint()
+	case e.StatusCode >= 500 && (e.Op == OpCreateStore || e.Op == ""):
+		// The create may have been stored before PingOne failed.
+		return "PingOne had a problem while handling the create, so the store may exist all the same: check the environment's stores before trying again, and if it persists quote " + e.refs() + " to Ping support."
 	case e.StatusCode >= 500:
 		return "PingOne had a problem: retry later, and if it persists quote " + e.refs() + " to Ping support."
 	}

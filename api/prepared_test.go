@@ -18,7 +18,7 @@ func TestDescribeCreateIsExactlyTheRequestCreateSends(t *testing.T) {
 	var gotBody []byte
 	c := setup(t, func(w http.ResponseWriter, r *http.Request) {
 		got, gotBody = r, must(io.ReadAll(r.Body))
-		respond(201, `{}`)(w, r)
+		respond(201, `{"id":"s1"}`)(w, r)
 	}, api.WithUserAgent("sfstore/9.9"))
 	req := sentinelRequest(t)
 	req.Type = ""

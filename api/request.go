@@ -115,6 +115,9 @@ func (c *Client) do(op string, req *http.Request, v any, secrets ...string) (*ht
 	}
 	defer resp.Body.Close()
 	secrets = redact.List(append(secrets, bearerOf(resp))...)
+	if isRedirect(resp.StatusCode) {
+		return resp, newRedirectError(op, resp, secrets)
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		e := newError(resp, secrets)
 		e.Op = op

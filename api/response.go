@@ -23,6 +23,8 @@ type pingOneError struct {
 // newError turns a non-2xx response into an *Error with every string
 // redacted. The body is read up to maxErrorBody only.
 func newError(resp *http.Response, secrets []string) *Error {
+	// An answer may echo the request form-, URL- or JSON-encoded.
+	secrets = redact.Variants(secrets)
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody+1))
 	truncated := len(body) > maxErrorBody
 	if truncated {

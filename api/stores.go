@@ -1,11 +1,14 @@
 package api
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"sfstore/api/redact"
 	"strings"
 )
 
@@ -16,22 +19,46 @@ import (
 // returned Store echoes the Salesforce secrets in clear, as PingOne does: use
 // Store.Masked before showing it. Errors never contain those secrets.
 //
-// A non-2xx answer is an *Error; a failure to get an access token is a
-// *TokenError. The worker app needs the Environment Admin role.
-// DescribeCreate shows the request without sending it.
+// When the request may have reached PingOne but the outcome is not known (a
+// timeout, a reset or a cancellation after the request went out, a 5xx, a
+// 2xx without a usable store), the error is an *OutcomeUnknownError: find
+// out with FindSalesforceStores before trying again. Otherwise a non-2xx
+// answer is an *Error, a redirect a *RedirectError, and a failure to get an
+// access token a *TokenError; in those cases nothing was created. The
+// worker app needs the Environment Admin role. DescribeCreate shows the
+// request without sending it.
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/create-store-salesforce.html
 func (c *Client) CreateSalesforceStore(ctx context.Context, envID string, req *CreateSalesforceStoreRequest) (*Store, error) {
 	if err := checkStoreInput(OpCreateStore, envID, req); err != nil {
 		return nil, err
 	}
-	var store Store
-	resp, err := c.send(ctx, createCall(envID, req), &store)
+	k := createCall(envID, req)
+	ch := change{name: req.Name}
+	var raw []byte
+	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
 	if err != nil {
 		return nil, err
 	}
+	return created(k, ch, resp, raw, secrets)
+}
+
+// created reads the 2xx answer to a create. Anything but a store with an
+// id leaves the outcome unknown: PingOne said yes, but to what?
+func created(k call, ch change, resp *http.Response, body []byte, secrets []string) (*Store, error) {
 	if resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("create store: pingone answered %s, want 201 Created", resp.Status)
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" instead of 201 Created", nil)
+	}
+	if t := bytes.TrimSpace(body); len(t) == 0 || string(t) == "null" {
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" without a store in the body", nil)
+	}
+	var store Store
+	if err := json.Unmarshal(body, &store); err != nil {
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a body that does not decode",
+			redact.Err(fmt.Errorf("decode pingone response: %w", err), secrets))
+	}
+	if strings.TrimSpace(store.ID) == "" {
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a store that has no id", nil)
 	}
 	return &store, nil
 }

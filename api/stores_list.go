@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // ListStores returns the identity propagation stores of environment envID,
@@ -39,6 +40,37 @@ func (c *Client) ListStores(ctx context.Context, envID string) ([]Store, error) 
 		stores = append(stores, s)
 	}
 	return stores, nil
+}
+
+// FindSalesforceStores returns the stores of type Salesforce in environment
+// envID named name, compared trimmed and case-insensitively, as people
+// read names (PingOne itself may allow two stores of one name).
+//
+// It settles an *OutcomeUnknownError of a create: when no store of that
+// name existed before, none found means the create did not happen and one
+// means it did (its ID and createdAt tell it apart from an older one). It
+// also tells whether a name is already taken, before a create.
+//
+// As with ListStores, the stores carry their secrets in clear: use
+// Store.Masked before showing one.
+//
+// https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
+func (c *Client) FindSalesforceStores(ctx context.Context, envID, name string) ([]Store, error) {
+	want := strings.TrimSpace(name)
+	if want == "" {
+		return nil, fmt.Errorf("%s: store name is empty", OpListStores)
+	}
+	all, err := c.ListStores(ctx, envID)
+	if err != nil {
+		return nil, err
+	}
+	var found []Store
+	for _, s := range all {
+		if s.Type == StoreTypeSalesforce && strings.EqualFold(strings.TrimSpace(s.Name), want) {
+			found = append(found, s)
+		}
+	}
+	return found, nil
 }
 
 // decodeStore decodes a store leniently: when only its configuration does

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sfstore/api/redact"
 	"strings"
 )
 
@@ -62,7 +63,11 @@ func (c *Client) GetStore(ctx context.Context, envID, storeID string) (*Store, e
 //
 // A refused update (400 with Details naming the fields, 404 for a store
 // that does not exist) is an *Error with Op OpUpdateStore and leaves the
-// store as it was. A 200 with no body gives ErrEmptyResponse. Errors never
+// store as it was. When the request may have reached PingOne but the
+// outcome is not known (a timeout, reset or cancellation after sending, a
+// 5xx, a 2xx other than 200 with a store), the error is an
+// *OutcomeUnknownError: read the store again with GetStore to know. A 200
+// with no body is one of those, wrapping ErrEmptyResponse. Errors never
 // contain req's secrets.
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/update-store.html
@@ -82,8 +87,36 @@ func (c *Client) UpdateSalesforceStore(ctx context.Context, envID, storeID strin
 		return nil, err
 	}
 	body := proposedStore(req)
-	return c.storeCall(ctx, call{op: OpUpdateStore, method: http.MethodPut, path: storePath(envID, storeID),
-		body: body, secrets: body.Configuration.Secrets()})
+	k := call{op: OpUpdateStore, method: http.MethodPut, path: storePath(envID, storeID),
+		body: body, secrets: body.Configuration.Secrets()}
+	ch := change{name: req.Name, id: strings.TrimSpace(storeID)}
+	var raw []byte
+	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
+	if err != nil {
+		return nil, err
+	}
+	return updated(k, ch, resp, raw, secrets)
+}
+
+// updated reads the 2xx answer to an update. Anything but 200 with a store
+// leaves the outcome unknown: the change may be in.
+func updated(k call, ch change, resp *http.Response, body []byte, secrets []string) (*Store, error) {
+	if resp.StatusCode != http.StatusOK {
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+", want 200 OK", nil)
+	}
+	if t := bytes.TrimSpace(body); len(t) == 0 || string(t) == "null" {
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" without the store", ErrEmptyResponse)
+	}
+	s, err := decodeStore(body)
+	if err != nil {
+		// The message of a JSON error names fields and types, never values.
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a body that does not decode",
+			redact.Err(fmt.Errorf("decode pingone response: %w", err), secrets))
+	}
+	if strings.TrimSpace(s.ID) == "" {
+		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a store that has no id", nil)
+	}
+	return &s, nil
 }
 
 // DeleteStore deletes store storeID of environment envID. PingOne answers

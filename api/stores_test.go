@@ -44,7 +44,7 @@ func TestCreateSalesforceStoreDefaultsTypeWithoutChangingTheRequest(t *testing.T
 	c := setup(t, func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		gotType = jsonField(t, b, "type")
-		respond(201, `{}`)(w, r)
+		respond(201, `{"id":"s1"}`)(w, r)
 	})
 	req := exampleRequest(t)
 	req.Type = ""
@@ -60,7 +60,7 @@ func TestCreateSalesforceStorePathEscapesTheEnvironmentID(t *testing.T) {
 	var gotPath string
 	c := setup(t, func(w http.ResponseWriter, r *http.Request) {
 		gotPath = r.URL.EscapedPath()
-		respond(201, `{}`)(w, r)
+		respond(201, `{"id":"s1"}`)(w, r)
 	})
 	if _, err := c.CreateSalesforceStore(context.Background(), "a/b?c", exampleRequest(t)); err != nil {
 		t.Fatal(err)

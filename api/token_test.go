@@ -91,8 +91,11 @@ func TestWrongWorkerSecretGivesTokenErrorWithoutTheSecret(t *testing.T) {
 	if te.StatusCode != 401 || te.Code != "invalid_client" || te.CorrelationID == "" {
 		t.Errorf("TokenError = %+v, want 401 invalid_client with a correlation ID", te)
 	}
-	if !strings.HasPrefix(te.Error(), "get pingone access token: 401 invalid_client: ") {
+	if !strings.HasPrefix(te.Error(), "get pingone access token from "+strings.TrimPrefix(sim.URL(), "http://")+"/"+workerEnv+"/as/token: 401 invalid_client: ") {
 		t.Errorf("Error() = %q", te.Error())
+	}
+	if n := countPath(sim, "/"+workerEnv+"/as/token"); n != 1 {
+		t.Errorf("%d token requests for a wrong secret, want 1", n)
 	}
 	if strings.Contains(err.Error(), wrong) || strings.Contains(te.Hint(), wrong) {
 		t.Errorf("error or hint contains the secret: %q / %q", err, te.Hint())

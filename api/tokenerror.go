@@ -1,8 +1,10 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"sfstore/api/redact"
@@ -11,19 +13,26 @@ import (
 )
 
 // TokenError is a failure to get a PingOne access token, before any API call
-// was made: the token endpoint refused the worker app, or could not be
-// reached.
+// was made: the token endpoint refused the worker app, redirected, did not
+// answer in time or could not be reached, or the auth URL was refused
+// before anything was sent.
 //
-// Its Error never includes the raw token response body (which may echo the
-// request) nor any secret.
+// Its Error names the token endpoint and says why, e.g. "get pingone access
+// token from auth.pingone.eu/<env>/as/token: 401 invalid_client: …". It
+// never includes the raw token response body (which may echo the request)
+// nor any secret.
 type TokenError struct {
+	Endpoint      string // host and path of the token endpoint, e.g. "auth.pingone.eu/<env>/as/token"
 	StatusCode    int    // HTTP status of the token endpoint; 0 if it gave none
 	Code          string // OAuth "error", e.g. "invalid_client"
 	Description   string // OAuth "error_description", redacted
 	CorrelationID string // Correlation-Id response header
-	Err           error  // the underlying error, e.g. *oauth2.RetrieveError, redacted
+	// Err is the underlying error, redacted: e.g. an *oauth2.RetrieveError,
+	// a *RedirectError for a 3xx, a *url.Error for a network failure.
+	Err error
 
-	cause string // redacted description of a failure without an HTTP answer
+	cause   string // redacted description of a failure without an OAuth answer
+	refused bool   // refused before sending: the auth URL or environment ID
 }
 
 // newTokenError wraps a token source failure, keeping only the OAuth fields
@@ -35,14 +44,34 @@ func newTokenError(err error, secrets []string) *TokenError {
 	}
 	te = &TokenError{Err: err, cause: describe(err)}
 	var re *oauth2.RetrieveError
-	if errors.As(err, &re) {
+	var ue *url.Error
+	var rf errRefused
+	switch {
+	case errors.As(err, &rf):
+		te.refused = true
+	case errors.As(err, &re):
 		te.Code, te.Description = re.ErrorCode, re.ErrorDescription
-		if re.Response != nil {
-			te.StatusCode = re.Response.StatusCode
-			te.CorrelationID = re.Response.Header.Get("Correlation-Id")
+		if r := re.Response; r != nil {
+			te.StatusCode = r.StatusCode
+			te.CorrelationID = r.Header.Get("Correlation-Id")
+			te.Endpoint = endpointOf(requestURL(r))
+			if isRedirect(r.StatusCode) {
+				rd := newRedirectError(OpGetToken, r, redact.List(secrets...))
+				te.Err, te.cause = rd, rd.Error()
+			}
 		}
+	case errors.As(err, &ue):
+		te.Endpoint = endpointOf(ue.URL)
 	}
 	return te.redacted(secrets)
+}
+
+// requestURL is the URL a response answered, or "".
+func requestURL(r *http.Response) string {
+	if r.Request == nil || r.Request.URL == nil {
+		return ""
+	}
+	return r.Request.URL.String()
 }
 
 // redacted returns a copy with secrets masked in every field. The secrets
@@ -50,6 +79,7 @@ func newTokenError(err error, secrets []string) *TokenError {
 func (e *TokenError) redacted(secrets []string) *TokenError {
 	secrets = redact.List(secrets...)
 	c := *e
+	c.Endpoint = redact.Redact(c.Endpoint, secrets...)
 	c.Code = redact.Redact(c.Code, secrets...)
 	c.Description = redact.Redact(c.Description, secrets...)
 	c.CorrelationID = redact.Redact(c.CorrelationID, secrets...)
@@ -58,10 +88,15 @@ func (e *TokenError) redacted(secrets []string) *TokenError {
 	return &c
 }
 
-// Error reads like "get pingone access token: 401 invalid_client: …".
+// Error reads like "get pingone access token from auth.pingone.com/<env>/as/token:
+// 401 invalid_client: …".
 func (e *TokenError) Error() string {
-	const head = "get pingone access token: "
-	if e.StatusCode == 0 && e.Code == "" {
+	head := "get pingone access token: "
+	if e.Endpoint != "" {
+		head = "get pingone access token from " + e.Endpoint + ": "
+	}
+	var rd *RedirectError
+	if (e.StatusCode == 0 && e.Code == "") || errors.As(e.Err, &rd) {
 		if e.cause == "" {
 			return head + describe(e.Err)
 		}
@@ -89,11 +124,18 @@ func (e *TokenError) Unwrap() error { return e.Err }
 func describe(err error) string {
 	var re *oauth2.RetrieveError
 	var ue *url.Error
+	var rf errRefused
 	switch {
 	case err == nil:
 		return "unknown error"
+	case errors.As(err, &rf):
+		return "refused before sending: " + rf.Error()
 	case errors.As(err, &re):
 		return "the token endpoint refused the request"
+	case errors.As(err, &ue) && ue.Timeout():
+		return fmt.Sprintf("the auth server at %s did not answer in time (one request, not retried): %v", hostOf(ue.URL), ue.Err)
+	case errors.As(err, &ue) && errors.Is(err, context.Canceled):
+		return fmt.Sprintf("canceled while waiting for the auth server at %s", hostOf(ue.URL))
 	case errors.As(err, &ue):
 		return fmt.Sprintf("could not reach the auth server at %s: %v", hostOf(ue.URL), ue.Err)
 	}
@@ -102,22 +144,25 @@ func describe(err error) string {
 
 // sanitize masks secrets in a RetrieveError, whose Error embeds the raw
 // response body, and drops its request (which carries the client secret),
-// so that even printing or dumping the unwrapped cause is safe.
+// so that even printing or dumping the unwrapped cause is safe. Any other
+// error keeps its chain, with its message masked.
 func sanitize(err error, secrets []string) error {
-	re, ok := err.(*oauth2.RetrieveError)
-	if !ok {
+	switch t := err.(type) {
+	case nil, *RedirectError:
 		return err
+	case *oauth2.RetrieveError:
+		safe := &oauth2.RetrieveError{
+			Body:             []byte(redact.Redact(string(t.Body), secrets...)),
+			ErrorCode:        redact.Redact(t.ErrorCode, secrets...),
+			ErrorDescription: redact.Redact(t.ErrorDescription, secrets...),
+			ErrorURI:         redact.Redact(t.ErrorURI, secrets...),
+		}
+		if r := t.Response; r != nil {
+			safe.Response = &http.Response{Status: r.Status, StatusCode: r.StatusCode, Proto: r.Proto, Header: http.Header{}}
+		}
+		return safe
 	}
-	safe := &oauth2.RetrieveError{
-		Body:             []byte(redact.Redact(string(re.Body), secrets...)),
-		ErrorCode:        redact.Redact(re.ErrorCode, secrets...),
-		ErrorDescription: redact.Redact(re.ErrorDescription, secrets...),
-		ErrorURI:         redact.Redact(re.ErrorURI, secrets...),
-	}
-	if r := re.Response; r != nil {
-		safe.Response = &http.Response{Status: r.Status, StatusCode: r.StatusCode, Proto: r.Proto, Header: http.Header{}}
-	}
-	return safe
+	return redact.Err(err, secrets)
 }
 
 // hostOf returns the host of rawURL, or rawURL if it does not parse.
@@ -126,4 +171,10 @@ func hostOf(rawURL string) string {
 		return u.Host
 	}
 	return rawURL
+}
+
+// isTimeout reports whether err is a deadline or a network timeout.
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
 }

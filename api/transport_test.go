@@ -82,10 +82,12 @@ func TestCanceledContextIsReportedAsCanceled(t *testing.T) {
 	// The handler waits for the client to hang up, or for the test to end:
 	// never on a timer alone, so a slow machine cannot make it hang.
 	testDone := make(chan struct{})
+	got := make(chan struct{})
 	c := setup(t, func(w http.ResponseWriter, r *http.Request) {
 		// Read the body first: only then does the server notice the client
 		// hanging up and cancel r.Context.
 		_, _ = io.Copy(io.Discard, r.Body)
+		close(got)
 		select {
 		case <-r.Context().Done():
 		case <-testDone:
@@ -95,7 +97,7 @@ func TestCanceledContextIsReportedAsCanceled(t *testing.T) {
 	req := exampleRequest(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
+	go func() { <-got; cancel() }() // cancel once the request is in
 	err := within(t, 30*time.Second, func() error {
 		_, err := c.CreateSalesforceStore(ctx, testEnvID, req)
 		return err

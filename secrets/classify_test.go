@@ -20,10 +20,13 @@ var goKeyringFailures = []struct {
 }{
 	{errors.New(`exec: "dbus-launch": executable file not found in $PATH`), "dbus-run-session"},
 	{errors.New("dbus: couldn't determine address of session bus"), "desktop session"},
+	//lint:ignore ST1005 the text of the real error, which the package matches
 	{errors.New("The name org.freedesktop.secrets was not provided by any .service files"), "gnome-keyring"},
 	{errors.New("failed to unlock correct collection '/org/freedesktop/secrets/collection/login'"), "gnome-keyring-daemon --unlock"},
 	{errors.New("failed to unlock correct collection '/org/freedesktop/secrets/aliases/default'"), "unlock your login keyring"},
+	//lint:ignore ST1005 the text of the real error, which the package matches
 	{errors.New("No such interface 'org.freedesktop.Secret.Collection' on object at path /org/freedesktop/secrets/collection/login"), `named "login"`},
+	//lint:ignore ST1005 the text of the real error, which the package matches
 	{errors.New("User interaction is not allowed."), "security unlock-keychain"},
 	{keyring.ErrUnsupportedPlatform, "Linux, macOS or Windows"},
 	{errors.New("dial unix /run/user/1000/bus: connect: no such file or directory"), "DBUS_SESSION_BUS_ADDRESS"},

@@ -11,8 +11,14 @@
 // be found, because go-keyring would otherwise exec dbus-launch and leave
 // daemons running behind it.
 //
-// There is no plaintext fallback: nothing in this package writes files.
-// Error values never contain a secret.
+// There is no plaintext fallback: the only file this package writes is an
+// empty lock file (see [DefaultLockFile]) that keeps concurrent sfstores from
+// overwriting each other's names in the index (see [Keyring.List]), which
+// lives in the keyring. Error values never contain a secret.
+//
+// [Keyring.ForgetAll] removes everything sfstore saved, including items the
+// index missed wherever the keyring can be searched, and
+// [Keyring.SalesforceSecrets] returns what is saved for one connected app.
 //
 // Usage:
 //

@@ -15,8 +15,9 @@ var ErrNotFound = errors.New("secret not found in keyring")
 var ErrTooBig = errors.New("secret is too large for the OS keyring")
 
 // ErrReservedAccount is returned by [Keyring.Set] and [Keyring.Delete] for
-// [IndexAccount], which only the index may use.
-var ErrReservedAccount = errors.New(`keyring account "index" is reserved for sfstore's list of saved names`)
+// [IndexAccount] and the "index/N" accounts of its parts, which only the
+// index may use.
+var ErrReservedAccount = errors.New(`keyring accounts "index" and "index/…" are reserved for sfstore's list of saved names`)
 
 // ErrEmptyValue is returned by [Keyring.Set] for an empty value: storing one
 // would make a later Get look like a found secret that is unusable.
@@ -54,6 +55,44 @@ func (e *TimeoutError) Error() string {
 	return fmt.Sprintf("keyring did not answer within %s while trying to %s a secret (locked, or waiting for an unlock window?)", e.After, e.Op)
 }
 
+// IndexError reports that a secret was stored (or deleted) in the keyring
+// but sfstore's index of saved names, which [Keyring.List] reads, could not
+// be updated. The secret operation itself succeeded: a caller that only
+// needs the secret saved can carry on and show the error as a warning.
+type IndexError struct {
+	// Op is "add" (after a Set) or "remove" (after a Delete).
+	Op string
+	// Account is the account whose name is missing from, or still in, the index.
+	Account string
+	// Err says why, e.g. an *IndexBusyError.
+	Err error
+}
+
+// Error says that the secret operation succeeded and what is wrong with the index.
+func (e *IndexError) Error() string {
+	if e.Op == "remove" {
+		return fmt.Sprintf("the secret was deleted, but sfstore could not remove its name from the index of saved secrets: %v", e.Err)
+	}
+	return fmt.Sprintf("the secret is saved, but sfstore could not add its name to the index of saved secrets, so `sfstore secrets list` will not show it: %v", e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *IndexError) Unwrap() error { return e.Err }
+
+// IndexBusyError reports that another sfstore held the lock on the index
+// for longer than sfstore waits (see [WithLockWait]).
+type IndexBusyError struct {
+	// Path is the lock file.
+	Path string
+	// Waited is how long sfstore waited for it.
+	Waited time.Duration
+}
+
+// Error names the lock file and how long sfstore waited for it.
+func (e *IndexBusyError) Error() string {
+	return fmt.Sprintf("another sfstore is updating the keyring index; waited %s for %s; try again when it has finished", e.Waited, e.Path)
+}
+
 // Status is the outcome of a keyring call, as told by [Classify].
 type Status int
 
@@ -87,10 +126,12 @@ func (s Status) String() string {
 }
 
 // Classify tells what an error returned by a [Keyring] method means. A nil
-// error is [Found]; a context deadline counts as [TimedOut].
+// error is [Found]; a context deadline and an *IndexBusyError count as
+// [TimedOut]. An *IndexError is classified by its reason.
 func Classify(err error) Status {
 	var unavailable *UnavailableError
 	var timeout *TimeoutError
+	var busy *IndexBusyError
 	switch {
 	case err == nil:
 		return Found
@@ -98,7 +139,7 @@ func Classify(err error) Status {
 		return NotFound
 	case errors.As(err, &unavailable):
 		return Unavailable
-	case errors.As(err, &timeout), errors.Is(err, context.DeadlineExceeded):
+	case errors.As(err, &timeout), errors.As(err, &busy), errors.Is(err, context.DeadlineExceeded):
 		return TimedOut
 	case errors.Is(err, context.Canceled):
 		return Cancelled

@@ -20,11 +20,14 @@ const sentinel = "SENTINEL-SECRET-9d2e"
 var noProbe = secrets.WithProbe(func() error { return nil })
 
 // mockKeyring is a Keyring on go-keyring's in-memory mock. The mock is a
-// package global in go-keyring, so tests that use it must not run in parallel.
+// package global in go-keyring without a mutex, so tests that use it must
+// not run in parallel nor call it from several goroutines. It is not
+// searched: on Linux the default searcher would search the machine's real
+// Secret Service, not the mock.
 func mockKeyring(t *testing.T) *secrets.Keyring {
 	t.Helper()
 	keyring.MockInit()
-	return secrets.New(noProbe, secrets.WithTimeout(5*time.Second))
+	return secrets.New(noProbe, secrets.WithTimeout(5*time.Second), secrets.WithSearcher(nil))
 }
 
 // failingBackend fails every call with err; Get also returns a value, which
@@ -108,18 +111,22 @@ func (c *countingBackend) Set(s, u, p string) error        { c.calls.Add(1); ret
 func (c *countingBackend) Delete(s, u string) error        { c.calls.Add(1); return keyring.Delete(s, u) }
 
 // indexFailingBackend stores secrets in go-keyring's mock but fails every
-// call on the index item.
+// call on the index's items.
 type indexFailingBackend struct{}
 
+func isIndexItem(account string) bool {
+	return account == secrets.IndexAccount || strings.HasPrefix(account, secrets.IndexAccount+"/")
+}
+
 func (indexFailingBackend) Get(s, u string) (string, error) {
-	if u == secrets.IndexAccount {
+	if isIndexItem(u) {
 		return "", errors.New("index exploded")
 	}
 	return keyring.Get(s, u)
 }
 
 func (indexFailingBackend) Set(s, u, p string) error {
-	if u == secrets.IndexAccount {
+	if isIndexItem(u) {
 		return errors.New("index exploded")
 	}
 	return keyring.Set(s, u, p)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -22,13 +24,29 @@ type Entry struct {
 	SavedAt  time.Time `json:"savedAt"`
 }
 
-// indexFile is what is stored under IndexAccount. It keeps only the account
-// name and the date, since the other Entry fields are parsed from the name:
-// the whole index must fit MaxSecretSize, and that way it holds about a dozen
-// Salesforce names (their client IDs are ~85 characters).
-type indexFile struct {
+// The index lives in the keyring itself, because go-keyring v0.2.8 cannot
+// enumerate items, and every item must fit MaxSecretSize (Windows' limit).
+// Version 2 spreads the names over as many items as they need:
+//
+//	index    {"version":2,"parts":2}           the head: only the count
+//	index/1  {"version":2,"entries":[…]}       names, in the order saved
+//	index/2  {"version":2,"entries":[…]}
+//
+// The head holds no names so that an older sfstore, which reads the head as
+// version 1, adds its name and writes the head back, drops none of ours: the
+// parts survive, and reading a version 1 head also reads whatever parts
+// exist. Version 1 was a single item {"version":1,"entries":[…]}; it is
+// still read, and rewritten as version 2 on the next update.
+const indexVersion = 2
+
+// maxIndexParts bounds how many parts are read, so that a damaged head
+// cannot make sfstore read for ever; 256 parts hold thousands of names.
+const maxIndexParts = 256
+
+type indexHead struct {
 	Version int          `json:"version"`
-	Entries []indexEntry `json:"entries"`
+	Parts   int          `json:"parts,omitempty"`
+	Entries []indexEntry `json:"entries,omitempty"` // version 1 only
 }
 
 type indexEntry struct {
@@ -38,22 +56,40 @@ type indexEntry struct {
 
 var errBadIndex = errors.New("keyring: the index of saved names is not valid JSON")
 
-// List returns the names of the secrets sfstore saved, sorted by account,
-// from an index kept in the keyring itself because go-keyring v0.2.8 cannot
-// enumerate items. The index is updated on a best-effort basis, so it may
-// miss a secret (an index write failed, or the oldest names were dropped to
-// fit MaxSecretSize) or name one deleted by other tools. With no index yet,
-// List returns no entries and no error.
+// indexPart returns the account of part i (from 1) of the index.
+func indexPart(i int) string { return IndexAccount + "/" + strconv.Itoa(i) }
+
+// isIndexAccount reports whether account is the index head or one of its parts.
+func isIndexAccount(account string) bool {
+	return account == IndexAccount || strings.HasPrefix(account, IndexAccount+"/")
+}
+
+// indexState is the index as read: the raw items, to write only what
+// changed and to notice another writer, and the names merged from them.
+type indexState struct {
+	head    string   // raw head, "" if there is none
+	v2      bool     // the head is a valid version 2 head
+	parts   []string // raw parts: parts[i] is index/(i+1), "" if missing
+	entries []indexEntry
+	corrupt bool // some item was not valid JSON and was skipped
+}
+
+// List returns the names of the secrets sfstore saved, sorted by account.
+// The index is updated under a lock and checked after each write, so it
+// misses a secret only when an update failed (Set then returned an
+// *IndexError) or the keyring was changed by other tools; and it may name a
+// secret that other tools deleted. With no index yet, List returns no
+// entries and no error.
 func (k *Keyring) List(ctx context.Context) ([]Entry, error) {
-	stored, err := k.readIndex(ctx)
-	if errors.Is(err, ErrNotFound) {
-		return nil, nil
-	}
+	st, err := k.readIndex(ctx)
 	if err != nil {
 		return nil, err
 	}
-	entries := make([]Entry, 0, len(stored))
-	for _, s := range stored {
+	if st.corrupt {
+		return nil, errBadIndex
+	}
+	entries := make([]Entry, 0, len(st.entries))
+	for _, s := range st.entries {
 		e := ParseAccount(s.Account)
 		e.SavedAt = s.SavedAt
 		entries = append(entries, e)
@@ -62,65 +98,78 @@ func (k *Keyring) List(ctx context.Context) ([]Entry, error) {
 	return entries, nil
 }
 
-func (k *Keyring) readIndex(ctx context.Context) ([]indexEntry, error) {
-	data, err := k.call(ctx, "get", "", func() (string, error) { return k.backend.Get(Service, IndexAccount) })
+// readIndex reads the head and the parts it names; or, for a version 1 head
+// or none, every part that exists. Missing parts are skipped: they are left
+// by an update that was interrupted, whose names are in the other parts.
+func (k *Keyring) readIndex(ctx context.Context) (*indexState, error) {
+	st := &indexState{}
+	head, err := k.getIndexItem(ctx, IndexAccount)
 	if err != nil {
 		return nil, err
 	}
-	var f indexFile
-	if err := json.Unmarshal([]byte(data), &f); err != nil {
-		return nil, errBadIndex
-	}
-	return f.Entries, nil
-}
-
-// indexAdd records account as saved now. Errors are dropped: the secret
-// itself is stored, and a missing name only makes List incomplete.
-func (k *Keyring) indexAdd(ctx context.Context, account string) {
-	saved := indexEntry{Account: account, SavedAt: k.now().UTC().Truncate(time.Second)}
-	_ = k.updateIndex(ctx, func(entries []indexEntry) []indexEntry {
-		return append(without(entries, account), saved)
-	})
-}
-
-// indexRemove forgets account; errors are dropped as in indexAdd.
-func (k *Keyring) indexRemove(ctx context.Context, account string) {
-	_ = k.updateIndex(ctx, func(entries []indexEntry) []indexEntry { return without(entries, account) })
-}
-
-// updateIndex reads, changes and writes the index under indexMu, so two
-// Sets in this process cannot drop each other's names. A corrupt index is
-// started afresh; an unreadable one (locked, timed out) is left alone.
-func (k *Keyring) updateIndex(ctx context.Context, change func([]indexEntry) []indexEntry) error {
-	k.indexMu.Lock()
-	defer k.indexMu.Unlock()
-	entries, err := k.readIndex(ctx)
-	if err != nil && !errors.Is(err, ErrNotFound) && !errors.Is(err, errBadIndex) {
-		return err
-	}
-	data, err := encodeIndex(change(entries))
-	if err != nil {
-		return err
-	}
-	_, err = k.call(ctx, "set", "", func() (string, error) { return "", k.backend.Set(Service, IndexAccount, data) })
-	return err
-}
-
-func without(entries []indexEntry, account string) []indexEntry {
-	return slices.DeleteFunc(entries, func(e indexEntry) bool { return e.Account == account })
-}
-
-// encodeIndex drops the oldest entries (entries are kept in save order)
-// until the JSON fits MaxSecretSize, like any other value.
-func encodeIndex(entries []indexEntry) (string, error) {
-	if entries == nil {
-		entries = []indexEntry{} // "[]" rather than "null" for whoever reads it with secret-tool
-	}
-	for {
-		data, err := json.Marshal(indexFile{Version: 1, Entries: entries})
-		if err != nil || len(data) <= MaxSecretSize || len(entries) == 0 {
-			return string(data), err
+	st.head = head
+	parts := -1 // read parts until one is missing
+	if head != "" {
+		var h indexHead
+		switch err := json.Unmarshal([]byte(head), &h); {
+		case err != nil:
+			st.corrupt = true
+		case h.Version > indexVersion:
+			return nil, fmt.Errorf("keyring: the index of saved names has format %d, newer than this sfstore reads (%d): update sfstore", h.Version, indexVersion)
+		case h.Version == indexVersion:
+			st.v2, parts = true, min(h.Parts, maxIndexParts)
+		default:
+			st.entries = h.Entries
 		}
-		entries = entries[1:]
 	}
+	var fromParts []indexEntry
+	for i := 1; i <= maxIndexParts && (parts < 0 || i <= parts); i++ {
+		raw, err := k.getIndexItem(ctx, indexPart(i))
+		if err != nil {
+			return nil, err
+		}
+		if raw == "" && parts < 0 {
+			break
+		}
+		st.parts = append(st.parts, raw)
+		var p indexHead
+		if raw != "" && json.Unmarshal([]byte(raw), &p) != nil {
+			st.corrupt = true
+		}
+		fromParts = append(fromParts, p.Entries...)
+	}
+	st.entries = mergeEntries(fromParts, st.entries)
+	return st, nil
+}
+
+// getIndexItem returns one raw index item, "" if it does not exist.
+func (k *Keyring) getIndexItem(ctx context.Context, account string) (string, error) {
+	v, err := k.call(ctx, "get", "", func() (string, error) { return k.backend.Get(Service, account) })
+	if errors.Is(err, ErrNotFound) {
+		return "", nil
+	}
+	return v, err
+}
+
+// mergeEntries returns the entries of all lists with one entry per account:
+// the one saved last, at the place of its first appearance.
+func mergeEntries(lists ...[]indexEntry) []indexEntry {
+	var out []indexEntry
+	at := make(map[string]int)
+	for _, list := range lists {
+		for _, e := range list {
+			if e.Account == "" {
+				continue
+			}
+			if i, ok := at[e.Account]; ok {
+				if e.SavedAt.After(out[i].SavedAt) {
+					out[i] = e
+				}
+				continue
+			}
+			at[e.Account] = len(out)
+			out = append(out, e)
+		}
+	}
+	return out
 }

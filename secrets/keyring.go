@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"strconv"
-	"sync"
 	"time"
 )
 
@@ -30,62 +27,43 @@ const TimeoutEnv = "SFSTORE_KEYRING_TIMEOUT"
 const MaxSecretSize = 2560
 
 // Keyring stores secrets under [Service] in a [Backend], by default the OS
-// keyring. Its methods are safe for concurrent use.
+// keyring. Its methods are safe for concurrent use, and updates of the index
+// are serialised across processes by a lock file (see [WithLockFile]).
 type Keyring struct {
-	backend Backend
-	timeout time.Duration
-	probe   func() error
-	now     func() time.Time
-	indexMu sync.Mutex // serialises the index's read-modify-write
+	backend     Backend
+	timeout     time.Duration
+	probe       func() error
+	now         func() time.Time
+	lockFile    string // "" means no lock file
+	lockFileSet bool
+	lockWait    time.Duration // 0 means the keyring timeout
+	ownLock     chan struct{} // serialises the index when there is no lock file
+	searcher    Searcher
+	searcherSet bool
 }
-
-// Option configures a Keyring made by [New] or [NewMemory].
-type Option func(*Keyring)
-
-// WithBackend makes the Keyring store items in b instead of the OS keyring.
-func WithBackend(b Backend) Option { return func(k *Keyring) { k.backend = b } }
-
-// WithTimeout sets how long each keyring call may take. It wins over
-// TimeoutEnv. A d that is not positive is ignored.
-func WithTimeout(d time.Duration) Option {
-	return func(k *Keyring) {
-		if d > 0 {
-			k.timeout = d
-		}
-	}
-}
-
-// WithProbe replaces the availability probe that [Keyring.Available] runs;
-// tests use it to stop depending on the machine's session bus. f returns nil
-// when the keyring may be used. A nil f means always available.
-func WithProbe(f func() error) Option { return func(k *Keyring) { k.probe = f } }
 
 // New returns a Keyring on the OS keyring through go-keyring, with
-// DefaultTimeout or the duration in TimeoutEnv, and the probe for this OS
-// (see [DBusProbe]). Options are applied last.
+// DefaultTimeout or the duration in TimeoutEnv (for each keyring call and
+// for the index lock), the probe for this OS (see [DBusProbe]) and
+// [DefaultLockFile]. Options are applied last.
 func New(opts ...Option) *Keyring {
-	k := &Keyring{backend: osBackend{}, timeout: timeoutFromEnv(), probe: defaultProbe(), now: time.Now}
+	k := &Keyring{backend: osBackend{}, timeout: timeoutFromEnv(), probe: defaultProbe(), now: time.Now,
+		ownLock: make(chan struct{}, 1)}
 	for _, opt := range opts {
 		opt(k)
+	}
+	if !k.searcherSet {
+		k.searcher = searcherFor(k.backend)
 	}
 	return k
 }
 
 // NewMemory returns a Keyring that keeps secrets in memory for the life of
-// the process and never touches the OS, for --demo runs and tests.
+// the process and never touches the OS (no keyring, no lock file), for
+// --demo runs and tests.
 func NewMemory(opts ...Option) *Keyring {
-	return New(append([]Option{WithBackend(NewMemoryBackend()), WithProbe(nil), WithTimeout(DefaultTimeout)}, opts...)...)
-}
-
-func timeoutFromEnv() time.Duration {
-	v := os.Getenv(TimeoutEnv)
-	if d, err := time.ParseDuration(v); err == nil && d > 0 {
-		return d
-	}
-	if n, err := strconv.Atoi(v); err == nil && n > 0 {
-		return time.Duration(n) * time.Second
-	}
-	return DefaultTimeout
+	base := []Option{WithBackend(NewMemoryBackend()), WithProbe(nil), WithTimeout(DefaultTimeout), WithLockFile("")}
+	return New(append(base, opts...)...)
 }
 
 // Timeout returns how long each keyring call may take, so the UI can say how
@@ -117,33 +95,41 @@ func (k *Keyring) Get(ctx context.Context, account string) (string, error) {
 }
 
 // Set stores value for account, replacing any previous value, and then
-// records the account name in the index (see [Keyring.List]). A failure to
-// update the index does not fail Set. Values must be 1 to MaxSecretSize
-// bytes long. If Set times out or is cancelled, the write may still land
-// later (see call).
+// records the account name in the index (see [Keyring.List]). Values must be
+// 1 to MaxSecretSize bytes long. If the secret is stored but the index could
+// not be updated, Set returns an *IndexError: the secret is saved, and only
+// List will not show it. If Set times out or is cancelled, the write may
+// still land later (see call).
 func (k *Keyring) Set(ctx context.Context, account, value string) error {
 	if err := checkSet(account, value); err != nil {
 		return err
 	}
-	_, err := k.call(ctx, "set", value, func() (string, error) { return "", k.backend.Set(Service, account, value) })
-	if err == nil {
-		k.indexAdd(ctx, account)
+	if _, err := k.call(ctx, "set", value, func() (string, error) { return "", k.backend.Set(Service, account, value) }); err != nil {
+		return err
 	}
-	return err
+	if err := k.indexAdd(ctx, account); err != nil {
+		return &IndexError{Op: "add", Account: account, Err: err}
+	}
+	return nil
 }
 
 // Delete removes the secret stored for account and its index entry. It
-// returns ErrNotFound if there was no such secret.
+// returns ErrNotFound if there was no such secret (the name is still dropped
+// from the index), and an *IndexError if the secret was deleted but its name
+// could not be dropped.
 func (k *Keyring) Delete(ctx context.Context, account string) error {
 	if account == "" {
 		return errEmptyAccount
 	}
-	if account == IndexAccount {
+	if isIndexAccount(account) {
 		return ErrReservedAccount
 	}
 	_, err := k.call(ctx, "delete", "", func() (string, error) { return "", k.backend.Delete(Service, account) })
-	if err == nil || errors.Is(err, ErrNotFound) {
-		k.indexRemove(ctx, account)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	if ierr := k.indexRemove(ctx, []string{account}); ierr != nil && err == nil {
+		return &IndexError{Op: "remove", Account: account, Err: ierr}
 	}
 	return err
 }
@@ -154,7 +140,7 @@ func checkSet(account, value string) error {
 	switch {
 	case account == "":
 		return errEmptyAccount
-	case account == IndexAccount:
+	case isIndexAccount(account):
 		return ErrReservedAccount
 	case value == "":
 		return ErrEmptyValue
@@ -164,8 +150,8 @@ func checkSet(account, value string) error {
 	return nil
 }
 
-type result struct {
-	value string
+type result[T any] struct {
+	value T
 	err   error
 }
 
@@ -179,28 +165,34 @@ type result struct {
 // land afterwards, so callers must not assume a timed-out Set stored nothing.
 // value is the secret being set, or "", and is kept out of errors.
 func (k *Keyring) call(ctx context.Context, op, value string, f func() (string, error)) (string, error) {
+	return run(k, ctx, op, value, f)
+}
+
+// run is call for any result type; the keyring search returns a list.
+func run[T any](k *Keyring, ctx context.Context, op, value string, f func() (T, error)) (T, error) {
+	var zero T
 	if err := k.Available(); err != nil {
-		return "", err
+		return zero, err
 	}
 	if err := ctx.Err(); err != nil {
-		return "", fmt.Errorf("keyring %s cancelled: %w", op, err)
+		return zero, fmt.Errorf("keyring %s cancelled: %w", op, err)
 	}
-	done := make(chan result, 1)
+	done := make(chan result[T], 1)
 	go func() {
 		v, err := f()
-		done <- result{v, err}
+		done <- result[T]{v, err}
 	}()
 	timer := time.NewTimer(k.timeout)
 	defer timer.Stop()
 	select {
 	case r := <-done:
 		if r.err != nil {
-			return "", mapError(op, r.err, value)
+			return zero, mapError(op, r.err, value)
 		}
 		return r.value, nil
 	case <-timer.C:
-		return "", &TimeoutError{Op: op, After: k.timeout}
+		return zero, &TimeoutError{Op: op, After: k.timeout}
 	case <-ctx.Done():
-		return "", fmt.Errorf("keyring %s cancelled: %w", op, ctx.Err())
+		return zero, fmt.Errorf("keyring %s cancelled: %w", op, ctx.Err())
 	}
 }

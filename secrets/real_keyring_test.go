@@ -24,6 +24,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zalando/go-keyring"
+
 	"sfstore/secrets"
 )
 
@@ -103,8 +105,14 @@ func TestRealKeyringIndexListsNamesOnly(t *testing.T) {
 	if i < 0 || entries[i].Domain != "acme.my.salesforce.com" || entries[i].Kind != secrets.KindSalesforce {
 		t.Fatalf("List = %+v, want %s", entries, account)
 	}
-	if raw, _ := k.Get(ctx, secrets.IndexAccount); strings.Contains(raw, value) {
-		t.Fatal("the index holds a secret value")
+	part, err := k.Get(ctx, secrets.IndexAccount+"/1")
+	if err != nil || !strings.Contains(part, account) {
+		t.Fatalf("index/1 lacks the name: %v", err)
+	}
+	for _, item := range []string{secrets.IndexAccount, secrets.IndexAccount + "/1"} {
+		if raw, _ := k.Get(ctx, item); strings.Contains(raw, value) {
+			t.Fatalf("the index item %s holds a secret value", item)
+		}
 	}
 	if err := k.Delete(ctx, account); err != nil {
 		t.Fatal(err)
@@ -126,6 +134,9 @@ func TestRealKeyringLockedIsUnavailable(t *testing.T) {
 	if err := k.Set(ctx, secrets.PingOneAccount("realkeyring-test", "locked"), "v-locked"); secrets.Classify(err) != secrets.Unavailable {
 		t.Fatalf("Set on a locked keyring = %v", err)
 	}
+	if r, err := k.ForgetAll(ctx); secrets.Classify(err) != secrets.Unavailable || len(r.Removed) != 0 {
+		t.Fatalf("ForgetAll on a locked keyring = %+v, %v", r, err)
+	}
 	t.Logf("locked keyring answered in %v: %v", time.Since(start), err)
 }
 
@@ -142,6 +153,9 @@ func TestRealKeyringNoBusIsUnavailableAndStartsNothing(t *testing.T) {
 	var u *secrets.UnavailableError
 	if !errors.As(err, &u) || u.Err != nil || !strings.Contains(u.Reason, "DBUS_SESSION_BUS_ADDRESS is unset") {
 		t.Fatalf("Get without a bus = %v, want the probe's unavailable error (go-keyring must not be called)", err)
+	}
+	if _, err := k.ForgetAll(context.Background()); !errors.As(err, &u) || u.Err != nil {
+		t.Fatalf("ForgetAll without a bus = %v, want the probe's unavailable error (no search, no dbus-launch)", err)
 	}
 	time.Sleep(100 * time.Millisecond) // a dbus-launch would have forked by now
 	if after := busProcesses(t); after > before {
@@ -180,4 +194,100 @@ func busProcesses(t *testing.T) int {
 		}
 	}
 	return n
+}
+
+// ForgetAll searches the Secret Service over D-Bus and removes what the
+// index never heard of; an item it cannot remove by name is reported.
+func TestRealKeyringForgetAllFindsUnindexedItems(t *testing.T) {
+	requireCase(t, "unlocked")
+	k, ctx := realKeyring(t), context.Background()
+	if n, names := secretToolItems(t); n != 0 {
+		t.Fatalf("the keyring already holds %d sfstore items (%q); this test deletes them all, so run it in a throw-away Secret Service", n, names)
+	}
+	// First, while no other sfstore item exists: gnome-keyring's "replace"
+	// would otherwise overwrite any item that has all of its attributes.
+	nameless := false
+	if _, err := exec.LookPath("secret-tool"); err == nil {
+		cmd := exec.Command("secret-tool", "store", "--label", "sfstore item without a username", "service", secrets.Service)
+		cmd.Stdin = strings.NewReader("real-nameless-value")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("secret-tool store: %v: %s", err, out)
+		}
+		nameless = true
+		t.Cleanup(func() { _ = exec.Command("secret-tool", "clear", "service", secrets.Service).Run() })
+	}
+	indexed, unindexed := secrets.PingOneAccount("realkeyring-test", "indexed"), secrets.PingOneAccount("realkeyring-test", "unindexed")
+	if err := k.Set(ctx, indexed, "real-indexed-value"); err != nil {
+		t.Fatal(err)
+	}
+	if err := keyring.Set(secrets.Service, unindexed, "real-unindexed-value"); err != nil { // as an old sfstore whose index entry was lost
+		t.Fatal(err)
+	}
+	r, err := k.ForgetAll(ctx)
+	if err != nil || !r.Searched || !slices.Equal(r.Removed, []string{indexed, unindexed}) {
+		t.Fatalf("ForgetAll = %+v, %v", r, err)
+	}
+	if nameless && (len(r.Failed) != 1 || r.Failed[0].Account != "" || !strings.Contains(r.Failed[0].Err.Error(), "no username attribute")) {
+		t.Fatalf("the item without a username was not reported: %+v", r.Failed)
+	}
+	if n, names := secretToolItems(t); n != 0 && !(nameless && n == 1 && len(names) == 0) {
+		t.Fatalf("after ForgetAll secret-tool sees %d sfstore items: %q", n, names)
+	}
+}
+
+// TestRealKeyringSaversInSeparateProcessesAreAllIndexed is the measured
+// bug as a test: six sfstore processes each saving four secrets at once
+// into gnome-keyring. List must name all 24, and ForgetAll must leave no
+// sfstore item, as seen from outside with secret-tool. It deletes every
+// sfstore item, so it refuses a keyring that already holds some.
+func TestRealKeyringSaversInSeparateProcessesAreAllIndexed(t *testing.T) {
+	requireCase(t, "unlocked")
+	k := realKeyring(t)
+	if n, names := secretToolItems(t); n != 0 {
+		t.Fatalf("the keyring already holds %d sfstore items (%q); this test deletes them all, so run it in a throw-away Secret Service as .ci/run does", n, names)
+	}
+	if entries, err := k.List(context.Background()); err != nil || len(entries) != 0 {
+		t.Fatalf("the keyring already lists %d saved secrets (%v); run this test in a throw-away Secret Service", len(entries), err)
+	}
+	start := time.Now()
+	runSavers(t, "real")
+	t.Logf("%d processes saved %d secrets in %v", savers, savers*perSaver, time.Since(start))
+	if n, _ := secretToolItems(t); n >= 0 && n < savers*perSaver+2 {
+		t.Fatalf("secret-tool sees %d sfstore items, want the %d secrets and the index (head and parts)", n, savers*perSaver)
+	}
+	checkListThenForgetAll(t, k)
+	if n, names := secretToolItems(t); n > 0 {
+		t.Fatalf("after ForgetAll secret-tool still sees %d sfstore items: %q", n, names)
+	}
+}
+
+// secretToolItems counts the items under service sfstore as secret-tool
+// sees them, and returns their usernames; -1 when secret-tool is missing.
+// secret-tool prints each item's secret on stdout and its attributes on
+// stderr: only the "[path]" lines of stdout are counted, never shown.
+func secretToolItems(t *testing.T) (int, []string) {
+	t.Helper()
+	if _, err := exec.LookPath("secret-tool"); err != nil {
+		t.Log("secret-tool not installed; skipping the outside check")
+		return -1, nil
+	}
+	cmd := exec.Command("secret-tool", "search", "--all", "service", secrets.Service)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("secret-tool search: %v: %s", err, stderr.String())
+	}
+	n := 0
+	for line := range strings.Lines(stdout.String()) {
+		if strings.HasPrefix(line, "[") {
+			n++
+		}
+	}
+	var names []string
+	for line := range strings.Lines(stderr.String()) {
+		if name, ok := strings.CutPrefix(strings.TrimSpace(line), "attribute.username = "); ok {
+			names = append(names, name)
+		}
+	}
+	return n, names
 }

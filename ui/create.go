@@ -47,7 +47,7 @@ func (s *Session) apply(ctx context.Context, p Prompter) (*api.Store, error) {
 		return nil, err
 	}
 	for {
-		act, err := p.Review(ctx)
+		act, err := s.next(ctx, p)
 		if err != nil {
 			return nil, err
 		}
@@ -72,6 +72,15 @@ func (s *Session) apply(ctx context.Context, p Prompter) (*api.Store, error) {
 			return nil, err
 		}
 	}
+}
+
+// next is the action a recovery chose to run at once, else the review's.
+func (s *Session) next(ctx context.Context, p Prompter) (Action, error) {
+	if a := s.pending; a != nil {
+		s.pending = nil
+		return *a, nil
+	}
+	return p.Review(ctx)
 }
 
 // notDone is the heading of a failed create or update.
@@ -122,6 +131,10 @@ func (s *Session) findDuplicate(ctx context.Context, p Prompter) (*api.Store, er
 			stores = slices.DeleteFunc(stores, func(st api.Store) bool { return st.ID == s.Editing.StoreID })
 		}
 		dup = sameName(stores, s.Answers.Name)
+		s.before = map[string]bool{}
+		for _, st := range stores {
+			s.before[st.ID] = true
+		}
 		return nil
 	})
 	if err != nil && !errors.Is(err, ErrCancelled) {
@@ -172,103 +185,28 @@ func (s *Session) commit(ctx context.Context, p Prompter) (*api.Store, error) {
 		}
 		return err
 	})
-	if errors.Is(err, ErrCancelled) {
-		s.Notice(s.ErrStyles.Warn, "! The request was cancelled while PingOne was answering. If it had arrived, it was carried out: check with `sfstore list` before trying again.")
+	switch {
+	case errors.Is(err, ErrCancelled):
+		s.cancelledWhileSending(ctx, p, err)
+		return nil, err
+	case lostAnswer(err):
+		s.Notice(s.ErrStyles.Warn, "! PingOne's answer was lost, and the request may have arrived: "+err.Error())
+		return s.findOut(ctx, p, err)
 	}
 	return store, err // an error already says "create store: …" or "update store: …"
 }
 
-// recover shows a failure and lets the prompter choose what to do: fix a
-// step, go back to the review, or give up. Cancelling and declining a
-// duplicate need no report.
-func (s *Session) recover(ctx context.Context, p Prompter, heading string, err error) error {
-	switch {
-	case err == nil, errors.Is(err, errNotAllowed):
-		return nil
-	case errors.Is(err, ErrCancelled):
-		return err
-	}
-	var f *failure
-	if errors.As(err, &f) {
-		heading = f.heading
-	}
-	s.ReportFailure(heading, err)
-	act, perr := p.Failed(ctx, err)
-	switch {
-	case perr != nil:
-		return perr
-	case act.Kind == ActQuit:
-		s.ReportFinalFailure(err)
-		return &ShownError{err}
-	case act.Kind == ActEdit:
-		return p.Edit(ctx, act.Step)
-	}
-	return nil
-}
-
-// finish saves the secrets when asked, shows the store, and publishes when
-// asked. The store exists whatever happens here, so a failure is reported
-// and does not change the outcome, and Ctrl-C at the optional publish
-// question still ends the run as created.
-func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) error {
-	s.SaveSecrets(ctx, p)
-	if err := s.ReportCreated(store); err != nil {
-		return err
-	}
-	publish, err := p.Publish(ctx)
-	if err != nil || !publish {
-		return nil
-	}
-	s.publish(ctx, p)
-	return nil
-}
-
-// publish creates a propagation revision; a failure is reported, and does
-// not undo the store.
-func (s *Session) publish(ctx context.Context, p Prompter) {
-	err := p.Task(ctx, "Creating a propagation revision (this starts a resync)", func(ctx context.Context) error {
-		client, err := s.Client()
-		if err != nil {
-			return err
-		}
-		_, err = client.CreateRevision(ctx, s.Answers.TargetEnvironmentID())
-		return err
-	})
-	switch {
-	case errors.Is(err, ErrCancelled):
-	case err != nil:
-		s.Notice(s.ErrStyles.Warn, "! The store was created, but the revision failed: "+err.Error())
-	default:
-		s.Notice(s.ErrStyles.OK, "✓ Revision created: the store shows in the admin console.")
-	}
-}
-
-// TestConnection asks PingOne to connect to Salesforce with the answers,
-// creating nothing, and says so when it works. A failure is returned for
-// the flow to report.
-func (s *Session) TestConnection(ctx context.Context, p Prompter) error {
-	req := s.Answers.Request()
-	var result *api.ConnectionResult
-	err := p.Task(ctx, "Asking PingOne to connect to Salesforce", func(ctx context.Context) error {
-		client, err := s.Client()
-		if err != nil {
-			return err
-		}
-		result, err = client.TestConnection(ctx, s.Answers.TargetEnvironmentID(), &req)
-		return err
-	})
+// cancelledWhileSending finds out, after Ctrl-C or a signal, whether the
+// request had arrived: the person leaves knowing, not guessing.
+func (s *Session) cancelledWhileSending(ctx context.Context, p Prompter, cause error) {
+	s.Notice(s.ErrStyles.Warn, "! Cancelled while PingOne was answering: the request may have arrived. Checking…")
+	store, err := s.findOut(context.WithoutCancel(ctx), p, cause)
 	if err != nil {
-		return err
+		var f *failure
+		if errors.As(err, &f) {
+			s.ReportFailure(f.heading, f.err)
+		}
+		return
 	}
-	msg := "✓ PingOne connected to Salesforce with these settings."
-	if result != nil && result.Message != "" {
-		msg += " PingOne: " + result.Message
-	}
-	s.LastTest = msg
-	s.Notice(s.ErrStyles.OK, msg)
-	return nil
+	s.Notice(s.ErrStyles.OK, "The store exists: ID "+store.ID+". See it with `sfstore show "+store.ID+"`.")
 }
-
-// StepsToFix lists the steps a failure points at, for the wizard's "Fix"
-// choices.
-func StepsToFix(err error) []settings.Step { return settings.StepsNamedBy(err) }

@@ -86,23 +86,14 @@ func dryRunJSON(p api.PreparedRequest, notSent []string) map[string]any {
 	return out
 }
 
-// tokenCurl is the command that gets PINGONE_API_ACCESS_TOKEN with the
-// worker app, reading its secret from the environment (jq extracts the
-// token).
+// tokenCurl is the recipe that gets PINGONE_API_ACCESS_TOKEN with the
+// worker app as the client does, reading its secret from the environment.
 func (s *Session) tokenCurl() string {
 	a := s.Answers
 	_, authURL, err := Endpoints(a.Region, s.Opts.APIURL, s.Opts.AuthURL)
 	if err != nil {
 		return ""
 	}
-	creds := api.Credentials{AuthURL: authURL, WorkerEnvironmentID: a.WorkerEnvironmentID}
-	return fmt.Sprintf("# First, an access token for the worker app (secret from PINGONE_CLIENT_SECRET):\n"+
-		"export PINGONE_API_ACCESS_TOKEN=\"$(curl --silent --show-error --user %s:\"$PINGONE_CLIENT_SECRET\" \\\n"+
-		"  --data grant_type=client_credentials %s | jq -r .access_token)\"\n",
-		shellQuote(a.WorkerClientID), shellQuote(creds.TokenURL()))
-}
-
-// shellQuote single-quotes s for a POSIX shell.
-func shellQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	creds := api.Credentials{AuthURL: authURL, WorkerEnvironmentID: a.WorkerEnvironmentID, ClientID: a.WorkerClientID}
+	return "# First, an access token for the worker app (secret from " + api.EnvWorkerSecret + "):\n" + creds.Curl() + "\n"
 }

@@ -163,13 +163,21 @@ func (s *Session) SaveSecrets(ctx context.Context, p Prompter) {
 	}
 	toSave = append(toSave, SalesforceSecrets(*a)...)
 	saved := 0
+	var unindexed []string
 	err := p.Task(ctx, "Saving the secrets in the keyring", func(ctx context.Context) error {
 		for _, w := range toSave {
 			v := w.Field.Get(a)
 			if v == "" {
 				continue
 			}
-			if err := s.Opts.Keyring.Set(ctx, w.Account, v); err != nil {
+			err := s.Opts.Keyring.Set(ctx, w.Account, v)
+			var ie *secrets.IndexError
+			switch {
+			case errors.As(err, &ie):
+				// Saved; only its name is missing from the list of saved
+				// secrets. Say so and save the rest.
+				unindexed = append(unindexed, w.Field.Label)
+			case err != nil:
 				return fmt.Errorf("save %s: %w", w.Field.Label, err)
 			}
 			saved++
@@ -177,8 +185,11 @@ func (s *Session) SaveSecrets(ctx context.Context, p Prompter) {
 		return nil
 	})
 	if err != nil {
-		s.Notice(s.ErrStyles.Warn, "! The secrets were not saved in the keyring: "+err.Error())
+		s.Notice(s.ErrStyles.Warn, fmt.Sprintf("! %d secrets were saved, then: %v", saved, err))
 		return
+	}
+	if len(unindexed) > 0 {
+		s.Notice(s.ErrStyles.Warn, "! Saved, but not listed by `sfstore secrets list` (the keyring's index could not be updated): "+strings.Join(unindexed, ", "))
 	}
 	where := fmt.Sprintf("the OS keyring (service %q); sfstore offers them next time", secrets.Service)
 	if s.Opts.Demo {

@@ -42,6 +42,9 @@ const (
 	ActDryRun
 	ActCancel
 	ActQuit
+	// ActCreateInactive creates again with the status left to PingOne,
+	// after PingOne refused to create the store active.
+	ActCreateInactive
 )
 
 // Action is the next thing to do, and for ActEdit the step to edit.

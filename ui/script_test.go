@@ -34,6 +34,9 @@ type scriptRun struct {
 	opts     Options
 	save     bool // --save-secrets
 	out, err bytes.Buffer
+
+	failListsAfter int // see refuseCreates
+
 }
 
 func newScriptRun(t *testing.T, simOpts simulator.Options) *scriptRun {
@@ -105,8 +108,8 @@ func TestDryRunSendsNothingAndPrintsTheMaskedRequestAndCurl(t *testing.T) {
 	}
 	out := r.out.String()
 	for _, want := range []string{"POST " + r.sim.URL() + "/v1/environments/", "Authorization: Bearer ••••",
-		`"CLIENT_SECRET": "••••3a9c"`, "curl ", `"$SALESFORCE_CLIENT_SECRET"`,
-		`--user '6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10':"$PINGONE_CLIENT_SECRET"`} {
+		`"CLIENT_SECRET": "••••3a9c"`, "curl ", "env.SALESFORCE_CLIENT_SECRET", "env.PINGONE_CLIENT_SECRET",
+		"--arg id '6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10'", "# status is not sent", "# managed is not sent"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("dry run output lacks %q:\n%s", want, out)
 		}
@@ -272,6 +275,46 @@ func requireNoSecrets(t *testing.T, out string, secrets ...string) {
 	for _, s := range append(secrets, settingstest.Marker) {
 		if s != "" && strings.Contains(out, s) {
 			t.Errorf("secret %q appears in clear in:\n%s", s, out)
+		}
+	}
+}
+
+// TestNothingFromPingOneReachesTheTerminalAsControl sends a name with escape
+// sequences (from a flag or file) and gets an error whose message carries
+// more: nothing printed may hold an ESC or another control character.
+func TestNothingFromPingOneReachesTheTerminalAsControl(t *testing.T) {
+	const evil = "\x1b]0;pwned\x07\x1b[2J\x1b]8;;https://evil.example\x07click\x1b]8;;\x07\u009b31m"
+	r := newScriptRun(t, simulator.Options{})
+	r.answers.Name = "Store " + evil
+	r.opts.AllowDuplicateName = true
+	if _, err := r.run(t); err != nil {
+		t.Fatalf("run: %v\n%s", err, r.err.String())
+	}
+	requireInert(t, r.out.String()+r.err.String())
+
+	r.sim.FailWith(400, "application/json", `{"id":"e1","code":"INVALID_DATA","message":"bad `+jsonEscape(evil)+`",
+	  "details":[{"code":"INVALID_VALUE","target":"name","message":"no `+jsonEscape(evil)+`"}]}`)
+	r.opts.AllowDuplicateName = false
+	r.answers.Name = "Another"
+	if _, err := r.run(t); err == nil {
+		t.Fatal("the refused create succeeded")
+	}
+	requireInert(t, r.out.String()+r.err.String())
+	if !strings.Contains(r.err.String(), "click") {
+		t.Errorf("the text around the sequences is gone:\n%s", r.err.String())
+	}
+}
+
+func jsonEscape(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b[1 : len(b)-1])
+}
+
+func requireInert(t *testing.T, out string) {
+	t.Helper()
+	for _, r := range out {
+		if r != '\n' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f)) {
+			t.Fatalf("control character %U reached the output:\n%q", r, out)
 		}
 	}
 }

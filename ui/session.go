@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -78,6 +80,11 @@ type Session struct {
 	LastTest string
 	// Editing is the store being edited, or nil for a create.
 	Editing *Editing
+	// pending is an action a recovery chose to run without a review.
+	pending *Action
+	// before holds the IDs of the stores listed before a create, to tell
+	// a store the create made from one that was already there.
+	before map[string]bool
 
 	keyringErr   error // why the keyring cannot be used; nil when it can
 	keyringNoted bool  // the person was told the keyring is unavailable
@@ -134,7 +141,13 @@ func (s *Session) NoteSecrets() {
 // Notice prints a line to stderr between forms, wrapped to the terminal,
 // with text from outside made inert.
 func (s *Session) Notice(style lipgloss.Style, text string) {
-	fmt.Fprintln(s.Err, style.Render(ansi.Wordwrap(s.ErrStyles.Clean(text), s.ErrWidth, "")))
+	// Each line is styled alone: lipgloss pads a block's lines to one width,
+	// which leaves trailing spaces in logs.
+	lines := strings.Split(ansi.Wordwrap(s.ErrStyles.Clean(text), s.ErrWidth, ""), "\n")
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	fmt.Fprintln(s.Err, strings.Join(lines, "\n"))
 }
 
 // Progress prints a plain line of progress to stderr.
@@ -176,4 +189,53 @@ func (s *Session) HTTPClient(hc *http.Client) *http.Client {
 	traced := *hc
 	traced.Transport = api.NewDebugTransport(hc.Transport, s.Opts.Debug, s.Secrets.Values)
 	return &traced
+}
+
+// defaultHTTPTimeout bounds each call so a silent network never hangs a
+// run; Ctrl-C cancels sooner.
+const defaultHTTPTimeout = 60 * time.Second
+
+// errBadRegion names the regions, for a region that is not one.
+var errBadRegion = errors.New("expected one of NA, CA, EU, AU, SG, AP")
+
+// Endpoints resolves the API and auth bases: the region's, unless overridden.
+func Endpoints(region, apiURL, authURL string) (string, string, error) {
+	if apiURL != "" && authURL != "" {
+		return apiURL, authURL, nil
+	}
+	r, ok := api.LookupRegion(region)
+	if !ok {
+		return "", "", fmt.Errorf("unknown region %q: %w", region, errBadRegion)
+	}
+	if apiURL == "" {
+		apiURL = r.APIURL
+	}
+	if authURL == "" {
+		authURL = r.AuthURL
+	}
+	return apiURL, authURL, nil
+}
+
+// newClient builds a PingOne client that signs in as the answers say. ctx
+// is used by the token source for every token request it makes.
+func newClient(ctx context.Context, a settings.Answers, apiURL, authURL string, hc *http.Client) (*api.Client, error) {
+	apiURL, authURL, err := Endpoints(a.Region, apiURL, authURL)
+	if err != nil {
+		return nil, err
+	}
+	creds := api.Credentials{
+		AuthURL:             authURL,
+		WorkerEnvironmentID: a.WorkerEnvironmentID,
+		ClientID:            a.WorkerClientID,
+		ClientSecret:        a.WorkerClientSecret,
+	}
+	if a.AuthMethod == settings.AuthPastedToken {
+		creds = api.Credentials{AccessToken: a.PingOneAccessToken}
+	}
+	return api.NewClient(apiURL,
+		api.WithHTTPClient(hc),
+		api.WithTokenSource(api.NewTokenSource(ctx, creds, hc)),
+		api.WithUserAgent("sfstore"),
+		api.WithRedactions(a.Secrets()...),
+	)
 }

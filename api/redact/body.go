@@ -110,19 +110,24 @@ func Body(contentType string, body []byte, secrets []string, truncated bool, sho
 	kind := bodyKind(contentType, body)
 	if kind == "json" && !truncated {
 		if b, err := maskJSON(body, secrets); err == nil {
-			return cutText(string(b), show)
+			// maskJSON masks string by string; a secret spelled across
+			// tokens (`abc","d`) or as a number is caught by the pass over
+			// the whole text.
+			return cutText(Redact(string(b), secrets...), show)
 		}
 	}
 	s, cut := cutText(Redact(string(body), secrets...), show)
 	if kind == "form" {
-		s = Redact(maskForm(s), secrets...)
+		s = maskForm(s)
 	} else {
 		s = Text(s, secrets)
 	}
 	if truncated || cut {
 		s = TrimPartial(s, secrets)
 	}
-	return s, cut
+	// Masks reveal last characters and TrimPartial adds "…": make sure
+	// neither spelled a secret again.
+	return Redact(s, secrets...), cut
 }
 
 // cutText cuts s to at most n bytes on a rune boundary; n < 0 means no cut.

@@ -45,9 +45,16 @@ func excerpt(body []byte, secrets []string, truncated bool) string {
 	if truncated {
 		s = TrimPartial(s, secrets)
 	}
-	// Redact before cutting, so the cut cannot split a secret and leak its head.
+	// Redact before cutting, so the cut cannot split a secret and leak its
+	// head; and after, in case the "…" of the cut completed one.
 	s = Redact(s, secrets...)
-	return truncate(s, maxExcerpt)
+	s = Redact(truncate(s, maxExcerpt), secrets...)
+	// A mask can be longer than what it hides. A plain cut keeps the
+	// promised length and cannot bring a secret back: it only drops text.
+	if r := []rune(s); len(r) > maxExcerpt {
+		s = string(r[:maxExcerpt])
+	}
+	return s
 }
 
 // Excerpt turns a body that is not the JSON a caller expected (an HTML page

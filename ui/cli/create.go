@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"sfstore/api/endpoint"
 	"sfstore/ui"
 	"sfstore/ui/settings"
 	"sfstore/ui/wizard"
@@ -57,12 +58,19 @@ func (c *createCmd) addFlags(cmd *cobra.Command) {
 	fs.StringVar(&c.sfLoginURL, "salesforce-login-url", "", "where to sign in (default https://{salesforce domain}; https://test.salesforce.com for sandboxes)")
 	fs.IntVar(&c.port, "callback-port", 0, "the sign-in's loopback port (default 7717)")
 	c.store = settings.AddFlags(fs, settings.StepStore, settings.StepSalesforce, settings.StepProvisioning, settings.StepCommunities)
+	inGroup(fs, groupRun, "from", "dry-run", "save-secrets", "test-connection", "allow-duplicate-name", "publish")
+	inGroup(fs, settings.StepSalesforce.String(), "salesforce-login", "salesforce-login-url", "callback-port")
 }
 
 func (c *createCmd) run(cmd *cobra.Command, _ []string) error {
 	a := c.app
 	if c.port < 0 || c.port > 65535 {
 		return &settings.InputError{Problems: []string{"--callback-port: expected a port number from 1 to 65535"}}
+	}
+	if c.sfLoginURL != "" {
+		if _, err := endpoint.Check("--salesforce-login-url", c.sfLoginURL); err != nil {
+			return &settings.InputError{Problems: []string{err.Error()}}
+		}
 	}
 	ans, warnings, err := a.answers(c.from, c.store)
 	if err != nil {

@@ -29,6 +29,7 @@ flags, the environment or a file. Secrets stay in the OS keyring.`,
 	}
 	root.SetVersionTemplate("sfstore {{.Version}}\n")
 	root.SetFlagErrorFunc(usageError)
+	setHelp(root)
 	a.addGlobalFlags(root)
 	c.addFlags(root)
 	root.AddCommand(

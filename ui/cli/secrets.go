@@ -52,12 +52,14 @@ func newSecretsListCmd(a *app) *cobra.Command {
 
 func newSecretsForgetCmd(a *app) *cobra.Command {
 	var t secretscmd.Target
+	var yes bool
 	cmd := &cobra.Command{
 		Use:   "forget",
 		Short: "Remove saved secrets: one Salesforce app's, one worker app's, or all",
 		Example: `  sfstore secrets forget --salesforce-domain acme.my.salesforce.com --client-id 3MVG9…
   sfstore secrets forget --worker-environment-id … --worker-client-id …
-  sfstore secrets forget --all`,
+  sfstore secrets forget --all
+  sfstore secrets forget --all --yes    # in a script`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// The worker app's IDs are global flags; only given ones count,
@@ -72,12 +74,20 @@ func newSecretsForgetCmd(a *app) *cobra.Command {
 			if !t.All && (t.SalesforceDomain == "" || t.ClientID == "") && (t.WorkerEnvironmentID == "" || t.WorkerClientID == "") {
 				return secretscmd.ErrForgetWhat
 			}
-			return a.plainSession(cmd, func(s *ui.Session) error { return secretscmd.Forget(cmd.Context(), s, t) })
+			return a.plainSession(cmd, func(s *ui.Session) error {
+				if t.All && !yes {
+					if err := a.confirm(cmd, s, "Remove every secret sfstore saved in this keyring?", "--yes"); err != nil {
+						return err
+					}
+				}
+				return secretscmd.Forget(cmd.Context(), s, t)
+			})
 		},
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&t.SalesforceDomain, "salesforce-domain", "", "the org's domain of the app whose secrets to forget")
 	fs.StringVar(&t.ClientID, "client-id", "", "the app's client ID (consumer key)")
 	fs.BoolVar(&t.All, "all", false, "forget everything sfstore saved")
+	fs.BoolVar(&yes, "yes", false, "with --all: do not ask for confirmation (needed without a terminal)")
 	return cmd
 }

@@ -67,8 +67,16 @@ func TestSecretsForgetRemovesOneSetOrAll(t *testing.T) {
 	if _, err := kr.Get(ctx, worker); err != nil {
 		t.Fatalf("the worker secret went too: %v", err)
 	}
-	if _, _, err := secretsCommand(t, kr, "forget", "--all"); err != nil {
-		t.Fatal(err)
+	_, _, err := secretsCommand(t, kr, "forget", "--all")
+	var ie *settings.InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "--yes") {
+		t.Fatalf("forget --all without a terminal or --yes = %v, want an InputError asking for --yes", err)
+	}
+	if entries, _ := kr.List(ctx); len(entries) == 0 {
+		t.Fatal("forget --all without --yes removed secrets")
+	}
+	if _, stderr, err := secretsCommand(t, kr, "forget", "--all", "--yes"); err != nil || !strings.Contains(stderr, "Removed 1 saved secrets") {
+		t.Fatalf("forget --all --yes = %v\n%s", err, stderr)
 	}
 	if entries, _ := kr.List(ctx); len(entries) != 0 {
 		t.Fatalf("after --all the index still lists %v", entries)

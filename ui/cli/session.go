@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"sfstore/api/endpoint"
 	"sfstore/ui"
 	"sfstore/ui/settings"
 	"sfstore/ui/term"
@@ -31,9 +29,12 @@ func (a *app) addGlobalFlags(root *cobra.Command) {
 	fs.BoolVar(&g.noInput, "no-input", false, "never prompt; exit 2 listing anything missing")
 	fs.BoolVar(&g.json, "json", false, "print results (or PingOne's error) as JSON on stdout")
 	fs.BoolVar(&g.debug, "debug", false, "trace every HTTP exchange on stderr, secrets masked")
-	fs.StringVar(&g.apiURL, "api-url", "", "API base overriding the region's, e.g. https://api.pingone.eu (env PINGONE_API_URL)")
-	fs.StringVar(&g.authURL, "auth-url", "", "auth base overriding the region's (env PINGONE_AUTH_URL)")
+	fs.StringVar(&g.apiURL, "api-url", "", "API base overriding the region's, e.g. https://api.pingone.eu (env PINGONE_API_URL, or PINGONE_API_SERVICE_HOSTNAME as a host name)")
+	fs.StringVar(&g.authURL, "auth-url", "", "auth base overriding the region's (env PINGONE_AUTH_URL, or PINGONE_AUTH_SERVICE_HOSTNAME as a host name)")
 	g.pingOne = settings.AddFlags(fs, settings.StepPingOne)
+	inGroup(fs, settings.StepPingOne.String(), "api-url", "auth-url")
+	inGroup(fs, groupRun, "demo", "accessible", "no-input")
+	inGroup(fs, groupOutput, "json", "debug")
 }
 
 // answers reads the answers, lowest precedence first: the defaults, the
@@ -107,17 +108,14 @@ func (a *app) options() (ui.Options, error) {
 		Accessible: g.accessible || getenv("ACCESSIBLE") != "" || getenv("TERM") == "dumb",
 		NoInput:    g.noInput,
 		JSON:       g.json,
-		APIURL:     firstOf(g.apiURL, getenv("PINGONE_API_URL")),
-		AuthURL:    firstOf(g.authURL, getenv("PINGONE_AUTH_URL")),
 	}
 	var problems []string
-	for _, u := range []struct{ what, value string }{{"--api-url", opts.APIURL}, {"--auth-url", opts.AuthURL}} {
-		if u.value == "" {
-			continue
-		}
-		if _, err := endpoint.Check(u.what, u.value); err != nil {
-			problems = append(problems, err.Error())
-		}
+	var err error
+	if opts.APIURL, err = hostSetting(g.apiURL, getenv, apiHost); err != nil {
+		problems = append(problems, err.Error())
+	}
+	if opts.AuthURL, err = hostSetting(g.authURL, getenv, authHost); err != nil {
+		problems = append(problems, err.Error())
 	}
 	if len(problems) > 0 {
 		return opts, &settings.InputError{Problems: problems}
@@ -126,15 +124,6 @@ func (a *app) options() (ui.Options, error) {
 		opts.Debug = a.io.Err
 	}
 	return opts, nil
-}
-
-func firstOf(values ...string) string {
-	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // streams describes the process's streams for a session.
@@ -163,6 +152,10 @@ func (a *app) newSession(cmd *cobra.Command, ans settings.Answers, opts ui.Optio
 		}
 	} else if a.deps.Keyring != nil {
 		opts.Keyring = a.deps.Keyring()
+	}
+	if !opts.NoInput && term.IsTerminal(a.io.In) && !term.IsTerminal(a.io.Out) {
+		// The wizard would have run; say why it does not.
+		fmt.Fprintln(a.io.Err, "sfstore: stdout is not a terminal, so nothing is asked (as with --no-input).")
 	}
 	opts.NoInput = opts.NoInput || !a.interactive()
 	s := ui.NewSession(cmd.Context(), ans, opts, a.streams())

@@ -41,7 +41,7 @@ func Run(ctx context.Context, s *ui.Session) error {
 	}
 	d := &doctor{s: s, a: s.Answers}
 	d.keyring(ctx)
-	d.proxy()
+	d.proxy(ctx)
 	d.hosts(ctx)
 	client := d.token(ctx)
 	d.environment(ctx, client)
@@ -64,10 +64,11 @@ func Run(ctx context.Context, s *ui.Session) error {
 }
 
 type doctor struct {
-	s      *ui.Session
-	a      *settings.Answers
-	checks []Check
-	failed bool // an earlier network or sign-in check failed
+	s           *ui.Session
+	a           *settings.Answers
+	checks      []Check
+	failed      bool // an earlier network or sign-in check failed
+	proxyFailed bool // the proxy refused: the hosts cannot be tried
 }
 
 // add records a check; details and hints come from errors that may quote
@@ -104,22 +105,45 @@ func (d *doctor) keyring(ctx context.Context) {
 	}
 }
 
-func (d *doctor) proxy() {
-	apiURL, _, err := d.endpoints()
+// proxy names the proxy in effect for the auth host and, when there is
+// one, asks it for a tunnel to that host: a proxy that refuses is named
+// here, rather than blamed on DNS by the checks after it.
+func (d *doctor) proxy(ctx context.Context) {
+	const name = "Proxy"
+	_, authURL, err := d.endpoints()
 	if err != nil {
 		return
 	}
-	req, _ := http.NewRequest(http.MethodGet, apiURL, nil)
-	p, err := http.ProxyFromEnvironment(req)
+	p, err := d.proxyFor(authURL)
 	switch {
 	case err != nil:
-		d.add(Check{Name: "Proxy", Detail: "the proxy settings are invalid: " + err.Error(), Hint: "fix HTTPS_PROXY / HTTP_PROXY"})
+		d.add(Check{Name: name, Detail: "the proxy settings are invalid: " + err.Error(), Hint: "fix HTTPS_PROXY / HTTP_PROXY"})
+		d.failed = true
 	case p == nil:
-		d.add(Check{Name: "Proxy", OK: true, Detail: "none: PingOne is reached directly"})
+		d.add(Check{Name: name, OK: true, Detail: "none: PingOne is reached directly"})
 	default:
-		d.add(Check{Name: "Proxy", OK: true, Detail: "requests go through " + redactProxy(p) + " (HTTPS_PROXY / NO_PROXY)"})
+		if err := tunnel(ctx, p, authURL); err != nil {
+			d.add(Check{Name: name, Detail: fmt.Sprintf("the proxy %s: %v", redactProxy(p), err),
+				Hint: "check HTTPS_PROXY / NO_PROXY and the proxy's credentials; the PingOne hosts were not tried"})
+			d.failed, d.proxyFailed = true, true
+			return
+		}
+		d.add(Check{Name: name, OK: true, Detail: "requests go through " + redactProxy(p) + ", which opened a tunnel to " + hostOf(authURL)})
 	}
 }
+
+// proxyFor is the proxy for rawURL, as the HTTP client will choose it.
+func (d *doctor) proxyFor(rawURL string) (*url.URL, error) {
+	req, err := http.NewRequest(http.MethodGet, rawURL, nil)
+	if err != nil {
+		return nil, err
+	}
+	return proxyFromEnvironment(req)
+}
+
+// proxyFromEnvironment is http.ProxyFromEnvironment, which reads the
+// environment once per process; tests put a stand-in proxy here.
+var proxyFromEnvironment = http.ProxyFromEnvironment
 
 // redactProxy hides a proxy's password.
 func redactProxy(u *url.URL) string {
@@ -143,6 +167,21 @@ func (d *doctor) hosts(ctx context.Context) {
 		return
 	}
 	for _, h := range []struct{ name, url string }{{"PingOne auth host", authURL}, {"PingOne API host", apiURL}} {
+		if d.proxyFailed {
+			d.skip(h.name, "the proxy failed")
+			continue
+		}
+		if p, _ := d.proxyFor(h.url); p != nil {
+			// Through a proxy the proxy resolves the host; this machine's
+			// DNS says nothing.
+			if err := tunnel(ctx, p, h.url); err != nil {
+				d.add(Check{Name: h.name, Detail: fmt.Sprintf("through the proxy %s: %v", redactProxy(p), err), Hint: "check HTTPS_PROXY / NO_PROXY"})
+				d.failed = true
+				continue
+			}
+			d.add(Check{Name: h.name, OK: true, Detail: hostOf(h.url) + " is reached through the proxy"})
+			continue
+		}
 		if err := reach(ctx, h.url); err != nil {
 			d.add(Check{Name: h.name, Detail: err.Error(), Hint: reachHint(err)})
 			d.failed = true

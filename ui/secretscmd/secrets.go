@@ -68,44 +68,74 @@ type Target struct {
 // ErrForgetWhat asks for a target.
 var ErrForgetWhat = &settings.InputError{Problems: []string{"say what to forget: --salesforce-domain with --client-id, --worker-environment-id with --worker-client-id, or --all"}}
 
-// Forget removes the saved secrets of t and says what it removed.
+// Forget removes the saved secrets of t and says what it removed. --all
+// goes through the keyring's own search where it has one, so items the
+// index missed go too.
 func Forget(ctx context.Context, s *ui.Session, t Target) error {
 	k, err := keyring(s)
 	if err != nil {
 		return err
 	}
-	accounts, err := accountsToForget(ctx, k, t)
+	if t.All {
+		report, err := k.ForgetAll(ctx)
+		printReport(s, report)
+		if err != nil {
+			return fmt.Errorf("forget all: %w", err)
+		}
+		if len(report.Failed) > 0 {
+			return &ui.ShownError{Err: fmt.Errorf("%d saved secrets could not be removed", len(report.Failed))}
+		}
+		return nil
+	}
+	accounts, err := accountsToForget(t)
 	if err != nil {
 		return err
 	}
 	removed := 0
 	for _, account := range accounts {
 		err := k.Delete(ctx, account)
+		var ie *secrets.IndexError
 		switch {
 		case err == nil:
-			removed++
-			fmt.Fprintln(s.Err, "removed", term.Line(account))
+		case errors.As(err, &ie):
+			fmt.Fprintln(s.Err, "warning:", ie.Error())
 		case errors.Is(err, secrets.ErrNotFound):
+			continue
 		default:
 			return fmt.Errorf("remove %s: %w", term.Line(account), err)
 		}
+		removed++
+		fmt.Fprintln(s.Err, "removed", term.Line(account))
 	}
 	fmt.Fprintf(s.Err, "Removed %d saved secrets.\n", removed)
 	return nil
 }
 
-func accountsToForget(ctx context.Context, k *secrets.Keyring, t Target) ([]string, error) {
+// printReport says what ForgetAll removed, what it could not, and what it
+// could not check.
+func printReport(s *ui.Session, r secrets.ForgetReport) {
+	for _, a := range r.Removed {
+		fmt.Fprintln(s.Err, "removed", term.Line(a))
+	}
+	for _, f := range r.Failed {
+		name := f.Account
+		if name == "" {
+			name = "an item with no account name"
+		}
+		fmt.Fprintf(s.Err, "could not remove %s: %s\n", term.Line(name), s.ErrStyles.Clean(f.Err.Error()))
+	}
+	fmt.Fprintf(s.Err, "Removed %d saved secrets", len(r.Removed))
+	if len(r.Gone) > 0 {
+		fmt.Fprintf(s.Err, " (%d listed were already gone)", len(r.Gone))
+	}
+	fmt.Fprintln(s.Err, ".")
+	if !r.Searched && r.NotSearched != "" {
+		fmt.Fprintln(s.Err, "Not checked:", term.Line(r.NotSearched))
+	}
+}
+
+func accountsToForget(t Target) ([]string, error) {
 	switch {
-	case t.All:
-		entries, err := k.List(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("list saved secrets: %w", err)
-		}
-		accounts := make([]string, 0, len(entries))
-		for _, e := range entries {
-			accounts = append(accounts, e.Account)
-		}
-		return accounts, nil
 	case t.SalesforceDomain != "" && t.ClientID != "":
 		d := settings.NormalizeDomain(t.SalesforceDomain)
 		return []string{

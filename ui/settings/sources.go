@@ -32,6 +32,9 @@ func FromEnv(a *Answers, getenv func(string) string) []string {
 	return problems
 }
 
+// FlagGroup is the flag annotation that names a flag's group in --help.
+const FlagGroup = "sfstore_group"
+
 // Flags holds the flags of the fields that have one. Flags are parsed into
 // their own values and applied after the file and the environment, so a
 // flag wins only when it was given.
@@ -54,6 +57,8 @@ func AddFlags(fs *pflag.FlagSet, steps ...Step) *Flags {
 		if v.IsBoolFlag() {
 			flag.NoOptDefVal = "true"
 		}
+		// Help lists flags under the step that asks for them.
+		flag.Annotations = map[string][]string{FlagGroup: {f.Step.String()}}
 		fl.values = append(fl.values, v)
 	}
 	return fl

@@ -44,7 +44,7 @@ func (w *Wizard) Task(ctx context.Context, title string, work func(context.Conte
 	m := taskModel{title: title, cancel: cancel, result: func() error { <-finished; return workErr },
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(w.st.Title))}
 	final, err := tea.NewProgram(m,
-		tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx),
+		tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler(),
 	).Run()
 	if fm, ok := final.(taskModel); err != nil || !ok || fm.cancelled {
 		cancel()

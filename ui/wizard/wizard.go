@@ -153,8 +153,10 @@ func (w *Wizard) runProgram(ctx context.Context, f *huh.Form) error {
 		return nil
 	}
 	f.SubmitCmd, f.CancelCmd = tea.Quit, tea.Quit
+	// main owns the signals and cancels ctx on one; bubbletea's own
+	// handler can block sending to a program that is already stopping.
 	_, err := tea.NewProgram(f, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err),
-		tea.WithReportFocus(), tea.WithContext(ctx)).Run()
+		tea.WithReportFocus(), tea.WithContext(ctx), tea.WithoutSignalHandler()).Run()
 	switch {
 	case f.State == huh.StateAborted, ctx.Err() != nil,
 		errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):

@@ -495,6 +495,11 @@ func TestPTYCtrlCDuringTheSubmitSpinnerCancels(t *testing.T) {
 
 	w.waitFor("Creating the store in environment")
 	w.pressCtrlC()
+	// The flow looks instead of guessing: the request never reached the
+	// simulator, so it says so.
+	if screen := w.screen(); !strings.Contains(screen, "it is safe to run again") {
+		t.Errorf("after Ctrl-C the wizard did not say whether the store exists:\n%s", w.tail())
+	}
 	if creates.Load() != 1 {
 		t.Errorf("%d create requests reached the server, want the 1 that Ctrl-C cancelled", creates.Load())
 	}

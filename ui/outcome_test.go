@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"sfstore/api"
+	"sfstore/api/simulator"
+)
+
+// TestALostAnswerIsResolvedNotGuessed plays the ways a create's answer is
+// lost and requires exactly one verdict each: created (with the ID),
+// not created (safe to run again), or unknown (check first).
+func TestALostAnswerIsResolvedNotGuessed(t *testing.T) {
+	t.Run("500 after storing: created after all", func(t *testing.T) {
+		r := newScriptRun(t, simulator.Options{CreateFaults: []simulator.Fault{simulator.FaultAppliedThen500}})
+		r.opts.JSON = true
+		store, err := r.run(t)
+		if err != nil || store == nil {
+			t.Fatalf("run = %v, %v; stderr:\n%s", store, err, r.err.String())
+		}
+		stored := r.sim.Stores()
+		if len(stored) != 1 || store.ID != stored[0].ID {
+			t.Fatalf("reported %s; the stand-in holds %+v", store.ID, stored)
+		}
+		var printed api.Store
+		if json.Unmarshal(r.out.Bytes(), &printed) != nil || printed.ID != store.ID {
+			t.Fatalf("stdout does not carry the store: %s", r.out.String())
+		}
+		if !strings.Contains(r.err.String(), "PingOne created it after all: ID "+store.ID) {
+			t.Fatalf("stderr does not say so:\n%s", r.err.String())
+		}
+	})
+	t.Run("201 with an empty body: created after all", func(t *testing.T) {
+		r := newScriptRun(t, simulator.Options{CreateFaults: []simulator.Fault{simulator.FaultAppliedEmptyBody}})
+		store, err := r.run(t)
+		if err != nil || store == nil || store.ID == "" {
+			t.Fatalf("run = %+v, %v; stderr:\n%s", store, err, r.err.String())
+		}
+	})
+	t.Run("500 without storing: safe to run again", func(t *testing.T) {
+		r := newScriptRun(t, simulator.Options{})
+		refuseCreates(t, r)
+		_, err := r.run(t)
+		var verdict *OutcomeError
+		if !errors.As(err, &verdict) || !strings.Contains(verdict.Verdict, "did not create it; it is safe to run again") {
+			t.Fatalf("err = %v; stderr:\n%s", err, r.err.String())
+		}
+		if strings.Contains(r.err.String(), "retry later") {
+			t.Fatalf("advice without a check:\n%s", r.err.String())
+		}
+	})
+	t.Run("500 and the stores cannot be listed: check first", func(t *testing.T) {
+		r := newScriptRun(t, simulator.Options{})
+		refuseCreates(t, r)
+		r.failListsAfter = 1 // the same-name check works, the look afterwards does not
+		_, err := r.run(t)
+		var verdict *OutcomeError
+		if !errors.As(err, &verdict) || !strings.Contains(verdict.Verdict, "could not find out") ||
+			!strings.Contains(r.err.String(), "sfstore list") {
+			t.Fatalf("err = %v; stderr:\n%s", err, r.err.String())
+		}
+	})
+}
+
+// refuseCreates puts a stand-in in front of the simulator that answers
+// every create 500 without passing it on, and lists fail after
+// r.failListsAfter lists when set.
+func refuseCreates(t *testing.T, r *scriptRun) {
+	t.Helper()
+	var lists atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		isStores := strings.HasSuffix(req.URL.Path, "/propagation/stores")
+		switch {
+		case req.Method == http.MethodPost && isStores:
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusInternalServerError)
+			_, _ = w.Write([]byte(`{"id":"5e0b","code":"UNEXPECTED_ERROR","message":"An unexpected error occurred."}`))
+			return
+		case req.Method == http.MethodGet && isStores:
+			if n := lists.Add(1); r.failListsAfter > 0 && int(n) > r.failListsAfter {
+				w.WriteHeader(http.StatusBadGateway)
+				return
+			}
+		}
+		r.sim.ServeHTTP(w, req)
+	}))
+	t.Cleanup(srv.Close)
+	r.opts.APIURL, r.opts.AuthURL = srv.URL, srv.URL
+}
+
+func TestARefusedActiveCreateSaysToCreateItInactive(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	r.answers.Status = api.StatusActive
+	r.sim.FailWith(400, "application/json", `{"id":"a1","code":"INVALID_DATA","message":"The request could not be completed.",
+	  "details":[{"code":"INVALID_VALUE","target":"status","message":"must be INACTIVE"}]}`)
+	if _, err := r.run(t); err == nil {
+		t.Fatal("the refused create succeeded")
+	}
+	if !strings.Contains(r.err.String(), "PingOne refused to create the store active") {
+		t.Fatalf("stderr:\n%s", r.err.String())
+	}
+}

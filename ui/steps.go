@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"sfstore/api"
+	"sfstore/ui/settings"
+)
+
+// The steps around the commit: the connection test, recovering from a
+// failure, and what follows a create (secrets, the card, publishing).
+
+// recover shows a failure and lets the prompter choose what to do: fix a
+// step, go back to the review, or give up. Cancelling and declining a
+// duplicate need no report.
+func (s *Session) recover(ctx context.Context, p Prompter, heading string, err error) error {
+	switch {
+	case err == nil, errors.Is(err, errNotAllowed):
+		return nil
+	case errors.Is(err, ErrCancelled):
+		return err
+	}
+	var f *failure
+	if errors.As(err, &f) {
+		heading = f.heading
+	}
+	s.ReportFailure(heading, err)
+	if s.RefusedActive(err) {
+		s.Notice(s.ErrStyles.Warn, "PingOne refused to create the store active. Create it inactive (PingOne's default, without --active) and enable it in the admin console afterwards.")
+	}
+	act, perr := p.Failed(ctx, err)
+	switch {
+	case perr != nil:
+		return perr
+	case act.Kind == ActQuit:
+		s.ReportFinalFailure(err)
+		return &ShownError{err}
+	case act.Kind == ActEdit:
+		return p.Edit(ctx, act.Step)
+	case act.Kind == ActCreateInactive:
+		s.Answers.Status = ""
+		s.pending = &Action{Kind: ActCreate}
+	}
+	return nil
+}
+
+// RefusedActive says whether err is PingOne refusing a create because of
+// its status while the answers ask for ACTIVE. The community OpenAPI
+// allows only INACTIVE on a store, so PingOne may refuse ACTIVE on create
+// (UNCONFIRMED); the way out is to create it inactive.
+func (s *Session) RefusedActive(err error) bool {
+	var apiErr *api.Error
+	if s.Editing != nil || s.Answers.Status != api.StatusActive || !errors.As(err, &apiErr) || apiErr.StatusCode != 400 {
+		return false
+	}
+	for _, d := range apiErr.Details {
+		if f, ok := settings.ForTarget(d.Target); ok && f == settings.FieldStatus {
+			return true
+		}
+	}
+	return strings.Contains(strings.ToLower(apiErr.Message), "status")
+}
+
+// finish saves the secrets when asked, shows the store, and publishes when
+// asked. The store exists whatever happens here, so a failure is reported
+// and does not change the outcome, and Ctrl-C at the optional publish
+// question still ends the run as created.
+func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) error {
+	s.SaveSecrets(ctx, p)
+	if err := s.ReportCreated(store); err != nil {
+		return err
+	}
+	publish, err := p.Publish(ctx)
+	if err != nil || !publish {
+		return nil
+	}
+	s.publish(ctx, p)
+	return nil
+}
+
+// publish creates a propagation revision; a failure is reported, and does
+// not undo the store.
+func (s *Session) publish(ctx context.Context, p Prompter) {
+	err := p.Task(ctx, "Creating a propagation revision (this starts a resync)", func(ctx context.Context) error {
+		client, err := s.Client()
+		if err != nil {
+			return err
+		}
+		_, err = client.CreateRevision(ctx, s.Answers.TargetEnvironmentID())
+		return err
+	})
+	switch {
+	case errors.Is(err, ErrCancelled):
+	case err != nil:
+		s.Notice(s.ErrStyles.Warn, "! The store was created, but the revision failed: "+err.Error())
+	default:
+		s.Notice(s.ErrStyles.OK, "✓ Revision created: the store shows in the admin console.")
+	}
+}
+
+// TestConnection asks PingOne to connect to Salesforce with the answers,
+// creating nothing, and says so when it works. A failure is returned for
+// the flow to report.
+func (s *Session) TestConnection(ctx context.Context, p Prompter) error {
+	req := s.Answers.Request()
+	var result *api.ConnectionResult
+	err := p.Task(ctx, "Asking PingOne to connect to Salesforce", func(ctx context.Context) error {
+		client, err := s.Client()
+		if err != nil {
+			return err
+		}
+		result, err = client.TestConnection(ctx, s.Answers.TargetEnvironmentID(), &req)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	msg := "✓ PingOne connected to Salesforce with these settings."
+	if result != nil && result.Message != "" {
+		msg += " PingOne: " + result.Message
+	}
+	s.LastTest = msg
+	s.Notice(s.ErrStyles.OK, msg)
+	return nil
+}
