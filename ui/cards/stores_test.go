@@ -86,7 +86,7 @@ func TestStoreRenderersMakeUntrustedTextInert(t *testing.T) {
 		RenderStoreDetail(testStyles(), &store, advice, 80, storesNow, false),
 		RenderStoreList(testStyles(), "env\x1b[2J", []api.Store{store}, 80, storesNow),
 	} {
-		if strings.ContainsAny(out, "\x1b\x07\x9b\u202e") {
+		if strings.ContainsAny(out, "\x1b\x07\u009b\u202e") {
 			t.Errorf("an escape sequence or control character got through:\n%q", out)
 		}
 	}
