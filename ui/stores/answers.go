@@ -2,12 +2,10 @@ package stores
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
 	"sfstore/api"
-	"sfstore/secrets"
 	"sfstore/ui"
 	"sfstore/ui/settings"
 )
@@ -70,53 +68,4 @@ func empty(a *settings.Answers, fields []*settings.Field) []*settings.Field {
 		}
 	}
 	return out
-}
-
-// saved are the keyring entries of the app the answers name, for fields.
-func saved(a settings.Answers, fields []*settings.Field) []ui.SavedSecret {
-	var out []ui.SavedSecret
-	for _, w := range ui.SalesforceSecrets(a) {
-		for _, f := range fields {
-			if w.Field == f {
-				out = append(out, w)
-			}
-		}
-	}
-	return out
-}
-
-// fillSaved reads each of fields the keyring holds for the store's app,
-// under p's progress. A keyring that fails is said and skipped: the value
-// can still come from a prompt.
-func fillSaved(ctx context.Context, s *ui.Session, p Prompter, fields []*settings.Field) error {
-	a := s.Answers
-	wanted := saved(*a, fields)
-	if len(wanted) == 0 || a.SalesforceDomain == "" || a.ClientID == "" || !s.KeyringUsable() {
-		return nil
-	}
-	found := make([]string, len(wanted))
-	err := p.Task(ctx, "Looking for the app's saved secrets in the keyring", func(ctx context.Context) error {
-		for i, w := range wanted {
-			v, err := s.Opts.Keyring.Get(ctx, w.Account)
-			if err != nil && !errors.Is(err, secrets.ErrNotFound) {
-				return err
-			}
-			found[i] = v
-		}
-		return nil
-	})
-	switch {
-	case errors.Is(err, ui.ErrCancelled):
-		return err
-	case err != nil:
-		s.Notice(s.ErrStyles.Warn, "! The keyring could not be read: "+err.Error())
-		return nil
-	}
-	for i, w := range wanted {
-		if found[i] != "" && !api.LooksMasked(found[i]) {
-			s.Use([]ui.SavedSecret{w}, []string{found[i]})
-			s.Progress("Using the saved %s from the keyring.", strings.ToLower(w.Field.Label))
-		}
-	}
-	return nil
 }
