@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"sfstore/api/endpoint"
 	"sfstore/ui"
 	"sfstore/ui/settings"
 	"sfstore/ui/stores"
@@ -32,6 +33,8 @@ func (c *changeFlags) add(fs *pflag.FlagSet, login, duplicate bool) {
 	fs.StringVar(&c.sfLoginURL, "salesforce-login-url", "", "where to sign in (default https://{salesforce domain}; https://test.salesforce.com for sandboxes)")
 	fs.StringVar(&c.sfInstanceURL, "salesforce-instance-url", "", "where to check a token (default https://{salesforce domain})")
 	fs.IntVar(&c.port, "callback-port", 0, "the sign-in's loopback port (default 7717)")
+	inGroup(fs, groupRun, "save-secrets", "test-connection", "allow-duplicate-name", "publish")
+	inGroup(fs, settings.StepSalesforce.String(), "salesforce-login", "salesforce-login-url", "salesforce-instance-url", "callback-port")
 }
 
 // options applies the switches; the session sets NoInput, so the script's
@@ -39,6 +42,15 @@ func (c *changeFlags) add(fs *pflag.FlagSet, login, duplicate bool) {
 func (c *changeFlags) options(opts *ui.Options) error {
 	if c.port < 0 || c.port > 65535 {
 		return &settings.InputError{Problems: []string{"--callback-port: expected a port number from 1 to 65535"}}
+	}
+	// Before anything is sent: a token or a client secret goes there.
+	for _, u := range []struct{ flag, value string }{{"--salesforce-login-url", c.sfLoginURL}, {"--salesforce-instance-url", c.sfInstanceURL}} {
+		if u.value == "" {
+			continue
+		}
+		if _, err := endpoint.Check(u.flag, u.value); err != nil {
+			return &settings.InputError{Problems: []string{err.Error()}}
+		}
 	}
 	opts.TestConnection, opts.AllowDuplicateName, opts.Publish = c.test, c.allowDup, c.publish
 	opts.Salesforce = ui.SalesforceOptions{LoginURL: c.sfLoginURL, InstanceURL: c.sfInstanceURL, CallbackPort: c.port, Login: c.sfLogin}

@@ -235,3 +235,14 @@ func TestDeleteInAScriptNeedsYes(t *testing.T) {
 		t.Errorf("deleting it again:\n%s", errOut)
 	}
 }
+
+func TestReconnectRefusesPlainHTTPForTheSalesforceAddressesBeforeAnything(t *testing.T) {
+	w := newWorld(t, simulator.Options{})
+	for _, flag := range []string{"--salesforce-login-url", "--salesforce-instance-url"} {
+		_, errOut, err := w.run(t, newTokens, "reconnect", failedName, "--no-input", flag, "http://192.0.2.7")
+		requireExit(t, err, 2, errOut)
+	}
+	if n := len(w.sim.Requests()); n != 0 {
+		t.Errorf("%d requests sent", n)
+	}
+}
