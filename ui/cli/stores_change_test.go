@@ -100,7 +100,7 @@ func TestReconnectOfAMaskedStoreTakesTheClientSecretFromTheKeyringOrTheEnvironme
 		w := newWorld(t, simulator.Options{MaskSecretsOnRead: true})
 		_, errOut, err := w.reconnect(t, nil)
 		requireExit(t, err, 2, errOut)
-		if !strings.Contains(err.Error(), "SALESFORCE_CLIENT_SECRET") {
+		if !strings.Contains(err.Error(), "SALESFORCE_CLIENT_SECRET") || strings.Contains(err.Error(), "--from") {
 			t.Errorf("err = %v", err)
 		}
 		if n := len(w.sim.RequestsWith("PUT")); n != 0 {

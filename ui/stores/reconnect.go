@@ -49,6 +49,15 @@ func Reconnect(ctx context.Context, s *ui.Session, p Prompter, ref string) (*api
 		a.ClientSecret = given.ClientSecret // a new one, or the one PingOne hid
 	}
 	a.SalesforceAccessToken, a.SalesforceRefreshToken = given.SalesforceAccessToken, given.SalesforceRefreshToken
+	// The wizard's sign-in screen asks for the client secret itself; a
+	// script, or tokens from the environment, need it now, before the
+	// token is checked.
+	if a.ClientSecret == "" && (s.Opts.NoInput || a.SalesforceAccessToken != "" || a.SalesforceRefreshToken != "") {
+		if err := p.AskSecrets(ctx, []*settings.Field{settings.FieldClientSecret}, fmt.Sprintf(
+			"PingOne does not return it, and the keyring holds none for %s with client ID %s", a.SalesforceDomain, a.ClientID)); err != nil {
+			return nil, err
+		}
+	}
 	if err := newTokens(ctx, s, p, given); err != nil {
 		return nil, err
 	}
@@ -75,12 +84,6 @@ func newTokens(ctx context.Context, s *ui.Session, p Prompter, given settings.An
 		return errOneToken
 	}
 	for {
-		if s.Opts.NoInput && a.ClientSecret == "" && s.Opts.Salesforce.Login {
-			// The sign-in sends the client secret; nobody can type it.
-			if err := p.AskSecrets(ctx, []*settings.Field{settings.FieldClientSecret}, "the sign-in needs it, and PingOne does not return it"); err != nil {
-				return err
-			}
-		}
 		sess, err := p.NewTokens(ctx)
 		if err != nil {
 			return err
