@@ -126,11 +126,16 @@ func checkToken(ctx context.Context, s *ui.Session, p Prompter, sess *ui.Salesfo
 	})
 	switch {
 	case err == nil:
-		s.Notice(s.ErrStyles.OK, fmt.Sprintf("✓ Salesforce accepts the new access token: org %s, user %s.", id.OrgID, id.Username))
+		msg := "✓ Salesforce accepts the new access token: org " + id.OrgID
+		if id.Username != "" { // a token without the openid scope says only its org
+			msg += ", user " + id.Username
+		}
+		s.Notice(s.ErrStyles.OK, msg+".")
 		return nil
 	case stop(err):
 		return err
 	case errors.Is(err, salesforce.ErrTokenRejected):
+		err = &refusedError{err}
 		s.ReportFailure("Salesforce refused the new access token", err)
 		if s.Opts.NoInput {
 			s.ReportFinalFailure(err)
@@ -140,6 +145,20 @@ func checkToken(ctx context.Context, s *ui.Session, p Prompter, sess *ui.Salesfo
 	}
 	s.Notice(s.ErrStyles.Warn, "! The new access token could not be checked ("+err.Error()+"); PingOne checks it when it next syncs.")
 	return nil
+}
+
+// refusedError is a new access token Salesforce refused. Its hint replaces
+// the Salesforce client's, which says a pasted token may still do: a
+// reconnect sends only a token the org accepts, since a dead one would
+// leave the store as broken as it was.
+type refusedError struct{ err error }
+
+func (e *refusedError) Error() string { return e.err.Error() }
+func (e *refusedError) Unwrap() error { return e.err }
+
+// Hint says how to get a token the org accepts.
+func (e *refusedError) Hint() string {
+	return "Nothing was sent to PingOne. Get tokens issued just now: sign in again (in a terminal, or with --salesforce-login), or export the tokens of a fresh sign-in."
 }
 
 // printChanges shows a script's log what an update changes, before it is
