@@ -86,21 +86,26 @@ func (w *Wizard) ConfirmDelete(ctx context.Context, st api.Store, warning string
 // AskSecrets asks for secret fields, hidden; why says why they are asked
 // for.
 func (w *Wizard) AskSecrets(ctx context.Context, fields []*settings.Field, why string) error {
-	values := make([]string, len(fields))
-	inputs := make([]huh.Field, 0, len(fields))
-	for i, f := range fields {
-		inputs = append(inputs, w.password(f, why+". Input is hidden.", &values[i]))
-	}
-	if err := w.run(ctx, w.form(huh.NewGroup(inputs...).Title(w.titleText("Secrets PingOne does not show")))); err != nil {
-		return err
-	}
-	for i, f := range fields {
-		if err := f.Set(w.a, values[i]); err != nil {
-			return &settings.InputError{Problems: []string{f.Label + ": " + err.Error()}}
+	for {
+		values := make([]string, len(fields))
+		inputs := make([]huh.Field, 0, len(fields))
+		for i, f := range fields {
+			inputs = append(inputs, w.password(f, why+". Input is hidden.", &values[i]))
+		}
+		if err := w.run(ctx, w.form(huh.NewGroup(inputs...).Title(w.titleText("Secrets PingOne does not show")))); err != nil {
+			return err
+		}
+		for i, f := range fields {
+			if err := f.Set(w.a, values[i]); err != nil {
+				w.s.Notice(w.st.Bad, "✗ "+f.Label+": "+err.Error())
+			}
+		}
+		w.s.NoteSecrets()
+		// Accessible mode can end a prompt without its validator.
+		if w.fieldsOK(fields) {
+			return nil
 		}
 	}
-	w.s.NoteSecrets()
-	return nil
 }
 
 // NewTokens gets new Salesforce tokens as the create wizard does: the
