@@ -11,7 +11,10 @@ func newRoot(a *app) *cobra.Command {
 		Short: "Create and look after PingOne Salesforce propagation stores",
 		Long: `sfstore creates a PingOne identity propagation store of type Salesforce.
 In a terminal it asks for every setting; in a script every answer comes from
-flags, the environment or a file. Secrets stay in the OS keyring.`,
+flags, the environment or a file. Secrets stay in the OS keyring.
+
+When provisioning stops, list, show, test, reconnect, edit, delete and
+publish look after the stores that exist.`,
 		Example: `  # Try it with no account: a built-in PingOne answers
   sfstore --demo
 
@@ -19,7 +22,11 @@ flags, the environment or a file. Secrets stay in the OS keyring.`,
   sfstore --region EU
 
   # A scripted run from a body file, secrets from the environment
-  sfstore --no-input --from examples/store.json --environment-id 5c3b0a7e-… --json`,
+  sfstore --no-input --from examples/store.json --environment-id 5c3b0a7e-… --json
+
+  # Why a store stopped provisioning, and new tokens for it
+  sfstore show "Salesforce production"
+  sfstore reconnect "Salesforce production"`,
 		Version:           a.deps.Version,
 		Args:              noArgs,
 		SilenceErrors:     true,
