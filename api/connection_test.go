@@ -100,7 +100,7 @@ func TestTestConnectionAgainstTheSimulatorRules(t *testing.T) {
 		}, "", "Connection to Salesforce succeeded.", ""},
 		{"unknown host", func(r *api.CreateSalesforceStoreRequest) { r.Configuration.SalesforceDomain = "acme.example.com" },
 			"REQUEST_FAILED", "Could not connect to Salesforce at acme.example.com: host not found.", "configuration.SALESFORCE_DOMAIN"},
-		{"expired token", func(r *api.CreateSalesforceStoreRequest) { r.Configuration.OAuthAccessToken = "expired" },
+		{"expired token", func(r *api.CreateSalesforceStoreRequest) { r.Configuration.OAuthAccessToken = "expired-demo-token" },
 			"REQUEST_FAILED", "Salesforce rejected the OAuth access token (INVALID_SESSION_ID)", "configuration.OAUTH_ACCESS_TOKEN"},
 		{"invalid data", func(r *api.CreateSalesforceStoreRequest) { r.Configuration.ClientID = "" },
 			"INVALID_DATA", "The request could not be completed. One or more validation errors were in the request.", "configuration.CLIENT_ID"},

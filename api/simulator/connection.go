@@ -17,7 +17,7 @@ const (
 	connectionOK         = "Connection to Salesforce succeeded."
 	msgHostNotFound      = "Could not connect to Salesforce at %s: host not found."
 	msgExpiredToken      = "Salesforce rejected the OAuth access token (INVALID_SESSION_ID)"
-	expiredTokenSentinel = "expired"
+	expiredTokenSentinel = "expired-demo-token"
 )
 
 // handleConnectionCheck is POST
@@ -69,7 +69,7 @@ func salesforceHost(domain string) bool {
 }
 
 // sessionExpired reports whether Salesforce would refuse an access token as
-// INVALID_SESSION_ID: the literal "expired", one of
+// INVALID_SESSION_ID: the literal "expired-demo-token", one of
 // Options.ExpiredAccessTokens, or a mask sent back in place of the token.
 func (s *Server) sessionExpired(token string) bool {
 	return token == expiredTokenSentinel || slices.Contains(s.opts.ExpiredAccessTokens, token) || api.LooksMasked(token)

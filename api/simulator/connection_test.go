@@ -33,7 +33,7 @@ func TestConnectionCheckDemoRules(t *testing.T) {
 		{"salesforce.com", "00D-access", 400, "REQUEST_FAILED", "Could not connect to Salesforce at salesforce.com: host not found."},
 		{"https://example.com", "00D-access", 400, "REQUEST_FAILED", "Could not connect to Salesforce at https://example.com: host not found."},
 		{"acme.salesforce.com.evil.example", "00D-access", 400, "REQUEST_FAILED", "Could not connect to Salesforce at acme.salesforce.com.evil.example: host not found."},
-		{"acme.my.salesforce.com", "expired", 400, "REQUEST_FAILED", "Salesforce rejected the OAuth access token (INVALID_SESSION_ID)"},
+		{"acme.my.salesforce.com", "expired-demo-token", 400, "REQUEST_FAILED", "Salesforce rejected the OAuth access token (INVALID_SESSION_ID)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.domain+"/"+tt.access, func(t *testing.T) {

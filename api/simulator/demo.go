@@ -21,6 +21,11 @@ const (
 	DemoStoreCommunityName = "Salesforce partner community"
 )
 
+// DemoAccessToken is a PingOne access token the demo accepts when pasted
+// instead of signing in with a worker app. It is long enough that the
+// README can name it without sfstore masking it in prose.
+const DemoAccessToken = "demo-pingone-access-token"
+
 // DemoPageSize is the demo's Options.PageSize: one store a page, so listing
 // the two seeded stores already follows a next link.
 const DemoPageSize = 1
@@ -32,6 +37,7 @@ func DemoOptions() Options {
 	return Options{
 		SeedStores:          DemoStores(time.Now()),
 		ExpiredAccessTokens: []string{demoorg.ExpiredAccessToken},
+		AccessTokens:        []string{DemoAccessToken},
 		PageSize:            DemoPageSize,
 	}
 }

@@ -87,7 +87,7 @@
 // SALESFORCE_DOMAIN (scheme, port and path ignored) does not end in
 // .salesforce.com or .force.com; and with 400 REQUEST_FAILED, "Salesforce
 // rejected the OAuth access token (INVALID_SESSION_ID)", when
-// OAUTH_ACCESS_TOKEN is literally "expired", one of
+// OAUTH_ACCESS_TOKEN is literally "expired-demo-token", one of
 // Options.ExpiredAccessTokens, or LooksMasked. Both carry a detail whose
 // target is the field. The documented example, once its
 // IDs are the demo org's, fails the first rule (SALESFORCE_DOMAIN

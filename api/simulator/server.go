@@ -55,7 +55,7 @@ type Options struct {
 	MaskSecretsOnRead bool
 	// ExpiredAccessTokens are OAUTH_ACCESS_TOKEN values Salesforce no
 	// longer accepts: a connection check with one fails with 400
-	// REQUEST_FAILED (INVALID_SESSION_ID), as with the literal "expired",
+	// REQUEST_FAILED (INVALID_SESSION_ID), as with the literal "expired-demo-token",
 	// and a revision leaves a store holding one FAILED.
 	ExpiredAccessTokens []string
 	// CreateFaults, UpdateFaults and DeleteFaults make the n-th create,
