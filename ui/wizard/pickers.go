@@ -88,7 +88,7 @@ func (w *Wizard) pickAccount(ctx context.Context) error {
 	for {
 		query := w.a.AccountID
 		f := w.form(huh.NewGroup(w.input("Find the business account community users join",
-			w.describe(settings.FieldAccountID, "Type part of its name, or an account ID (001…)."), &query, nil).Placeholder("e.g. Acme")).Title(w.title(settings.StepCommunities)))
+			w.describe(settings.FieldAccountID, "Type part of its name, or an account ID (001…)."), &query, nil).Placeholder("(e.g. Acme)")).Title(w.title(settings.StepCommunities)))
 		if err := w.run(ctx, f); err != nil {
 			return err
 		}

@@ -44,7 +44,7 @@ func (w *Wizard) targetEnvironmentForm() *huh.Form {
 	field := w.fieldInput(f, "The environment the store is created in.", &w.a.EnvironmentID)
 	if w.a.AuthMethod == settings.AuthWorkerApp {
 		field = w.fieldInput(f, "Where the store is created; empty means the worker app's environment.", &w.a.EnvironmentID).
-			Placeholder("empty: the worker app's environment")
+			Placeholder("(empty: the worker app's environment)")
 	}
 	return w.form(huh.NewGroup(field).Title(w.title(settings.StepPingOne)))
 }

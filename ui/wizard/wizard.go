@@ -35,6 +35,10 @@ type Wizard struct {
 	// refusal, shown under the field when the person goes back to fix it.
 	problems map[*settings.Field]string
 
+	// canBack says whether the form being asked has somewhere to go back
+	// to: every form but the wizard's very first.
+	canBack bool
+
 	// RunForm runs one form to its end. It is the seam tests use to drive
 	// forms with keystrokes; by default a bubbletea program on the
 	// session's input and stderr runs it.
@@ -43,25 +47,34 @@ type Wizard struct {
 
 // New returns the wizard for a session.
 func New(s *ui.Session) *Wizard {
-	w := &Wizard{s: s, a: s.Answers, st: s.ErrStyles, theme: huh.ThemeCharm()}
+	w := &Wizard{s: s, a: s.Answers, st: s.ErrStyles, theme: newTheme()}
 	w.RunForm = w.runProgram
 	return w
 }
 
 var _ ui.Prompter = (*Wizard)(nil)
 
-// Collect prints the heading and asks every step in order. When flags, the
-// environment, a file and the keyring already give every answer (or an
-// edit starts from a store's settings), it opens at the review instead, as
-// gh skips the prompts its flags answer; each step is one Edit away.
+// Collect prints the heading and asks every step in order; going back from
+// a step's first question asks the previous step again, from its last
+// question, every answer kept. When flags, the environment, a file and the
+// keyring already give every answer (or an edit starts from a store's
+// settings), it opens at the review instead, as gh skips the prompts its
+// flags answer; each step is one Edit away.
 func (w *Wizard) Collect(ctx context.Context) error {
 	w.printHeader()
 	if w.complete(ctx) {
 		return nil
 	}
-	for _, step := range settings.Steps {
-		if err := w.ask(ctx, step); err != nil {
+	fromEnd := false
+	for i := 0; i < len(settings.Steps); {
+		err := w.ask(ctx, settings.Steps[i], i > 0, fromEnd)
+		switch {
+		case errors.Is(err, errBack):
+			i, fromEnd = max(i-1, 0), i > 0
+		case err != nil:
 			return err
+		default:
+			i, fromEnd = i+1, false
 		}
 	}
 	return nil
@@ -82,9 +95,13 @@ func (w *Wizard) complete(ctx context.Context) bool {
 	return len(w.a.CheckAll()) == 0
 }
 
-// Edit asks one step again, every answer kept.
+// Edit asks one step again, every answer kept; going back from its first
+// question returns to the review.
 func (w *Wizard) Edit(ctx context.Context, step settings.Step) error {
-	return w.ask(ctx, step)
+	if err := w.ask(ctx, step, true, false); !errors.Is(err, errBack) {
+		return err
+	}
+	return nil
 }
 
 // describe is a field's description, followed by what PingOne said about
@@ -153,9 +170,12 @@ func (w *Wizard) runProgram(ctx context.Context, f *huh.Form) error {
 		return nil
 	}
 	f.SubmitCmd, f.CancelCmd = tea.Quit, tea.Quit
-	_, err := tea.NewProgram(f, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err),
+	m := newFormModel(f, w.canBack, w.st.Muted)
+	_, err := tea.NewProgram(m, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err),
 		tea.WithReportFocus(), tea.WithContext(ctx)).Run()
 	switch {
+	case m.back && err == nil:
+		return errBack
 	case f.State == huh.StateAborted, ctx.Err() != nil,
 		errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
 		return ui.ErrCancelled
