@@ -192,6 +192,10 @@ func (s *Session) recover(ctx context.Context, p Prompter, heading string, err e
 	if errors.As(err, &f) {
 		heading = f.heading
 	}
+	if heading == headingTestFailed {
+		line, _, _ := strings.Cut(s.ErrStyles.Clean(err.Error()), "\n")
+		s.noteTest("✗ "+heading+": "+line, false)
+	}
 	s.ReportFailure(heading, err)
 	act, perr := p.Failed(ctx, err)
 	switch {
@@ -241,32 +245,6 @@ func (s *Session) publish(ctx context.Context, p Prompter) {
 	default:
 		s.Notice(s.ErrStyles.OK, "✓ Revision created: the store shows in the admin console.")
 	}
-}
-
-// TestConnection asks PingOne to connect to Salesforce with the answers,
-// creating nothing, and says so when it works. A failure is returned for
-// the flow to report.
-func (s *Session) TestConnection(ctx context.Context, p Prompter) error {
-	req := s.Answers.Request()
-	var result *api.ConnectionResult
-	err := p.Task(ctx, "Asking PingOne to connect to Salesforce", func(ctx context.Context) error {
-		client, err := s.Client()
-		if err != nil {
-			return err
-		}
-		result, err = client.TestConnection(ctx, s.Answers.TargetEnvironmentID(), &req)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	msg := "✓ PingOne connected to Salesforce with these settings."
-	if result != nil && result.Message != "" {
-		msg += " PingOne: " + result.Message
-	}
-	s.LastTest = msg
-	s.Notice(s.ErrStyles.OK, msg)
-	return nil
 }
 
 // StepsToFix lists the steps a failure points at, for the wizard's "Fix"

@@ -74,8 +74,15 @@ type Session struct {
 	// OutStyles and ErrStyles draw for stdout and stderr.
 	OutStyles, ErrStyles cards.Styles
 
-	// LastTest is what the last connection test said, for the review.
+	// LastTest is what the last connection test said, for the review:
+	// "✓ …" or "✗ …". TestResult says whether it still holds.
 	LastTest string
+	// ReviewShowsTest is set by a prompter whose review shows LastTest
+	// above its menu: the flow then prints no separate line for a test
+	// that passed, which the review's redraw would push out of sight.
+	ReviewShowsTest bool
+	testPassed      bool
+	testedRequest   string // the request LastTest was about
 	// Editing is the store being edited, or nil for a create.
 	Editing *Editing
 

@@ -48,6 +48,9 @@ type Wizard struct {
 // New returns the wizard for a session.
 func New(s *ui.Session) *Wizard {
 	w := &Wizard{s: s, a: s.Answers, st: s.ErrStyles, theme: newTheme()}
+	// The review shows the last test's result above its actions; screen
+	// readers get the flow's own line instead.
+	s.ReviewShowsTest = !s.Opts.Accessible
 	w.RunForm = w.runProgram
 	return w
 }
@@ -149,6 +152,20 @@ func (w *Wizard) run(ctx context.Context, f *huh.Form) error {
 	err := w.RunForm(ctx, f)
 	w.s.NoteSecrets()
 	return err
+}
+
+// runModel runs one of the wizard's own screens (the review, a picker) on
+// the session's input and stderr. Like runProgram it quits normally on
+// Ctrl-C (the model records it), so bubbletea shuts its reader down.
+func (w *Wizard) runModel(ctx context.Context, m tea.Model) error {
+	_, err := tea.NewProgram(m, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx)).Run()
+	switch {
+	case ctx.Err() != nil, errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
+		return ui.ErrCancelled
+	case err != nil:
+		return fmt.Errorf("screen: %w", err)
+	}
+	return nil
 }
 
 // runProgram runs a form as a program of ours.

@@ -228,17 +228,22 @@ func (w *wizardPTY) walkToReview() {
 	w.communitiesOffStep()
 }
 
-// reviewAndCreate waits for the review, answers the keyring question when
-// asked, and picks the preselected "Create".
+// reviewAndCreate waits for the review's actions, presses c for Create
+// and confirms with y: no test has passed, so Create asks first. The
+// keyring choice is one of the actions, so saveQuestion only says whether
+// it must be offered.
 func (w *wizardPTY) reviewAndCreate(saveQuestion bool) {
 	w.t.Helper()
 	w.waitFor("Review: this is what will be sent")
+	menu := w.waitForSegment("What next?")
 	if saveQuestion {
-		w.answer("Save the secrets in the", "")
+		w.waitFor("s  Save the secrets in the")
 	}
-	w.waitFor("┃ What next?")
-	w.waitFor("> Create the store in environment")
-	w.send(keyEnter)
+	_ = menu
+	w.waitFor("Cancel: create nothing")
+	w.send("c")
+	w.waitFor("Press y to create")
+	w.send("y")
 }
 
 // chooseOption moves a select's cursor down to the option starting with
@@ -516,12 +521,15 @@ func TestPTYWithoutAKeyring(t *testing.T) {
 	w := startWizard(t, opts)
 	w.walkToReview()
 
-	review := w.waitForSegment("┃ What next?")
+	w.waitFor("What next?")
+	review := w.waitForSegment("Cancel: create nothing")
 	if strings.Contains(review, "Save the secrets") {
-		t.Errorf("the review asks to save the secrets without a keyring:\n%s", review)
+		t.Errorf("the review offers to save the secrets without a keyring:\n%s", review)
 	}
-	w.waitFor("> Create the store in environment")
-	w.send(keyEnter)
+	w.waitFor("or press t c e a q")
+	w.send("c")
+	w.waitFor("Press y to create")
+	w.send("y")
 	_, store := w.requireCreated(sim)
 	requireSecrets(t, store.Configuration, clientSecret, accessToken, refreshToken)
 
@@ -546,10 +554,11 @@ func TestPTYEditAStepFromTheReviewKeepsTheAnswers(t *testing.T) {
 	w.walkToReview()
 
 	w.waitFor("Review: this is what will be sent")
-	first := w.waitForSegment("┃ Save the secrets in the")
-	w.send(keyEnter)
-	w.waitFor("┃ What next?")
-	w.chooseOption("Edit: Store", 4)
+	first := w.waitForSegment("What next?")
+	w.waitFor("Cancel: create nothing")
+	w.send("e")
+	w.waitFor("Edit which step?")
+	w.send("2") // Store
 
 	w.waitFor("┃ " + settings.FieldName.Label)
 	w.waitFor(storeName) // the name is kept in the field
@@ -560,17 +569,17 @@ func TestPTYEditAStepFromTheReviewKeepsTheAnswers(t *testing.T) {
 	w.answer("Deprovision its users if the store is deleted?", "")
 
 	w.waitFor("Review: this is what will be sent")
-	second := w.waitForSegment("┃ Save the secrets in the")
+	second := w.waitForSegment("What next?")
 	if reviewTable(first) != reviewTable(second) {
 		t.Errorf("the review changed after editing nothing:\n--- before ---\n%s\n--- after ---\n%s", reviewTable(first), reviewTable(second))
 	}
 	if !strings.Contains(second, storeName) {
 		t.Errorf("second review lacks the store name:\n%s", second)
 	}
-	w.send(keyEnter)
-	w.waitFor("┃ What next?")
-	w.waitFor("> Create the store in environment")
-	w.send(keyEnter)
+	w.waitFor("Cancel: create nothing")
+	w.send("c")
+	w.waitFor("Press y to create")
+	w.send("y")
 
 	_, store := w.requireCreated(sim)
 	if store.Name != storeName || store.Status != api.StatusInactive {
@@ -580,13 +589,13 @@ func TestPTYEditAStepFromTheReviewKeepsTheAnswers(t *testing.T) {
 	w.requireNoLeak(allSecrets...)
 }
 
-// reviewTable is the printed review in a segment that ends at the review
-// form, whose title contains "Review".
+// reviewTable is the review's answers in a segment that ends at its
+// actions: what follows its heading.
 func reviewTable(segment string) string {
-	if i := strings.LastIndex(segment, "Review"); i >= 0 {
-		segment = segment[:i]
+	if i := strings.LastIndex(segment, "(secrets masked)"); i >= 0 {
+		segment = segment[i:]
 	}
-	return strings.TrimSpace(segment)
+	return strings.TrimSpace(strings.TrimSuffix(segment, "What next?"))
 }
 
 // TestPTYWrongWorkerSecretIsFixedInPlace: PingOne refuses the worker
@@ -646,10 +655,9 @@ func TestPTYUnknownEnvironmentIsFixedFromTheErrorCard(t *testing.T) {
 	w.communitiesOffStep()
 	w.waitFor("Review: this is what will be sent")
 	w.waitFor(unknownEnv)
-	w.answer("Save the secrets in the", "")
-	w.waitFor("┃ What next?")
-	w.waitFor("> Create the store in environment " + unknownEnv)
-	w.send(keyEnter)
+	w.waitFor("c  Create the store in environment " + unknownEnv)
+	w.waitFor("Cancel: create nothing")
+	w.send("c", "y")
 
 	// The same-name check is the first call into the environment, and a
 	// failed check stops the create.
