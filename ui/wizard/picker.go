@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"fmt"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -206,13 +205,15 @@ func (m *pickerModel) View() string {
 	}
 	bar := m.st.Title.Render("┃ ")
 	lines := []string{m.st.Title.Render(m.heading), bar + m.st.Title.Render(m.title)}
-	for _, d := range strings.Split(ansi.Wordwrap(m.desc, width-2, ""), "\n") {
-		lines = append(lines, bar+m.st.Muted.Render(d))
+	if m.desc != "" {
+		for _, d := range strings.Split(ansi.Wordwrap(m.desc, width-2, ""), "\n") {
+			lines = append(lines, bar+m.st.Muted.Render(d))
+		}
 	}
 	if m.note != "" {
 		lines = append(lines, bar+m.st.Warn.Render(ansi.Truncate(m.note, width-2, "…")))
 	}
-	count := fmt.Sprintf("%d of %d", m.countReal(), m.total)
+	count := thousands(m.countReal()) + " of " + thousands(m.total)
 	lines = append(lines, bar+"Filter: "+m.filter+"▏ "+m.st.Muted.Render("("+count+")"))
 	rows := m.rows()
 	for i := m.top; i < min(m.top+rows, len(m.match)); i++ {

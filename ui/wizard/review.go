@@ -27,6 +27,22 @@ func (w *Wizard) Review(ctx context.Context) (ui.Action, error) {
 	if w.s.Opts.Accessible {
 		return w.reviewAccessible(ctx)
 	}
+	m := w.newReviewModel()
+	if err := w.runModel(ctx, m); err != nil {
+		return ui.Action{}, err
+	}
+	if m.cancelled {
+		return ui.Action{}, ui.ErrCancelled
+	}
+	act := parseAction(m.chosen)
+	if act.Kind == ui.ActCreate && w.s.Opts.DryRun {
+		act.Kind = ui.ActDryRun
+	}
+	return act, nil
+}
+
+// newReviewModel builds the review screen for the answers as they are.
+func (w *Wizard) newReviewModel() *reviewModel {
 	problems := w.a.CheckAll()
 	m := &reviewModel{
 		st:        w.st,
@@ -42,17 +58,7 @@ func (w *Wizard) Review(ctx context.Context) (ui.Action, error) {
 		m.confirm = "Create the store in environment " + w.a.TargetEnvironmentID() +
 			" without a passing connection test? Press y to create."
 	}
-	if err := w.runModel(ctx, m); err != nil {
-		return ui.Action{}, err
-	}
-	if m.cancelled {
-		return ui.Action{}, ui.ErrCancelled
-	}
-	act := parseAction(m.chosen)
-	if act.Kind == ui.ActCreate && w.s.Opts.DryRun {
-		act.Kind = ui.ActDryRun
-	}
-	return act, nil
+	return m
 }
 
 // reviewBodies are the renderings of the answers, most complete first:

@@ -191,11 +191,15 @@ func (m *reviewModel) View() string {
 		// What stays in the scrollback: one line, not a stale review.
 		return m.st.Muted.Render("Review · " + m.chosenLabel())
 	case m.mode == modeDetails:
-		return m.details.View() + "\n" + m.st.Muted.Render("↑/↓ pgup/pgdn scroll · esc back to the menu · ctrl+c quit")
+		return m.details.View() + "\n" + m.help("↑/↓ pgup/pgdn scroll · esc back to the menu · ctrl+c quit")
 	}
 	menu := m.menuView()
-	body := m.body(lipgloss.Height(menu) + 3)
-	return lipgloss.JoinVertical(lipgloss.Left, m.heading, body, "", menu)
+	heading := ansi.Wordwrap(m.heading, m.lineWidth(), "")
+	body := m.body(lipgloss.Height(menu) + lipgloss.Height(heading) + 1)
+	if body == "" {
+		return heading + "\n\n" + menu
+	}
+	return strings.Join([]string{heading, body, "", menu}, "\n")
 }
 
 // body is the most complete rendering of the answers that fits above
@@ -209,10 +213,15 @@ func (m *reviewModel) body(below int) string {
 	for _, render := range m.bodies {
 		if b := render(width); b != "" {
 			out = b
-			if m.height > 0 && lipgloss.Height(out)+below <= m.height {
-				break
+			if m.height <= 0 || lipgloss.Height(out)+below <= m.height {
+				return out
 			}
 		}
+	}
+	if m.height > 0 {
+		// Even the summary does not fit: keep the actions in sight; "Show
+		// every answer" scrolls through them.
+		return ""
 	}
 	return out
 }
@@ -223,14 +232,14 @@ func (m *reviewModel) menuView() string {
 	switch m.mode {
 	case modeConfirm:
 		lines = append(lines, m.st.Warn.Render(ansi.Wordwrap(m.confirm, m.lineWidth(), "")),
-			m.st.Muted.Render("y create · any other key back to the menu"))
+			m.help("y create · any other key back to the menu"))
 		return strings.Join(lines, "\n")
 	case modeSteps:
 		lines = append(lines, m.st.Title.Render("Edit which step?"))
 		for i, s := range settings.Steps {
 			lines = append(lines, m.option(i == m.stepCursor, strconv.Itoa(i+1), s.String()))
 		}
-		lines = append(lines, m.st.Muted.Render("↑/↓ move · enter or 1–"+strconv.Itoa(len(settings.Steps))+" edit · esc back · ctrl+c quit"))
+		lines = append(lines, m.help("↑/↓ move · enter or 1–"+strconv.Itoa(len(settings.Steps))+" edit · esc back · ctrl+c quit"))
 		return strings.Join(lines, "\n")
 	}
 	lines = append(lines, m.st.Title.Render("What next?"))
@@ -239,7 +248,7 @@ func (m *reviewModel) menuView() string {
 		lines = append(lines, m.option(i == m.cursor, it.key, m.itemLabel(it)))
 		keys = append(keys, it.key)
 	}
-	lines = append(lines, m.st.Muted.Render("↑/↓ move · enter choose · or press "+strings.Join(keys, " ")+" · esc back · ctrl+c quit"))
+	lines = append(lines, m.help("↑/↓ move · enter choose · or press "+strings.Join(keys, " ")+" · esc back · ctrl+c quit"))
 	return strings.Join(lines, "\n")
 }
 
@@ -257,6 +266,11 @@ func (m *reviewModel) option(focused bool, key, label string) string {
 		return m.st.Title.Render(line)
 	}
 	return line
+}
+
+// help is a muted help line, wrapped to the screen.
+func (m *reviewModel) help(text string) string {
+	return m.st.Muted.Render(ansi.Wordwrap(text, m.lineWidth(), ""))
 }
 
 // lineWidth is the width lines wrap at: the screen's, 80 before it is
