@@ -15,6 +15,7 @@ import (
 	"sfstore/ui"
 	"sfstore/ui/cards"
 	"sfstore/ui/settings"
+	"sfstore/ui/term"
 )
 
 // Wizard asks for every answer in short steps and implements ui.Prompter.
@@ -154,6 +155,33 @@ func (w *Wizard) run(ctx context.Context, f *huh.Form) error {
 	return err
 }
 
+// runAccessible runs a form line by line. huh's accessible prompts read
+// the terminal without a context, and a hidden one turns echo off: Ctrl-C
+// there (a SIGINT, which cancels ctx) would leave the prompt blocked and
+// the shell without echo. So the terminal's state is saved first and
+// given back on every way out, a cancelled run returns at once, and the
+// abandoned read ends with the process.
+func (w *Wizard) runAccessible(ctx context.Context, f *huh.Form) error {
+	guard := term.GuardInput(w.s.In)
+	defer guard.Restore()
+	done := make(chan error, 1)
+	go func() { done <- f.RunWithContext(ctx) }()
+	select {
+	case err := <-done:
+		switch {
+		case errors.Is(err, huh.ErrUserAborted) || ctx.Err() != nil:
+			return ui.ErrCancelled
+		case err != nil:
+			return fmt.Errorf("form: %w", err)
+		}
+		return nil
+	case <-ctx.Done():
+		guard.Restore()
+		fmt.Fprintln(w.s.Err) // end the line the prompt was on
+		return ui.ErrCancelled
+	}
+}
+
 // runModel runs one of the wizard's own screens (the review, a picker) on
 // the session's input and stderr. Like runProgram it quits normally on
 // Ctrl-C (the model records it), so bubbletea shuts its reader down.
@@ -177,14 +205,7 @@ func (w *Wizard) runModel(ctx context.Context, m tea.Model) error {
 // cleanly. Accessible mode has no program: huh prompts line by line.
 func (w *Wizard) runProgram(ctx context.Context, f *huh.Form) error {
 	if w.s.Opts.Accessible {
-		err := f.RunWithContext(ctx)
-		if errors.Is(err, huh.ErrUserAborted) || ctx.Err() != nil {
-			return ui.ErrCancelled
-		}
-		if err != nil {
-			return fmt.Errorf("form: %w", err)
-		}
-		return nil
+		return w.runAccessible(ctx, f)
 	}
 	f.SubmitCmd, f.CancelCmd = tea.Quit, tea.Quit
 	m := newFormModel(f, w.canBack, w.st.Muted)
