@@ -203,8 +203,8 @@ func (w *Wizard) Failed(ctx context.Context, failure error) (ui.Action, error) {
 	}
 	opts = append(opts, huh.NewOption("Back to the review (to retry or edit any step)", "review"),
 		huh.NewOption("Quit", "quit"))
-	f := w.form(huh.NewGroup(huh.NewSelect[string]().Title("What now?").
-		Description("Everything you entered is kept.").Options(opts...).Value(&chosen)).Title(w.titleText("Not done")))
+	f := w.form(huh.NewGroup(huh.NewSelect[string]().Title("What now? Everything you entered is kept.").
+		Options(opts...).Value(&chosen)).Title(w.titleText("Not done")))
 	if err := w.run(ctx, f); err != nil {
 		return ui.Action{}, err
 	}
