@@ -8,7 +8,6 @@ import (
 	"net/http"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"sfstore/api"
 	"sfstore/secrets"
@@ -141,7 +140,7 @@ func (s *Session) NoteSecrets() {
 // Notice prints a line to stderr between forms, wrapped to the terminal,
 // with text from outside made inert.
 func (s *Session) Notice(style lipgloss.Style, text string) {
-	fmt.Fprintln(s.Err, style.Render(ansi.Wordwrap(s.ErrStyles.Clean(text), s.ErrWidth, "")))
+	fmt.Fprintln(s.Err, style.Render(cards.Wrap(s.ErrStyles.Clean(text), s.ErrWidth)))
 }
 
 // Progress prints a plain line of progress to stderr.

@@ -51,3 +51,7 @@ func longestWord(text string) int {
 func indent(text, prefix string) string {
 	return strings.ReplaceAll(text, "\n", "\n"+prefix)
 }
+
+// Wrap wraps plain text at width cells between words only: an ID, a UUID
+// or a URL is never split, and one longer than a line stands on its own.
+func Wrap(text string, width int) string { return wrapWords(text, width, false) }

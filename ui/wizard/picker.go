@@ -177,7 +177,7 @@ func (m *pickerModel) rows() int {
 	if m.height <= 0 {
 		return pickerRows
 	}
-	return min(pickerRows, max(m.height-8-strings.Count(m.desc, "\n"), 2))
+	return min(pickerRows, max(m.height-8-strings.Count(m.desc, "\n")-strings.Count(m.note, "\n"), 2))
 }
 
 // scroll keeps the cursor inside the visible window.
@@ -206,12 +206,14 @@ func (m *pickerModel) View() string {
 	bar := m.st.Title.Render("┃ ")
 	lines := []string{m.st.Title.Render(m.heading), bar + m.st.Title.Render(m.title)}
 	if m.desc != "" {
-		for _, d := range strings.Split(ansi.Wordwrap(m.desc, width-2, ""), "\n") {
+		for _, d := range strings.Split(cards.Wrap(m.desc, width-2), "\n") {
 			lines = append(lines, bar+m.st.Muted.Render(d))
 		}
 	}
 	if m.note != "" {
-		lines = append(lines, bar+m.st.Warn.Render(ansi.Truncate(m.note, width-2, "…")))
+		for _, n := range strings.Split(cards.Wrap(term.Line(m.note), width-2), "\n") {
+			lines = append(lines, bar+m.st.Warn.Render(n))
+		}
 	}
 	count := thousands(m.countReal()) + " of " + thousands(m.total)
 	lines = append(lines, bar+"Filter: "+m.filter+"▏ "+m.st.Muted.Render("("+count+")"))
@@ -231,7 +233,7 @@ func (m *pickerModel) View() string {
 	if m.canBack {
 		help += " · esc back"
 	}
-	lines = append(lines, m.st.Muted.Render(ansi.Wordwrap(help+" · ctrl+c quit", width, "")))
+	lines = append(lines, m.st.Muted.Render(cards.Wrap(help+" · ctrl+c quit", width)))
 	return strings.Join(lines, "\n")
 }
 

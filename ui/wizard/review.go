@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/charmbracelet/x/ansi"
 	"strconv"
 	"strings"
 
@@ -87,10 +86,10 @@ func (w *Wizard) reviewNotes(problems []settings.FieldError) []string {
 		if passed {
 			style = w.st.OK
 		}
-		notes = append(notes, style.Render(ansi.Wordwrap(w.st.Clean(msg), w.s.ErrWidth, "")))
+		notes = append(notes, style.Render(cards.Wrap(w.st.Clean(msg), w.s.ErrWidth)))
 	}
 	for _, p := range problems {
-		notes = append(notes, w.st.Bad.Render(ansi.Wordwrap(w.st.Clean("✗ "+p.Error()), w.s.ErrWidth, "")))
+		notes = append(notes, w.st.Bad.Render(cards.Wrap(w.st.Clean("✗ "+p.Error()), w.s.ErrWidth)))
 	}
 	return notes
 }

@@ -194,7 +194,7 @@ func (m *reviewModel) View() string {
 		return m.details.View() + "\n" + m.help("↑/↓ pgup/pgdn scroll · esc back to the menu · ctrl+c quit")
 	}
 	menu := m.menuView()
-	heading := ansi.Wordwrap(m.heading, m.lineWidth(), "")
+	heading := cards.Wrap(m.heading, m.lineWidth())
 	body := m.body(lipgloss.Height(menu) + lipgloss.Height(heading) + 1)
 	if body == "" {
 		return heading + "\n\n" + menu
@@ -231,7 +231,7 @@ func (m *reviewModel) menuView() string {
 	lines = append(lines, m.notes...)
 	switch m.mode {
 	case modeConfirm:
-		lines = append(lines, m.st.Warn.Render(ansi.Wordwrap(m.confirm, m.lineWidth(), "")),
+		lines = append(lines, m.st.Warn.Render(cards.Wrap(m.confirm, m.lineWidth())),
 			m.help("y create · any other key back to the menu"))
 		return strings.Join(lines, "\n")
 	case modeSteps:
@@ -270,7 +270,7 @@ func (m *reviewModel) option(focused bool, key, label string) string {
 
 // help is a muted help line, wrapped to the screen.
 func (m *reviewModel) help(text string) string {
-	return m.st.Muted.Render(ansi.Wordwrap(text, m.lineWidth(), ""))
+	return m.st.Muted.Render(cards.Wrap(text, m.lineWidth()))
 }
 
 // lineWidth is the width lines wrap at: the screen's, 80 before it is
