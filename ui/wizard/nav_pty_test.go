@@ -84,7 +84,6 @@ func TestPTYBackKeepsTheAnswers(t *testing.T) {
 	w.answer(settings.FieldEnvironmentID.Label, "")
 	w.answer(settings.FieldName.Label, "kept name")
 	w.waitFor("┃ " + settings.FieldDescription.Label)
-	w.waitFor("esc back")
 	w.send(keyShiftTab) // to the name
 	w.waitFor("┃ " + settings.FieldName.Label)
 	w.send(keyShiftTab) // to the previous step's last question

@@ -209,21 +209,19 @@ func (m *reviewModel) body(below int) string {
 	if width <= 0 {
 		width = 80
 	}
-	var out string
+	if m.height <= 0 {
+		// Until the screen's size is known (or when it never is), the
+		// summary: the first frame then matches the next at 80×24.
+		return m.bodies[len(m.bodies)-1](width)
+	}
 	for _, render := range m.bodies {
-		if b := render(width); b != "" {
-			out = b
-			if m.height <= 0 || lipgloss.Height(out)+below <= m.height {
-				return out
-			}
+		if b := render(width); b != "" && lipgloss.Height(b)+below <= m.height {
+			return b
 		}
 	}
-	if m.height > 0 {
-		// Even the summary does not fit: keep the actions in sight; "Show
-		// every answer" scrolls through them.
-		return ""
-	}
-	return out
+	// Even the summary does not fit: keep the actions in sight; "Show
+	// every answer" scrolls through them.
+	return ""
 }
 
 func (m *reviewModel) menuView() string {

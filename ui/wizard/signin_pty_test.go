@@ -48,7 +48,9 @@ func TestPTYBrowserSignInFillsTheTokensAndThePickers(t *testing.T) {
 	w.send(keyEnter)
 	profile := communityProfile(t)
 	w.waitFor("┃ " + settings.FieldProfileID.Label)
-	w.chooseOption(profile.Name, 4)
+	w.send(profile.Name) // the picker filters as the name is typed
+	w.waitFor("> " + profile.Name)
+	w.send(keyEnter)
 
 	w.reviewAndCreate(true)
 	_, store := w.requireCreated(sim)

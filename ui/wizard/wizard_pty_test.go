@@ -186,7 +186,9 @@ func (w *wizardPTY) salesforceAppStep() {
 	w.answer(settings.FieldSalesforceDomain.Label, typedDomain)
 	w.answer(settings.FieldClientID.Label, sfClientID)
 	w.waitFor("┃ How do you want to get the OAuth tokens?")
-	w.chooseOption("Paste an access token", 3)
+	w.send(keyDown) // the second option
+	w.waitFor("> Paste an access token")
+	w.send(keyEnter)
 }
 
 func (w *wizardPTY) salesforceSecretsStep() {
@@ -244,21 +246,6 @@ func (w *wizardPTY) reviewAndCreate(saveQuestion bool) {
 	w.send("c")
 	w.waitFor("Press y to create")
 	w.send("y")
-}
-
-// chooseOption moves a select's cursor down to the option starting with
-// label and presses Enter.
-func (w *wizardPTY) chooseOption(label string, maxDown int) {
-	w.t.Helper()
-	for range maxDown {
-		if w.tryWaitFor("> "+label, 300*time.Millisecond) {
-			w.send(keyEnter)
-			return
-		}
-		w.send(keyDown)
-	}
-	w.waitFor("> " + label)
-	w.send(keyEnter)
 }
 
 // requireCreated waits for the result card, declines the publish offer and
@@ -646,7 +633,9 @@ func TestPTYUnknownEnvironmentIsFixedFromTheErrorCard(t *testing.T) {
 	w.pingOneCredentials()
 	w.answer(settings.FieldWorkerClientSecret.Label, workerSecret)
 	w.waitFor("┃ " + settings.FieldEnvironmentID.Label)
-	w.chooseOption("Another environment", 3)
+	w.send("another") // the picker filters; the way out stays listed
+	w.waitFor("> Another environment")
+	w.send(keyEnter)
 	w.answer(settings.FieldEnvironmentID.Label, unknownEnv)
 	w.storeStep(storeName)
 	w.salesforceAppStep()
