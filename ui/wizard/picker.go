@@ -142,12 +142,22 @@ func (m *pickerModel) setFilter(f string) {
 	narrower := strings.HasPrefix(f, m.filter)
 	m.filter = f
 	m.refilter(narrower)
+	// The cursor stays on its option, else goes to the first real match,
+	// not to a pinned way out listed before the matches.
 	m.cursor = 0
+	first := -1
 	for i, idx := range m.match {
-		if m.opts[idx].value == current && !m.opts[idx].pinned {
-			m.cursor = i
+		o := m.opts[idx]
+		if o.value == current && (!o.pinned || f == "") {
+			first = i
 			break
 		}
+		if first < 0 && !o.pinned {
+			first = i
+		}
+	}
+	if first >= 0 {
+		m.cursor = first
 	}
 	m.scroll()
 }

@@ -65,9 +65,14 @@ type testNet struct {
 	offMachine []string // URLs the wizard asked for outside loopback
 }
 
-func newTestNet(t *testing.T) *testNet {
+func newTestNet(t *testing.T, org sfsim.Options) *testNet {
 	t.Helper()
-	org, err := sfsim.Start(sfsim.Options{})
+	return newTestNetWith(t, org)
+}
+
+func newTestNetWith(t *testing.T, orgOpts sfsim.Options) *testNet {
+	t.Helper()
+	org, err := sfsim.Start(orgOpts)
 	if err != nil {
 		t.Fatalf("start the simulated Salesforce org: %v", err)
 	}
@@ -121,7 +126,12 @@ func startSimulator(t *testing.T, opts simulator.Options) *simulator.Server {
 // wizardOptions wires the wizard as main does, to the simulator, a
 // simulated org and kr.
 func wizardOptions(t *testing.T, pingOneURL string, kr *secrets.Keyring) (*wizardSetup, *testNet) {
-	n := newTestNet(t)
+	return wizardOptionsWith(t, pingOneURL, kr, sfsim.Options{})
+}
+
+// wizardOptionsWith is wizardOptions with a simulated org set up by org.
+func wizardOptionsWith(t *testing.T, pingOneURL string, kr *secrets.Keyring, org sfsim.Options) (*wizardSetup, *testNet) {
+	n := newTestNet(t, org)
 	return &wizardSetup{Answers: demoAnswers(), Options: ui.Options{
 		APIURL: pingOneURL, AuthURL: pingOneURL,
 		HTTPClient: n.client(), Keyring: kr,
