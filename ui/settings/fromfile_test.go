@@ -1,9 +1,9 @@
 package settings_test
 
 import (
-	"reflect"
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 

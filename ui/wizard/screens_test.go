@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/ansi"
@@ -258,5 +260,22 @@ func TestFormBackFromTheFirstQuestion(t *testing.T) {
 	keys(m, tea.KeyMsg{Type: tea.KeyShiftTab})
 	if m.back || strings.Contains(m.View(), "esc back") {
 		t.Errorf("the very first form offers to go back")
+	}
+}
+
+// What long work reports shows under its spinner.
+func TestTaskShowsProgressUnderTheSpinner(t *testing.T) {
+	progress := new(atomic.Pointer[string])
+	m := taskModel{title: "Reading the org's profiles", progress: progress, spinner: spinner.New()}
+	if strings.Contains(m.View(), "read") {
+		t.Fatalf("progress shown before any was reported:\n%s", m.View())
+	}
+	line := "read 4,000 of 10,004 profiles"
+	progress.Store(&line)
+	if view := m.View(); !strings.Contains(view, "Reading the org's profiles") || !strings.Contains(view, line) {
+		t.Errorf("the progress is not under the spinner:\n%s", view)
+	}
+	if got := thousands(10004); got != "10,004" {
+		t.Errorf("thousands(10004) = %q", got)
 	}
 }
