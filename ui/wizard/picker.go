@@ -204,10 +204,8 @@ func (m *pickerModel) scroll() {
 
 func (m *pickerModel) View() string {
 	switch {
-	case m.cancelled, m.back:
-		return ""
-	case m.done:
-		return m.st.Muted.Render(m.title+": ") + m.opts[m.match[m.cursor]].label
+	case m.cancelled, m.back, m.done:
+		return "" // gone once answered, like a huh form
 	}
 	width := m.width
 	if width <= 0 {

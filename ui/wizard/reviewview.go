@@ -15,16 +15,22 @@ import (
 
 func (m *reviewModel) View() string {
 	switch {
-	case m.cancelled:
+	case m.cancelled, m.chosen != "":
+		// Gone once answered, like a huh form: what follows (a spinner,
+		// a form, the result) starts where the review was, and no stale
+		// review stays on screen.
 		return ""
-	case m.chosen != "":
-		// What stays in the scrollback: one line, not a stale review.
-		return m.st.Muted.Render("Review · " + m.chosenLabel())
 	case m.mode == modeDetails:
 		return m.details.View() + "\n" + m.help("↑/↓ pgup/pgdn scroll · esc back to the menu · ctrl+c quit")
 	}
 	menu := m.menuView()
 	heading := cards.Wrap(m.heading, m.lineWidth())
+	if m.changes != nil {
+		// An edit's changes come first: they matter more than the rest.
+		if c := m.changes(m.lineWidth()); c != "" {
+			heading += "\n" + c
+		}
+	}
 	body := m.body(lipgloss.Height(menu) + lipgloss.Height(heading) + 1)
 	if body == "" {
 		return heading + "\n\n" + menu
@@ -117,17 +123,6 @@ func (m *reviewModel) itemLabel(it menuItem) string {
 	return it.label
 }
 
-func (m *reviewModel) chosenLabel() string {
-	for _, it := range m.items {
-		if it.value == m.chosen {
-			return it.label
-		}
-	}
-	if strings.HasPrefix(m.chosen, "edit:") {
-		return "Edit: " + parseAction(m.chosen).Step.String()
-	}
-	return m.chosen
-}
 
 func yesNoWord(b bool) string {
 	if b {
