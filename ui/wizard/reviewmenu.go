@@ -65,6 +65,15 @@ func (m *reviewModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.details.Width, m.details.Height = msg.Width, max(msg.Height-3, 3)
 		m.details.SetContent(m.full(msg.Width))
 	case tea.KeyMsg:
+		// Esc and a letter typed quickly arrive as alt+letter: both are
+		// keys of their own here.
+		if msg.Alt && msg.Type == tea.KeyRunes {
+			if _, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEsc}); m.chosen != "" || m.cancelled {
+				return m, cmd
+			}
+			msg.Alt = false
+			return m.Update(msg)
+		}
 		// Letters typed quickly arrive as one message ("cy"); each is a
 		// key of its own here, so none typed ahead is lost.
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {

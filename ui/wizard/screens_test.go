@@ -146,6 +146,7 @@ func TestReviewKeysForEachAction(t *testing.T) {
 		{[]tea.KeyMsg{runes("e"), tea.KeyMsg{Type: tea.KeyDown}, keyEnter}, editValue(settings.StepStore)},
 		{[]tea.KeyMsg{keyEsc}, editValue(settings.StepCommunities)},
 		{[]tea.KeyMsg{runes("a"), keyEsc, runes("t")}, "test"},
+		{[]tea.KeyMsg{runes("a"), {Type: tea.KeyRunes, Runes: []rune("t"), Alt: true}}, "test"}, // Esc t, typed fast
 	} {
 		m := screenWizard(t).newReviewModel()
 		size(m, 80, 24)
