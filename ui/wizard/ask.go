@@ -160,7 +160,7 @@ func (w *Wizard) askBrowserSignIn(ctx context.Context) error {
 	}
 	tokens, err := w.signInInteractive(ctx)
 	switch {
-	case errors.Is(err, ui.ErrCancelled):
+	case errors.Is(err, ui.ErrCancelled), errors.Is(err, errBack):
 		return err
 	case err != nil:
 		w.s.ReportFailure("The Salesforce sign-in did not finish", err)
