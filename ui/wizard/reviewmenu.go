@@ -35,13 +35,13 @@ type reviewModel struct {
 	heading string
 	// bodies render the answers for a width, most complete first; View
 	// shows the first that fits the screen with the menu.
-	bodies  []func(width int) string
-	full    func(width int) string // every answer, for "Show everything"
+	bodies []func(width int) string
+	full   func(width int) string // every answer, for "Show everything"
 	// changes, when set, draws an edit's changes (old → new) between the
 	// heading and the answers; the answers give way first when the screen
 	// is short. Set by newReviewModel for an edit.
 	changes func(width int) string
-	notes   []string               // the test's result and problems, styled
+	notes   []string // the test's result and problems, styled
 	items   []menuItem
 	confirm string // the question a create asks first; "" asks none
 

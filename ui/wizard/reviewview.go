@@ -123,7 +123,6 @@ func (m *reviewModel) itemLabel(it menuItem) string {
 	return it.label
 }
 
-
 func yesNoWord(b bool) string {
 	if b {
 		return "yes"
