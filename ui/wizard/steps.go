@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"sfstore/api"
+	"sfstore/ui"
 	"sfstore/ui/settings"
 )
 
@@ -56,8 +57,12 @@ func (w *Wizard) workerSecretForm() *huh.Form {
 }
 
 func (w *Wizard) pastedTokenForm() *huh.Form {
+	desc := "Needs the Environment Admin role. Held in memory only, never saved."
+	if w.s.Opts.Demo {
+		desc = "DEMO: the simulator takes " + ui.DemoPingOneToken + ". Input is hidden."
+	}
 	return w.form(huh.NewGroup(
-		w.password(settings.FieldPingOneToken, "Needs the Environment Admin role. Held in memory only, never saved.", &w.a.PingOneAccessToken),
+		w.password(settings.FieldPingOneToken, desc, &w.a.PingOneAccessToken),
 	).Title(w.title(settings.StepPingOne)))
 }
 
