@@ -10,8 +10,10 @@ import (
 	"sfstore/ui/cards"
 )
 
-// ReportCreated shows the created (or updated) store: a card on stdout, or the store as
-// JSON with --json, secrets masked either way. If stdout cannot be written
+// ReportCreated shows the created (or updated) store: a short card on
+// stdout that stays on screen with the publish question (the whole store
+// is in --json and `sfstore show`), or the store as JSON with --json,
+// secrets masked either way. If stdout cannot be written
 // (a closed pipe), the store's ID still reaches stderr: the store exists,
 // and the person needs its ID.
 func (s *Session) ReportCreated(store *api.Store) error {
@@ -19,7 +21,7 @@ func (s *Session) ReportCreated(store *api.Store) error {
 	if s.Opts.JSON {
 		err = writeJSON(s.Out, store.Masked())
 	} else {
-		_, err = fmt.Fprintln(s.Out, cards.RenderStore(s.OutStyles, store, s.OutWidth, s.Opts.Demo, s.Editing != nil))
+		_, err = fmt.Fprintln(s.Out, cards.RenderStoreSummary(s.OutStyles, store, s.OutWidth, s.Opts.Demo, s.Editing != nil))
 	}
 	if err != nil {
 		fmt.Fprintf(s.Err, "sfstore: the store was created (id %s), but its details could not be written to stdout: %v\n", store.ID, err)

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"sfstore/api"
 	"sfstore/secrets"
@@ -76,8 +75,15 @@ type Session struct {
 	// OutStyles and ErrStyles draw for stdout and stderr.
 	OutStyles, ErrStyles cards.Styles
 
-	// LastTest is what the last connection test said, for the review.
+	// LastTest is what the last connection test said, for the review:
+	// "✓ …" or "✗ …". TestResult says whether it still holds.
 	LastTest string
+	// ReviewShowsTest is set by a prompter whose review shows LastTest
+	// above its menu: the flow then prints no separate line for a test
+	// that passed, which the review's redraw would push out of sight.
+	ReviewShowsTest bool
+	testPassed      bool
+	testedRequest   string // the request LastTest was about
 	// Editing is the store being edited, or nil for a create.
 	Editing *Editing
 	// pending is an action a recovery chose to run without a review.
@@ -143,7 +149,7 @@ func (s *Session) NoteSecrets() {
 func (s *Session) Notice(style lipgloss.Style, text string) {
 	// Each line is styled alone: lipgloss pads a block's lines to one width,
 	// which leaves trailing spaces in logs.
-	lines := strings.Split(ansi.Wordwrap(s.ErrStyles.Clean(text), s.ErrWidth, ""), "\n")
+	lines := strings.Split(cards.Wrap(s.ErrStyles.Clean(text), s.ErrWidth), "\n")
 	for i, l := range lines {
 		lines[i] = style.Render(l)
 	}

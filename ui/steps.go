@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 
@@ -25,6 +26,11 @@ func (s *Session) recover(ctx context.Context, p Prompter, heading string, err e
 	var f *failure
 	if errors.As(err, &f) {
 		heading = f.heading
+	}
+	if heading == headingTestFailed {
+		// The review shows the last test's result above its actions.
+		line, _, _ := strings.Cut(s.ErrStyles.Clean(err.Error()), "\n")
+		s.noteTest("✗ "+heading+": "+line, false)
 	}
 	s.ReportFailure(heading, err)
 	if s.RefusedActive(err) {
@@ -121,7 +127,31 @@ func (s *Session) TestConnection(ctx context.Context, p Prompter) error {
 	if result != nil && result.Message != "" {
 		msg += " PingOne: " + result.Message
 	}
-	s.LastTest = msg
-	s.Notice(s.ErrStyles.OK, msg)
+	s.noteTest(msg, true)
+	if !s.ReviewShowsTest {
+		s.Notice(s.ErrStyles.OK, msg)
+	}
 	return nil
+}
+
+// noteTest records what a connection test said about the current answers.
+func (s *Session) noteTest(msg string, passed bool) {
+	s.LastTest, s.testPassed, s.testedRequest = msg, passed, requestKey(*s.Answers)
+}
+
+// TestResult is what the last connection test said and whether it passed,
+// or "" when no test was run with the answers as they are now: an edit
+// makes an earlier result stale.
+func (s *Session) TestResult() (msg string, passed bool) {
+	if s.LastTest == "" || s.testedRequest != requestKey(*s.Answers) {
+		return "", false
+	}
+	return s.LastTest, s.testPassed
+}
+
+// requestKey identifies what a test sends: the request and the
+// environment it goes to.
+func requestKey(a settings.Answers) string {
+	body, _ := json.Marshal(a.Request())
+	return a.TargetEnvironmentID() + "\x00" + string(body)
 }

@@ -37,7 +37,9 @@ func RenderError(st Styles, heading string, err error, width int) string {
 		}
 	}
 	title := st.Bad.Render("✗ ") + st.Title.Render(heading)
-	return st.card(st.ErrorCard, append([]string{title, ""}, parts...))
+	// No blank line under the title: the card and the question after it
+	// share an 80×24 screen.
+	return st.card(st.ErrorCard, append([]string{title}, parts...))
 }
 
 func apiErrorParts(st Styles, e *api.Error, width int) []string {

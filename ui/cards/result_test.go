@@ -118,3 +118,37 @@ func TestRenderErrorMasksASecretThatWouldWrapAcrossLines(t *testing.T) {
 		}
 	}
 }
+
+// The short forms fit an 80×24 screen with the question that follows them,
+// and a 40-column one without cutting an ID.
+func TestShortFormsAt80And40Columns(t *testing.T) {
+	a := settingstest.Filled()
+	store := storeFromRequest(a.Request())
+	for _, width := range []int{80, 40} {
+		st := testStyles(a.Secrets()...)
+		summary := RenderReviewSummary(st, a, width)
+		result := RenderStoreSummary(st, store, width, true, false)
+		requireGolden(t, fmt.Sprintf("review-summary-%d", width), summary)
+		requireGolden(t, fmt.Sprintf("store-summary-%d", width), result)
+		for _, out := range []string{summary, result} {
+			requireNoSecrets(t, out, a.Secrets()...)
+			requireFits(t, out, width)
+		}
+		if !strings.Contains(result, store.ID) {
+			t.Errorf("the short card at %d columns cuts the store ID:\n%s", width, result)
+		}
+		if width == 80 && strings.Count(result, "\n") > 13 {
+			t.Errorf("the short card takes %d lines at 80 columns, want at most 14", strings.Count(result, "\n")+1)
+		}
+	}
+}
+
+// requireFits fails when a line of out is wider than width.
+func requireFits(t *testing.T, out string, width int) {
+	t.Helper()
+	for _, line := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(line); w > width {
+			t.Errorf("line wider than %d (%d): %q", width, w, line)
+		}
+	}
+}

@@ -86,5 +86,5 @@ func (s Styles) innerWidth(width int) int {
 
 // paragraph wraps cleaned text at width in a style.
 func (s Styles) paragraph(style lipgloss.Style, text string, width int) string {
-	return style.Width(width).Render(s.Clean(text))
+	return renderLines(style, wrapWords(s.Clean(text), width, !s.Plain), "")
 }

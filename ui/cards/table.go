@@ -6,8 +6,6 @@ import (
 	"sfstore/ui/settings"
 	"sfstore/ui/term"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/charmbracelet/lipgloss"
 )
 
@@ -33,29 +31,50 @@ func labelWidth(rows []row) int {
 }
 
 // alignedTable is table with a given label column width, so that several
-// tables line up under one another.
+// tables line up under one another. A value whose longest word (an ID, a
+// URL) does not fit beside the labels goes on its own lines under its
+// label instead of being cut.
 func (s Styles) alignedTable(rows []row, width, labelWidth int) string {
 	valueWidth := width - labelWidth - 2
 	lines := make([]string, 0, len(rows))
 	for _, r := range rows {
 		value := s.Clean(r.Value)
-		r.Label = term.Line(r.Label)
-		if value == "" {
-			value = s.Muted.Render("(none)")
+		label := term.Line(r.Label)
+		if strings.TrimSpace(value) == "" {
+			value = "(none)"
 		}
-		if valueWidth < minValueWidth {
-			lines = append(lines, s.Label.Render(r.Label), "  "+s.Value.Width(width-2).Render(value))
+		style := s.Value
+		if value == "(none)" {
+			style = s.Muted
+		}
+		if valueWidth < minValueWidth || longestWord(value) > valueWidth {
+			// Indented under the label, unless the indent is what would
+			// cut a word (a UUID in a 40-column card).
+			in := "  "
+			if longestWord(value) > width-2 {
+				in = ""
+			}
+			lines = append(lines, s.Label.Render(label), in+renderLines(style, wrapWords(value, width-len(in), !s.Plain), in))
 			continue
 		}
-		label := s.Label.Width(labelWidth).Render(r.Label)
-		lines = append(lines, lipgloss.JoinHorizontal(lipgloss.Top, label, "  ", s.Value.Width(valueWidth).Render(value)))
+		pad := strings.Repeat(" ", labelWidth-lipgloss.Width(label))
+		lines = append(lines, s.Label.Render(label)+pad+"  "+renderLines(style, wrapWords(value, valueWidth, !s.Plain), strings.Repeat(" ", labelWidth+2)))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// bullet wraps text at width with a hanging indent, without padding lines
-// with trailing spaces as a lipgloss width would.
+// renderLines styles each line of text on its own, so a style's escape
+// codes never span the indent of the next line.
+func renderLines(style lipgloss.Style, text, prefix string) string {
+	parts := strings.Split(text, "\n")
+	for i, p := range parts {
+		parts[i] = style.Render(p)
+	}
+	return strings.Join(parts, "\n"+prefix)
+}
+
+// bullet wraps text at width with a hanging indent, breaking only between
+// words.
 func bullet(text string, width int) string {
-	wrapped := ansi.Wordwrap(term.Sanitize(text), max(width-2, minValueWidth), "")
-	return "• " + strings.ReplaceAll(wrapped, "\n", "\n  ")
+	return "• " + indent(wrapWords(term.Sanitize(text), max(width-2, minValueWidth), false), "  ")
 }

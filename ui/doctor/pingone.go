@@ -7,8 +7,6 @@ import (
 
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"sfstore/api"
 	"sfstore/ui"
 	"sfstore/ui/cards"
@@ -154,7 +152,8 @@ func renderCheck(st cards.Styles, c Check, width int) string {
 	return line
 }
 
-// hanging wraps text at width and indents the lines after the first.
+// hanging wraps text at width between words (never inside a URL or an
+// ID) and indents the lines after the first.
 func hanging(text string, width int, indent string) string {
-	return strings.ReplaceAll(ansi.Wordwrap(text, max(width, 20), ""), "\n", "\n"+indent)
+	return strings.ReplaceAll(cards.Wrap(text, max(width, 20)), "\n", "\n"+indent)
 }

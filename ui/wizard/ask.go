@@ -13,13 +13,16 @@ import (
 // errAskAgain asks the same step again, every answer kept.
 var errAskAgain = errors.New("ask again")
 
-// ask runs the forms of one step, normalises what they wrote, then checks
+// ask runs the pages of one step, normalises what they wrote, then checks
 // the step's answers again: accessible mode can end a prompt without
 // running its validator, so a problem is shown and the step asked again,
-// with every answer kept.
-func (w *Wizard) ask(ctx context.Context, step settings.Step) error {
+// with every answer kept. canBack says whether going back from the first
+// page leads anywhere (errBack is returned then); fromEnd starts at the
+// last page, for a person coming back from the next step.
+func (w *Wizard) ask(ctx context.Context, step settings.Step, canBack, fromEnd bool) error {
 	for {
-		err := w.askOnce(ctx, step)
+		err := w.askPages(ctx, w.pages(step), canBack, fromEnd)
+		fromEnd = false
 		if errors.Is(err, errAskAgain) {
 			continue
 		}
@@ -37,44 +40,79 @@ func (w *Wizard) ask(ctx context.Context, step settings.Step) error {
 	}
 }
 
-func (w *Wizard) askOnce(ctx context.Context, step settings.Step) error {
-	switch step {
-	case settings.StepPingOne:
-		return w.askPingOne(ctx)
-	case settings.StepStore:
-		return w.run(ctx, w.storeForm())
-	case settings.StepSalesforce:
-		return w.askSalesforce(ctx)
-	case settings.StepProvisioning:
-		return w.run(ctx, w.provisioningForm())
-	case settings.StepCommunities:
-		if err := w.run(ctx, w.communitiesSwitchForm()); err != nil {
+// A page is one form (or picker, or sign-in) of a step. It returns errSkip
+// when it had nothing to ask and errBack when the person went back.
+type page func(ctx context.Context) error
+
+// askPages runs pages forwards, stepping back one page on errBack and
+// passing over pages that had nothing to ask in the direction of travel.
+func (w *Wizard) askPages(ctx context.Context, pages []page, canBack, fromEnd bool) error {
+	defer func() { w.canBack = false }()
+	i, dir := 0, 1
+	if fromEnd {
+		i, dir = len(pages)-1, -1
+	}
+	for i >= 0 && i < len(pages) {
+		w.canBack = canBack || i > 0
+		err := pages[i](ctx)
+		switch {
+		case errors.Is(err, errSkip):
+			i += dir
+		case errors.Is(err, errBack):
+			i, dir = i-1, -1
+		case err != nil:
 			return err
+		default:
+			i, dir = i+1, 1
 		}
-		if w.sf != nil {
-			return w.pickCommunityIDs(ctx)
+	}
+	if i < 0 {
+		if !canBack {
+			return errAskAgain
 		}
-		return w.run(ctx, w.communitiesIDsForm())
+		return errBack
 	}
 	return nil
 }
 
-func (w *Wizard) askPingOne(ctx context.Context) error {
-	if err := w.run(ctx, w.signInForm()); err != nil {
-		return err
+// pages lists a step's pages in order.
+func (w *Wizard) pages(step settings.Step) []page {
+	form := func(build func() *huh.Form) page {
+		return func(ctx context.Context) error { return w.run(ctx, build()) }
 	}
-	if err := w.askCredentials(ctx); err != nil {
-		return err
+	switch step {
+	case settings.StepPingOne:
+		return []page{form(w.signInForm), w.askCredentials, w.askWorkerSecret, w.askTargetEnvironment}
+	case settings.StepStore:
+		return []page{form(w.storeForm)}
+	case settings.StepSalesforce:
+		return []page{form(w.salesforceAppForm), w.askSalesforceSecrets}
+	case settings.StepProvisioning:
+		return []page{form(w.provisioningForm)}
+	case settings.StepCommunities:
+		return []page{form(w.communitiesSwitchForm), w.askCommunityIDs}
 	}
-	return w.askTargetEnvironment(ctx)
+	return nil
+}
+
+func (w *Wizard) askCommunityIDs(ctx context.Context) error {
+	if w.sf != nil {
+		return w.pickCommunityIDs(ctx)
+	}
+	return w.run(ctx, w.communitiesIDsForm())
 }
 
 func (w *Wizard) askCredentials(ctx context.Context) error {
 	if w.a.AuthMethod == settings.AuthPastedToken {
 		return w.run(ctx, w.pastedTokenForm())
 	}
-	if err := w.run(ctx, w.workerAppForm()); err != nil {
-		return err
+	return w.run(ctx, w.workerAppForm())
+}
+
+// askWorkerSecret offers the saved worker secret, or asks for it.
+func (w *Wizard) askWorkerSecret(ctx context.Context) error {
+	if w.a.AuthMethod == settings.AuthPastedToken {
+		return errSkip
 	}
 	w.a.Normalize()
 	if w.a.WorkerClientSecret == "" {
@@ -86,10 +124,9 @@ func (w *Wizard) askCredentials(ctx context.Context) error {
 	return w.run(ctx, w.workerSecretForm())
 }
 
-func (w *Wizard) askSalesforce(ctx context.Context) error {
-	if err := w.run(ctx, w.salesforceAppForm()); err != nil {
-		return err
-	}
+// askSalesforceSecrets offers the saved secrets, or asks for them or signs
+// in, then checks them with Salesforce.
+func (w *Wizard) askSalesforceSecrets(ctx context.Context) error {
 	w.a.Normalize()
 	if !w.hasSalesforceSecrets() {
 		what := w.a.SalesforceDomain + " with client ID " + shorten(w.a.ClientID, 16)
@@ -123,7 +160,7 @@ func (w *Wizard) askBrowserSignIn(ctx context.Context) error {
 	}
 	tokens, err := w.signInInteractive(ctx)
 	switch {
-	case errors.Is(err, ui.ErrCancelled):
+	case errors.Is(err, ui.ErrCancelled), errors.Is(err, errBack):
 		return err
 	case err != nil:
 		w.s.ReportFailure("The Salesforce sign-in did not finish", err)

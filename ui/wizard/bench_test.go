@@ -2,13 +2,22 @@ package wizard
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"sfstore/secrets"
 	"sfstore/ui"
 	"sfstore/ui/settings"
 )
+
+func benchWizard() *Wizard {
+	s := ui.NewSession(context.Background(), settings.Defaults(), ui.Options{Keyring: secrets.NewMemory()},
+		ui.Streams{Out: io.Discard, Err: io.Discard, OutWidth: 120, ErrWidth: 120})
+	return New(s)
+}
 
 // BenchmarkFirstFrame measures what stands between starting sfstore and the
 // first form on screen: building the session and the wizard (the keyring
@@ -22,5 +31,73 @@ func BenchmarkFirstFrame(b *testing.B) {
 		f := New(s).signInForm()
 		f.Init()
 		_ = f.View()
+	}
+}
+
+var (
+	keyDown = tea.KeyMsg{Type: tea.KeyDown}
+	keyUp   = tea.KeyMsg{Type: tea.KeyUp}
+)
+
+// BenchmarkKeystroke is one arrow key and the redraw that follows on the
+// first form at 120×40, as the person sees it (the form inside the
+// wizard's back-and-quit wrapper). Target: at most 1 ms.
+func BenchmarkKeystroke(b *testing.B) {
+	w := benchWizard()
+	var m tea.Model = newFormModel(w.signInForm(), true, w.st.Muted)
+	m.Init()
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	_ = m.View()
+	i := 0
+	for b.Loop() {
+		k := keyDown
+		if i%2 == 1 {
+			k = keyUp
+		}
+		i++
+		m, _ = m.Update(k)
+		_ = m.View()
+	}
+}
+
+// tenThousandProfiles are options like a large org's profile list.
+func tenThousandProfiles() []pickOption {
+	opts := make([]pickOption, 0, 10001)
+	for i := range 10000 {
+		opts = append(opts, pickOption{label: fmt.Sprintf("Generated Profile %05d · Salesforce · 00e5g00000%05dAAA", i, i),
+			value: fmt.Sprintf("00e5g00000%05dAAA", i)})
+	}
+	return append(opts, pickOption{label: "Type a profile ID", value: pickTypeID, pinned: true})
+}
+
+// BenchmarkPicker10k is one arrow key and the redraw that follows in a
+// picker of 10,000 profiles at 120×40. Target: at most 16 ms (one frame).
+func BenchmarkPicker10k(b *testing.B) {
+	w := benchWizard()
+	m := newPicker(w.st, "Step 5 of 5 · Communities", "Profile ID", "The profile PingOne gives the users it creates.",
+		tenThousandProfiles(), "")
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	i := 0
+	for b.Loop() {
+		k := keyDown
+		if i%2 == 1 {
+			k = keyUp
+		}
+		i++
+		m.Update(k)
+		_ = m.View()
+	}
+}
+
+// BenchmarkPicker10kFilter is one letter typed into the same picker: the
+// filter runs over every label.
+func BenchmarkPicker10kFilter(b *testing.B) {
+	w := benchWizard()
+	m := newPicker(w.st, "", "Profile ID", "", tenThousandProfiles(), "")
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	for b.Loop() {
+		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'7'}})
+		_ = m.View()
+		m.Update(tea.KeyMsg{Type: tea.KeyBackspace})
 	}
 }

@@ -3,14 +3,10 @@ package wizard
 import (
 	"context"
 	"errors"
-	"fmt"
-
-	"github.com/charmbracelet/huh"
 
 	"sfstore/api"
 	"sfstore/ui"
 	"sfstore/ui/settings"
-	"sfstore/ui/term"
 )
 
 const typeAnotherID = "\x00other"
@@ -68,21 +64,19 @@ func hintOrError(err error) string {
 
 func (w *Wizard) pickEnvironment(ctx context.Context, envs []api.Environment) error {
 	chosen := w.a.TargetEnvironmentID()
-	opts := make([]huh.Option[string], 0, len(envs)+1)
+	opts := make([]pickOption, 0, len(envs)+1)
 	known := false
 	for _, e := range envs {
 		known = known || e.ID == chosen
-		label := fmt.Sprintf("%s · %s · %s", term.Line(e.Name), term.Line(e.Type), term.Line(e.ID))
-		opts = append(opts, huh.NewOption(label, e.ID))
+		opts = append(opts, pickOption{label: e.Name + " · " + e.Type + " · " + e.ID, value: e.ID})
 	}
 	if !known {
 		chosen = typeAnotherID
 	}
-	opts = append(opts, huh.NewOption("Another environment: type its ID", typeAnotherID))
-	f := w.form(huh.NewGroup(
-		choice(w, settings.FieldEnvironmentID.Label, "Where the store is created. The worker app's role must cover it.", &chosen, opts...),
-	).Title(w.title(settings.StepPingOne)))
-	if err := w.run(ctx, f); err != nil {
+	opts = append(opts, pickOption{label: "Another environment: type its ID", value: typeAnotherID, pinned: true})
+	chosen, err := w.pick(ctx, w.title(settings.StepPingOne), settings.FieldEnvironmentID.Label,
+		"Where the store is created. The worker app's role must cover it.", "", opts, chosen)
+	if err != nil {
 		return err
 	}
 	if chosen == typeAnotherID {

@@ -20,7 +20,7 @@ func (w *Wizard) validator(f *settings.Field) func(string) error {
 func (w *Wizard) fieldInput(f *settings.Field, description string, value *string) *huh.Input {
 	in := w.input(f.Label, w.describe(f, description), value, w.validator(f))
 	if f.Example != "" {
-		in.Placeholder("e.g. " + f.Example)
+		in.Placeholder("(e.g. " + f.Example + ")")
 	}
 	return in
 }

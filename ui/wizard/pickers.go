@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -11,7 +12,6 @@ import (
 	"sfstore/api/salesforce"
 	"sfstore/ui"
 	"sfstore/ui/settings"
-	"sfstore/ui/term"
 )
 
 const (
@@ -33,49 +33,63 @@ func (w *Wizard) pickCommunityIDs(ctx context.Context) error {
 }
 
 func (w *Wizard) pickProfile(ctx context.Context) error {
-	var profiles []salesforce.Profile
-	err := w.Task(ctx, "Reading the org's profiles", func(ctx context.Context) error {
+	var list *salesforce.ProfileList
+	err := w.taskWithProgress(ctx, "Reading the org's profiles", func(ctx context.Context, progress func(string)) error {
 		var err error
-		profiles, err = salesforce.Profiles(ctx, w.s.SalesforceHTTPClient(), w.sf.InstanceURL, w.sf.Token, w.a.EnableCommunities)
+		list, err = salesforce.ListProfiles(ctx, w.s.SalesforceHTTPClient(), w.sf.InstanceURL, w.sf.Token, salesforce.ProfileOptions{
+			CommunitiesFirst: w.a.EnableCommunities,
+			Progress: func(read, total int) {
+				progress(fmt.Sprintf("read %s of %s profiles", thousands(read), thousands(total)))
+			},
+		})
 		return err
 	})
 	if errors.Is(err, ui.ErrCancelled) {
 		return err
 	}
-	if err != nil || len(profiles) == 0 {
+	if err != nil || len(list.Profiles) == 0 {
 		w.pickerFailed("profiles", err)
 		return w.run(ctx, w.communitiesIDsForm())
 	}
-	choice := w.a.ProfileID
-	opts := []huh.Option[string]{}
+	chosen := w.a.ProfileID
+	opts := make([]pickOption, 0, len(list.Profiles)+2)
 	if !w.a.EnableCommunities {
-		opts = append(opts, huh.NewOption("None: Salesforce's default", pickNone))
-		if choice == "" {
-			choice = pickNone
+		opts = append(opts, pickOption{label: "None: Salesforce's default", value: pickNone, pinned: true})
+		if chosen == "" {
+			chosen = pickNone
 		}
 	}
-	for _, p := range profiles {
-		opts = append(opts, huh.NewOption(fmt.Sprintf("%s · %s · %s", term.Line(p.Name), term.Line(p.License), term.Line(p.ID)), p.ID))
+	for _, p := range list.Profiles {
+		opts = append(opts, pickOption{label: p.Name + " · " + p.License + " · " + p.ID, value: p.ID})
 	}
-	opts = append(opts, huh.NewOption("Type a profile ID", pickTypeID))
+	opts = append(opts, pickOption{label: "Type a profile ID", value: pickTypeID, pinned: true})
 	desc := "The profile PingOne gives the users it creates."
 	if w.a.EnableCommunities {
 		desc = "With Communities: a customer or partner community profile (listed first)."
 	}
-	f := w.form(huh.NewGroup(huh.NewSelect[string]().Title(settings.FieldProfileID.Label).
-		Description(w.describe(settings.FieldProfileID, desc)).Options(opts...).Value(&choice)).Title(w.title(settings.StepCommunities)))
-	if err := w.run(ctx, f); err != nil {
+	chosen, err = w.pick(ctx, w.title(settings.StepCommunities), settings.FieldProfileID.Label,
+		w.describe(settings.FieldProfileID, desc), list.Note(), opts, chosen)
+	if err != nil {
 		return err
 	}
-	switch choice {
+	switch chosen {
 	case pickTypeID:
 		return w.run(ctx, w.form(huh.NewGroup(w.profileInput()).Title(w.title(settings.StepCommunities))))
 	case pickNone:
 		w.a.ProfileID = ""
 	default:
-		w.a.ProfileID = choice
+		w.a.ProfileID = chosen
 	}
 	return nil
+}
+
+// thousands writes n with a comma every three digits: 10,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func (w *Wizard) profileInput() *huh.Input {
@@ -88,7 +102,7 @@ func (w *Wizard) pickAccount(ctx context.Context) error {
 	for {
 		query := w.a.AccountID
 		f := w.form(huh.NewGroup(w.input("Find the business account community users join",
-			w.describe(settings.FieldAccountID, "Type part of its name, or an account ID (001…)."), &query, nil).Placeholder("e.g. Acme")).Title(w.title(settings.StepCommunities)))
+			w.describe(settings.FieldAccountID, "Type part of its name, or an account ID (001…)."), &query, nil).Placeholder("(e.g. Acme)")).Title(w.title(settings.StepCommunities)))
 		if err := w.run(ctx, f); err != nil {
 			return err
 		}
@@ -119,22 +133,26 @@ func (w *Wizard) chooseAccount(ctx context.Context, query string) (bool, error) 
 		w.pickerFailed("accounts", err)
 		return true, w.run(ctx, w.form(huh.NewGroup(w.accountInput()).Title(w.title(settings.StepCommunities))))
 	}
-	choice := pickSearch
-	opts := make([]huh.Option[string], 0, len(accounts)+2)
+	chosen := pickSearch
+	opts := make([]pickOption, 0, len(accounts)+2)
 	for _, a := range accounts {
-		opts = append(opts, huh.NewOption(fmt.Sprintf("%s · %s", term.Line(a.Name), term.Line(a.ID)), a.ID))
+		opts = append(opts, pickOption{label: a.Name + " · " + a.ID, value: a.ID})
 	}
 	if len(accounts) > 0 {
-		choice = accounts[0].ID
+		chosen = accounts[0].ID
 	}
-	opts = append(opts, huh.NewOption("Search again", pickSearch), huh.NewOption("Type an account ID", pickTypeID))
+	opts = append(opts, pickOption{label: "Search again", value: pickSearch, pinned: true},
+		pickOption{label: "Type an account ID", value: pickTypeID, pinned: true})
 	title := fmt.Sprintf("Accounts matching %q", query)
 	if len(accounts) == 0 {
 		title = fmt.Sprintf("No account matches %q", query)
 	}
-	f := w.form(huh.NewGroup(huh.NewSelect[string]().Title(title).
-		Description("Only business accounts can be linked, not person accounts.").Options(opts...).Value(&choice)).Title(w.title(settings.StepCommunities)))
-	if err := w.run(ctx, f); err != nil {
+	choice, err := w.pick(ctx, w.title(settings.StepCommunities), title,
+		"Only business accounts can be linked, not person accounts.", "", opts, chosen)
+	if errors.Is(err, errBack) {
+		return false, nil // back to the search
+	}
+	if err != nil {
 		return false, err
 	}
 	switch choice {

@@ -226,20 +226,6 @@ func (w *wizardPTY) waitForWithin(text string, timeout time.Duration) {
 	}
 }
 
-// tryWaitFor is waitFor that reports a timeout instead of failing.
-func (w *wizardPTY) tryWaitFor(text string, timeout time.Duration) bool {
-	deadline := time.After(timeout)
-	for !w.match(text) {
-		select {
-		case <-w.changed:
-		case <-time.After(20 * time.Millisecond):
-		case <-deadline:
-			return w.match(text)
-		}
-	}
-	return true
-}
-
 // match looks for text after the last match and, when found, moves past it.
 func (w *wizardPTY) match(text string) bool {
 	w.refresh()

@@ -3,6 +3,7 @@ package wizard
 import (
 	"context"
 	"fmt"
+
 	"strconv"
 	"strings"
 
@@ -14,40 +15,167 @@ import (
 	"sfstore/ui/settings"
 )
 
-// Review prints everything that will be sent and asks what to do.
+// Review shows what will be sent and asks what to do next, on one screen
+// that fits 80×24: a summary of the answers (every answer when the screen
+// has room, and always behind "Show everything"), the last connection
+// test's result right above the actions, and the actions, each with its
+// own key. Until a test has passed with these answers the cursor starts
+// on "Test the connection" and Create asks for one key naming the
+// environment, so Enter typed ahead never creates a store.
 func (w *Wizard) Review(ctx context.Context) (ui.Action, error) {
-	fmt.Fprintln(w.s.Err, "\n"+w.st.Title.Render("Review: this is what will be sent")+w.st.Muted.Render(" (secrets masked)"))
-	fmt.Fprintln(w.s.Err, cards.RenderReview(w.st, *w.a, w.s.ErrWidth))
-	create := "Create the store in environment " + w.a.TargetEnvironmentID()
-	if w.s.Editing != nil {
-		create = w.editReview() // old → new, and the update's name (stores.go)
+	if w.s.Opts.Accessible {
+		return w.reviewAccessible(ctx)
 	}
+	m := w.newReviewModel()
+	if err := w.runModel(ctx, m); err != nil {
+		return ui.Action{}, err
+	}
+	if m.cancelled {
+		return ui.Action{}, ui.ErrCancelled
+	}
+	act := parseAction(m.chosen)
+	if act.Kind == ui.ActCreate && w.s.Opts.DryRun {
+		act.Kind = ui.ActDryRun
+	}
+	return act, nil
+}
+
+// newReviewModel builds the review screen for the answers as they are.
+func (w *Wizard) newReviewModel() *reviewModel {
 	problems := w.a.CheckAll()
-	for _, p := range problems {
-		w.s.Notice(w.st.Bad, "✗ "+p.Error())
+	m := &reviewModel{
+		st:        w.st,
+		heading:   w.st.Title.Render(w.titleText("Review: this is what will be sent")) + w.st.Muted.Render(" (secrets masked)"),
+		bodies:    w.reviewBodies(),
+		full:      func(width int) string { return cards.RenderReview(w.st, *w.a, width) },
+		notes:     w.reviewNotes(problems),
+		save:      &w.a.SaveSecrets,
+		saveLabel: w.saveLabel(),
 	}
-	chosen := "create"
-	var opts []huh.Option[string]
-	if len(problems) == 0 {
-		if w.s.Opts.DryRun {
-			create = "Print the request (dry run: nothing is sent)"
+	m.items, m.cursor = w.reviewItems(problems)
+	if _, passed := w.s.TestResult(); !passed && !w.s.Opts.DryRun {
+		m.confirm = "Create the store in environment " + w.a.TargetEnvironmentID() +
+			" without a passing connection test? Press y to create."
+	}
+	if e := w.s.Editing; e != nil {
+		// An edit's changes come first: they are what the PUT is about.
+		m.heading = w.st.Title.Render(w.titleText("Review: the store after your changes")) + w.st.Muted.Render(" (old → new, secrets masked)")
+		m.changes = func(width int) string { return cards.RenderChanges(w.st, e.Original, *w.a, width) }
+		if m.confirm != "" {
+			m.confirm = "Update the store " + e.StoreID + " without a passing connection test? Press y to update."
 		}
-		opts = append(opts, huh.NewOption(create, "create"),
-			huh.NewOption("Test the connection: PingOne tries Salesforce, creates nothing", "test"))
-	} else {
-		chosen = editValue(problems[0].Field.Step)
 	}
-	for _, s := range settings.Steps {
-		opts = append(opts, huh.NewOption("Edit: "+s.String(), editValue(s)))
+	return m
+}
+
+// reviewBodies are the renderings of the answers, most complete first:
+// every answer in two columns on a wide screen, every answer, then the
+// summary. An edit's "old → new" changes belong here, above the rest.
+func (w *Wizard) reviewBodies() []func(int) string {
+	a := w.a
+	return []func(int) string{
+		func(width int) string {
+			if width < 120 {
+				return "" // too narrow for two columns
+			}
+			return cards.RenderReviewColumns(w.st, *a, width)
+		},
+		func(width int) string { return cards.RenderReview(w.st, *a, width) },
+		func(width int) string { return "\n" + cards.RenderReviewSummary(w.st, *a, width) },
 	}
-	opts = append(opts, huh.NewOption("Cancel: create nothing", "cancel"))
+}
+
+// reviewNotes are the lines right above the actions: the last test's
+// result, then what is missing or wrong.
+func (w *Wizard) reviewNotes(problems []settings.FieldError) []string {
+	var notes []string
+	if msg, passed := w.s.TestResult(); msg != "" {
+		style := w.st.Bad
+		if passed {
+			style = w.st.OK
+		}
+		notes = append(notes, style.Render(cards.Wrap(w.st.Clean(msg), w.s.ErrWidth)))
+	}
+	for _, p := range problems {
+		notes = append(notes, w.st.Bad.Render(cards.Wrap(w.st.Clean("✗ "+p.Error()), w.s.ErrWidth)))
+	}
+	return notes
+}
+
+// reviewItems are the review's actions and the one the cursor starts on:
+// the first step with a problem, else Create once a test has passed with
+// these answers, else Test.
+func (w *Wizard) reviewItems(problems []settings.FieldError) ([]menuItem, int) {
+	var items []menuItem
+	cursor := 0
+	if len(problems) == 0 {
+		create := "Create the store in environment " + w.a.TargetEnvironmentID()
+		switch {
+		case w.s.Opts.DryRun:
+			create = "Print the request (dry run: nothing is sent)"
+		case w.s.Editing != nil:
+			create = "Update the store (one PUT of the whole store)"
+		}
+		test := "Test the connection: PingOne tries Salesforce, creates nothing"
+		if w.s.Editing != nil {
+			test = "Test the connection: PingOne tries Salesforce, changes nothing"
+		}
+		items = append(items, menuItem{"t", test, "test"},
+			menuItem{"c", create, "create"})
+		if _, passed := w.s.TestResult(); passed || w.s.Opts.DryRun {
+			cursor = 1
+		}
+	}
+	if w.s.KeyringAvailable() {
+		items = append(items, menuItem{"s", w.saveLabel(), "save"})
+	}
+	items = append(items, menuItem{"e", "Edit a step (or press 1–5)", "steps"},
+		menuItem{"a", "Show every answer", "all"},
+		menuItem{"q", w.cancelLabel(), "cancel"})
+	if len(problems) > 0 {
+		return append([]menuItem{{"f", "Fix: " + problems[0].Field.Step.String(), editValue(problems[0].Field.Step)}}, items...), 0
+	}
+	return items, cursor
+}
+
+func (w *Wizard) saveLabel() string {
+	if w.s.Opts.Demo {
+		return "Save the secrets in the demo keyring (gone when sfstore exits)"
+	}
+	return "Save the secrets in the OS keyring after creating"
+}
+
+// reviewAccessible is the review for screen readers: the answers as plain
+// lines, then one question at a time.
+func (w *Wizard) reviewAccessible(ctx context.Context) (ui.Action, error) {
+	if e := w.s.Editing; e != nil {
+		fmt.Fprintln(w.s.Err, "\nChanges to the store (old → new, secrets masked)")
+		fmt.Fprintln(w.s.Err, cards.RenderChanges(w.st, e.Original, *w.a, w.s.ErrWidth))
+	}
+	fmt.Fprintln(w.s.Err, "\nReview: this is what will be sent (secrets masked)")
+	fmt.Fprintln(w.s.Err, cards.RenderReview(w.st, *w.a, w.s.ErrWidth))
+	problems := w.a.CheckAll()
+	for _, n := range w.reviewNotes(problems) {
+		fmt.Fprintln(w.s.Err, n)
+	}
+	items, cursor := w.reviewItems(problems)
+	chosen := items[cursor].value
+	var opts []huh.Option[string]
+	for _, it := range items {
+		switch it.value {
+		case "save", "all":
+			continue // asked below, and shown above
+		case "steps":
+			for _, s := range settings.Steps {
+				opts = append(opts, huh.NewOption("Edit: "+s.String(), editValue(s)))
+			}
+			continue
+		}
+		opts = append(opts, huh.NewOption(it.label, it.value))
+	}
 	fields := []huh.Field{huh.NewSelect[string]().Title("What next?").Options(opts...).Value(&chosen)}
 	if w.s.KeyringAvailable() {
-		question, why := "Save the secrets in the OS keyring?", "After the store is created. Next time sfstore offers them instead of asking."
-		if w.s.Opts.Demo {
-			question, why = "Save the secrets in the demo keyring?", "The demo keyring lives in memory: it is gone when sfstore exits."
-		}
-		fields = append([]huh.Field{w.yesNo(question, why, &w.a.SaveSecrets)}, fields...)
+		fields = append([]huh.Field{w.yesNo(w.saveLabel()+"?", "Next time sfstore offers them instead of asking.", &w.a.SaveSecrets)}, fields...)
 	}
 	if err := w.run(ctx, w.form(huh.NewGroup(fields...).Title(w.titleText("Review")))); err != nil {
 		return ui.Action{}, err
@@ -93,8 +221,8 @@ func (w *Wizard) Failed(ctx context.Context, failure error) (ui.Action, error) {
 	}
 	opts = append(opts, huh.NewOption("Back to the review (to retry or edit any step)", "review"),
 		huh.NewOption("Quit", "quit"))
-	f := w.form(huh.NewGroup(huh.NewSelect[string]().Title("What now?").
-		Description("Everything you entered is kept.").Options(opts...).Value(&chosen)).Title(w.titleText("Not done")))
+	f := w.form(huh.NewGroup(huh.NewSelect[string]().Title("What now? Everything you entered is kept.").
+		Options(opts...).Value(&chosen)).Title(w.titleText("Not done")))
 	if err := w.run(ctx, f); err != nil {
 		return ui.Action{}, err
 	}
@@ -124,4 +252,12 @@ func (w *Wizard) Publish(ctx context.Context) (bool, error) {
 		&publish)).Title(w.titleText("Publish")))
 	err := w.run(ctx, f)
 	return publish, err
+}
+
+// cancelLabel says what cancelling leaves undone.
+func (w *Wizard) cancelLabel() string {
+	if w.s.Editing != nil {
+		return "Cancel: change nothing"
+	}
+	return "Cancel: create nothing"
 }

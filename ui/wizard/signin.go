@@ -60,8 +60,11 @@ func (w *Wizard) signInInteractive(ctx context.Context) (*salesforce.Tokens, err
 		return nil, fmt.Errorf("sign-in screen: %w", err)
 	}
 	fm := final.(signInModel)
-	if fm.cancelled {
+	switch {
+	case fm.cancelled:
 		return nil, ui.ErrCancelled
+	case fm.back:
+		return nil, errBack
 	}
 	return fm.tokens, fm.err
 }
@@ -113,6 +116,7 @@ type signInModel struct {
 	err       error
 	done      bool
 	cancelled bool
+	back      bool
 }
 
 func (m signInModel) Init() tea.Cmd {
@@ -150,6 +154,11 @@ func (m signInModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.cancel()
 			m.done, m.cancelled = true, true
 			return m, tea.Quit
+		case "esc":
+			// Back to the app's settings, to fix them before trying again.
+			m.cancel()
+			m.done, m.back = true, true
+			return m, tea.Quit
 		case "enter":
 			pasted := m.input.Value()
 			m.input.SetValue("")
@@ -169,13 +178,14 @@ func (m signInModel) View() string {
 		return ""
 	}
 	lines := []string{
-		fmt.Sprintf("%s Waiting for the browser… %s left  (Ctrl-C to cancel)", m.spinner.View(), signInTimeLeft(m.deadline)),
+		fmt.Sprintf("%s Waiting for the browser… %s left", m.spinner.View(), signInTimeLeft(m.deadline)),
 		m.st.Muted.Render("No browser here (SSH)? Sign in elsewhere, then paste the address the browser landed on:"),
 		m.input.View(),
 	}
 	if m.status != "" {
 		lines = append(lines, m.st.Warn.Render(m.status))
 	}
+	lines = append(lines, m.st.Muted.Render("enter check the pasted address · esc back · ctrl+c quit"))
 	return strings.Join(lines, "\n") + "\n"
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"sfstore/api/demoorg"
 	"sfstore/api/redact"
+	"sfstore/api/salesforce/sfsim"
 	"sfstore/api/simulator"
 	"sfstore/secrets"
 	"sfstore/ui/settings"
@@ -48,7 +49,9 @@ func TestPTYBrowserSignInFillsTheTokensAndThePickers(t *testing.T) {
 	w.send(keyEnter)
 	profile := communityProfile(t)
 	w.waitFor("┃ " + settings.FieldProfileID.Label)
-	w.chooseOption(profile.Name, 4)
+	w.send(profile.Name) // the picker filters as the name is typed
+	w.waitFor("> " + profile.Name)
+	w.send(keyEnter)
 
 	w.reviewAndCreate(true)
 	_, store := w.requireCreated(sim)
@@ -72,4 +75,38 @@ func TestPTYBrowserSignInFillsTheTokensAndThePickers(t *testing.T) {
 	if off := n.leftTheMachine(); len(off) > 0 {
 		t.Errorf("requests left the machine:\n  %s", strings.Join(off, "\n  "))
 	}
+}
+
+// TestPTYProfilePickerWith10000Profiles: an org with 10,000 more profiles
+// (five pages of the query) is read under the spinner, and the picker
+// finds one by typing part of its name; the review shows it.
+func TestPTYProfilePickerWith10000Profiles(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	opts, _ := wizardOptionsWith(t, sim.URL(), secrets.NewMemory(), sfsim.Options{ExtraProfiles: 10000})
+	opts.Demo = true
+	w := startWizard(t, opts)
+	w.pingOneStep(workerSecret)
+	w.storeStep(storeName)
+	w.answer(settings.FieldSalesforceDomain.Label, typedDomain)
+	w.answer(settings.FieldClientID.Label, sfClientID)
+	w.answer("How do you want to get the OAuth tokens?", "")
+	w.answer(settings.FieldClientSecret.Label, clientSecret)
+	w.waitFor("Salesforce token works")
+	w.provisioningStep()
+	w.answer("Provision to Salesforce Communities?", "") // off
+
+	w.waitFor("┃ " + settings.FieldProfileID.Label)
+	w.waitFor(" of 10,0") // the count of what the org has
+	w.send("profile 09999")
+	w.waitFor("> Generated Profile 09999")
+	w.send(keyEnter)
+	w.waitFor("Review: this is what will be sent")
+	review := w.waitForSegment("What next?")
+	if !strings.Contains(review, "Communities  off · profile 00e") {
+		t.Errorf("the review does not show the profile picked:\n%s", review)
+	}
+	w.waitFor("Cancel: create nothing")
+	w.send("q")
+	requireCancelled(t, w.wait())
+	w.requireNoLeak(allSecrets...)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"sfstore/api"
+	"sfstore/ui"
 	"sfstore/ui/settings"
 )
 
@@ -44,7 +45,7 @@ func (w *Wizard) targetEnvironmentForm() *huh.Form {
 	field := w.fieldInput(f, "The environment the store is created in.", &w.a.EnvironmentID)
 	if w.a.AuthMethod == settings.AuthWorkerApp {
 		field = w.fieldInput(f, "Where the store is created; empty means the worker app's environment.", &w.a.EnvironmentID).
-			Placeholder("empty: the worker app's environment")
+			Placeholder("(empty: the worker app's environment)")
 	}
 	return w.form(huh.NewGroup(field).Title(w.title(settings.StepPingOne)))
 }
@@ -56,8 +57,12 @@ func (w *Wizard) workerSecretForm() *huh.Form {
 }
 
 func (w *Wizard) pastedTokenForm() *huh.Form {
+	desc := "Needs the Environment Admin role. Held in memory only, never saved."
+	if w.s.Opts.Demo {
+		desc = "DEMO: the simulator takes " + ui.DemoPingOneToken + ". Input is hidden."
+	}
 	return w.form(huh.NewGroup(
-		w.password(settings.FieldPingOneToken, "Needs the Environment Admin role. Held in memory only, never saved.", &w.a.PingOneAccessToken),
+		w.password(settings.FieldPingOneToken, desc, &w.a.PingOneAccessToken),
 	).Title(w.title(settings.StepPingOne)))
 }
 

@@ -10,7 +10,6 @@ import (
 
 	"sfstore/api"
 	"sfstore/ui"
-	"sfstore/ui/cards"
 	"sfstore/ui/settings"
 	"sfstore/ui/stores"
 	"sfstore/ui/term"
@@ -192,13 +191,4 @@ func (w *Wizard) fieldsOK(fields []*settings.Field) bool {
 		}
 	}
 	return ok
-}
-
-// editReview shows an update's changes as old → new below the review, and
-// names the update for the review's menu: Review's hook when the flow
-// edits a store (ui.Update).
-func (w *Wizard) editReview() string {
-	fmt.Fprintln(w.s.Err, "\n"+w.st.Title.Render("Changes to the store")+w.st.Muted.Render(" (old → new, secrets masked)"))
-	fmt.Fprintln(w.s.Err, cards.RenderChanges(w.st, w.s.Editing.Original, *w.a, w.s.ErrWidth))
-	return "Update the store (one PUT of the whole store)"
 }

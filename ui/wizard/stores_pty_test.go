@@ -97,11 +97,13 @@ func TestPTYReconnectSignsInAndShowsTheChangesAtTheReview(t *testing.T) {
 	w.answer("How do you want to get the new tokens?", "")
 	w.answer("Client secret (consumer secret)", "") // keeps the keyring's
 	w.waitFor("Salesforce accepts the new access token")
-	w.waitFor("Changes to the store")
+	w.waitFor("Review: the store after your changes")
 	w.waitFor("(not returned by PingOne) → ••••")
-	w.answer("Save the secrets in the", "")
-	w.waitFor("> Update the store")
-	w.send(keyEnter)
+	w.waitFor("s  Save the secrets in the")
+	w.waitFor("Cancel: change nothing")
+	w.send("c")
+	w.waitFor("Press y to update")
+	w.send("y")
 	w.waitFor("Salesforce store updated")
 	w.answer("Create a propagation revision now?", "")
 	if r := w.wait(); r.err != nil || r.store == nil {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
+	"time"
+
 	"sfstore/ui"
 	"sfstore/ui/term"
-	"time"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,12 +23,21 @@ const workGrace = 3 * time.Second
 // cancels the work's context and returns ui.ErrCancelled once the work has
 // stopped, so no caller reads a result the work is still writing.
 func (w *Wizard) Task(ctx context.Context, title string, work func(context.Context) error) error {
+	return w.taskWithProgress(ctx, title, func(ctx context.Context, _ func(string)) error { return work(ctx) })
+}
+
+// taskWithProgress is Task for work that can say how far it got: each
+// line it passes to its progress func shows under the spinner until the
+// next (e.g. "read 4,000 of 10,000 profiles").
+func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(context.Context, func(string)) error) error {
+	progress := new(atomic.Pointer[string])
+	report := func(line string) { progress.Store(&line) }
 	workCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if w.s.Opts.Accessible {
 		// No animation for screen readers: one line, then the outcome.
 		fmt.Fprintln(w.s.Err, title+"…")
-		err := work(workCtx)
+		err := work(workCtx, func(string) {})
 		if workCtx.Err() != nil {
 			return ui.ErrCancelled
 		}
@@ -39,9 +50,9 @@ func (w *Wizard) Task(ctx context.Context, title string, work func(context.Conte
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		workErr = work(workCtx)
+		workErr = work(workCtx, report)
 	}()
-	m := taskModel{title: title, cancel: cancel, result: func() error { <-finished; return workErr },
+	m := taskModel{title: title, cancel: cancel, progress: progress, result: func() error { <-finished; return workErr },
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(w.st.Title))}
 	final, err := tea.NewProgram(m,
 		tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler(),
@@ -72,6 +83,7 @@ type taskModel struct {
 	title     string
 	result    func() error // waits for the work and returns its error
 	cancel    context.CancelFunc
+	progress  *atomic.Pointer[string] // the work's last progress line
 	spinner   spinner.Model
 	done      bool
 	cancelled bool
@@ -107,5 +119,9 @@ func (m taskModel) View() string {
 	if m.done {
 		return ""
 	}
-	return m.spinner.View() + " " + term.Line(m.title) + "  " + "(Ctrl-C to cancel)"
+	view := m.spinner.View() + " " + term.Line(m.title) + "  " + "(Ctrl-C to cancel)"
+	if p := m.progress.Load(); p != nil {
+		view += "\n  " + term.Line(*p)
+	}
+	return view
 }

@@ -15,6 +15,7 @@ import (
 	"sfstore/ui"
 	"sfstore/ui/cards"
 	"sfstore/ui/settings"
+	"sfstore/ui/term"
 )
 
 // Wizard asks for every answer in short steps and implements ui.Prompter.
@@ -35,6 +36,10 @@ type Wizard struct {
 	// refusal, shown under the field when the person goes back to fix it.
 	problems map[*settings.Field]string
 
+	// canBack says whether the form being asked has somewhere to go back
+	// to: every form but the wizard's very first.
+	canBack bool
+
 	// RunForm runs one form to its end. It is the seam tests use to drive
 	// forms with keystrokes; by default a bubbletea program on the
 	// session's input and stderr runs it.
@@ -43,25 +48,37 @@ type Wizard struct {
 
 // New returns the wizard for a session.
 func New(s *ui.Session) *Wizard {
-	w := &Wizard{s: s, a: s.Answers, st: s.ErrStyles, theme: huh.ThemeCharm()}
+	w := &Wizard{s: s, a: s.Answers, st: s.ErrStyles, theme: newTheme()}
+	// The review shows the last test's result above its actions; screen
+	// readers get the flow's own line instead.
+	s.ReviewShowsTest = !s.Opts.Accessible
 	w.RunForm = w.runProgram
 	return w
 }
 
 var _ ui.Prompter = (*Wizard)(nil)
 
-// Collect prints the heading and asks every step in order. When flags, the
-// environment, a file and the keyring already give every answer (or an
-// edit starts from a store's settings), it opens at the review instead, as
-// gh skips the prompts its flags answer; each step is one Edit away.
+// Collect prints the heading and asks every step in order; going back from
+// a step's first question asks the previous step again, from its last
+// question, every answer kept. When flags, the environment, a file and the
+// keyring already give every answer (or an edit starts from a store's
+// settings), it opens at the review instead, as gh skips the prompts its
+// flags answer; each step is one Edit away.
 func (w *Wizard) Collect(ctx context.Context) error {
 	w.printHeader()
 	if w.complete(ctx) {
 		return nil
 	}
-	for _, step := range settings.Steps {
-		if err := w.ask(ctx, step); err != nil {
+	fromEnd := false
+	for i := 0; i < len(settings.Steps); {
+		err := w.ask(ctx, settings.Steps[i], i > 0, fromEnd)
+		switch {
+		case errors.Is(err, errBack):
+			i, fromEnd = max(i-1, 0), i > 0
+		case err != nil:
 			return err
+		default:
+			i, fromEnd = i+1, false
 		}
 	}
 	return nil
@@ -82,9 +99,13 @@ func (w *Wizard) complete(ctx context.Context) bool {
 	return len(w.a.CheckAll()) == 0
 }
 
-// Edit asks one step again, every answer kept.
+// Edit asks one step again, every answer kept; going back from its first
+// question returns to the review.
 func (w *Wizard) Edit(ctx context.Context, step settings.Step) error {
-	return w.ask(ctx, step)
+	if err := w.ask(ctx, step, true, false); !errors.Is(err, errBack) {
+		return err
+	}
+	return nil
 }
 
 // describe is a field's description, followed by what PingOne said about
@@ -118,7 +139,11 @@ func (w *Wizard) titleText(t string) string {
 }
 
 func (w *Wizard) printHeader() {
-	title := w.st.Title.Render("sfstore") + w.st.Muted.Render(" · create a PingOne Salesforce propagation store")
+	what := " · create a PingOne Salesforce propagation store"
+	if e := w.s.Editing; e != nil {
+		what = " · change the Salesforce store " + w.st.Clean(e.Original.Name)
+	}
+	title := w.st.Title.Render("sfstore") + w.st.Muted.Render(what)
 	if w.s.Opts.Demo {
 		title = w.st.Demo.Render("DEMO") + " " + title + "\n" +
 			w.st.Muted.Render("A built-in PingOne simulator answers; nothing leaves this machine.")
@@ -134,6 +159,47 @@ func (w *Wizard) run(ctx context.Context, f *huh.Form) error {
 	return err
 }
 
+// runAccessible runs a form line by line. huh's accessible prompts read
+// the terminal without a context, and a hidden one turns echo off: Ctrl-C
+// there (a SIGINT, which cancels ctx) would leave the prompt blocked and
+// the shell without echo. So the terminal's state is saved first and
+// given back on every way out, a cancelled run returns at once, and the
+// abandoned read ends with the process.
+func (w *Wizard) runAccessible(ctx context.Context, f *huh.Form) error {
+	guard := term.GuardInput(w.s.In)
+	defer guard.Restore()
+	done := make(chan error, 1)
+	go func() { done <- f.RunWithContext(ctx) }()
+	select {
+	case err := <-done:
+		switch {
+		case errors.Is(err, huh.ErrUserAborted) || ctx.Err() != nil:
+			return ui.ErrCancelled
+		case err != nil:
+			return fmt.Errorf("form: %w", err)
+		}
+		return nil
+	case <-ctx.Done():
+		guard.Restore()
+		fmt.Fprintln(w.s.Err) // end the line the prompt was on
+		return ui.ErrCancelled
+	}
+}
+
+// runModel runs one of the wizard's own screens (the review, a picker) on
+// the session's input and stderr. Like runProgram it quits normally on
+// Ctrl-C (the model records it), so bubbletea shuts its reader down.
+func (w *Wizard) runModel(ctx context.Context, m tea.Model) error {
+	_, err := tea.NewProgram(m, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler()).Run()
+	switch {
+	case ctx.Err() != nil, errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
+		return ui.ErrCancelled
+	case err != nil:
+		return fmt.Errorf("screen: %w", err)
+	}
+	return nil
+}
+
 // runProgram runs a form as a program of ours.
 //
 // huh's own Run ends Ctrl-C with tea.Interrupt, which bubbletea v1.3.10
@@ -143,21 +209,17 @@ func (w *Wizard) run(ctx context.Context, f *huh.Form) error {
 // cleanly. Accessible mode has no program: huh prompts line by line.
 func (w *Wizard) runProgram(ctx context.Context, f *huh.Form) error {
 	if w.s.Opts.Accessible {
-		err := f.RunWithContext(ctx)
-		if errors.Is(err, huh.ErrUserAborted) || ctx.Err() != nil {
-			return ui.ErrCancelled
-		}
-		if err != nil {
-			return fmt.Errorf("form: %w", err)
-		}
-		return nil
+		return w.runAccessible(ctx, f)
 	}
 	f.SubmitCmd, f.CancelCmd = tea.Quit, tea.Quit
+	m := newFormModel(f, w.canBack, w.st.Muted)
 	// main owns the signals and cancels ctx on one; bubbletea's own
 	// handler can block sending to a program that is already stopping.
-	_, err := tea.NewProgram(f, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err),
+	_, err := tea.NewProgram(m, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err),
 		tea.WithReportFocus(), tea.WithContext(ctx), tea.WithoutSignalHandler()).Run()
 	switch {
+	case m.back && err == nil:
+		return errBack
 	case f.State == huh.StateAborted, ctx.Err() != nil,
 		errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
 		return ui.ErrCancelled

@@ -65,9 +65,14 @@ type testNet struct {
 	offMachine []string // URLs the wizard asked for outside loopback
 }
 
-func newTestNet(t *testing.T) *testNet {
+func newTestNet(t *testing.T, org sfsim.Options) *testNet {
 	t.Helper()
-	org, err := sfsim.Start(sfsim.Options{})
+	return newTestNetWith(t, org)
+}
+
+func newTestNetWith(t *testing.T, orgOpts sfsim.Options) *testNet {
+	t.Helper()
+	org, err := sfsim.Start(orgOpts)
 	if err != nil {
 		t.Fatalf("start the simulated Salesforce org: %v", err)
 	}
@@ -121,7 +126,12 @@ func startSimulator(t *testing.T, opts simulator.Options) *simulator.Server {
 // wizardOptions wires the wizard as main does, to the simulator, a
 // simulated org and kr.
 func wizardOptions(t *testing.T, pingOneURL string, kr *secrets.Keyring) (*wizardSetup, *testNet) {
-	n := newTestNet(t)
+	return wizardOptionsWith(t, pingOneURL, kr, sfsim.Options{})
+}
+
+// wizardOptionsWith is wizardOptions with a simulated org set up by org.
+func wizardOptionsWith(t *testing.T, pingOneURL string, kr *secrets.Keyring, org sfsim.Options) (*wizardSetup, *testNet) {
+	n := newTestNet(t, org)
 	return &wizardSetup{Answers: demoAnswers(), Options: ui.Options{
 		APIURL: pingOneURL, AuthURL: pingOneURL,
 		HTTPClient: n.client(), Keyring: kr,
@@ -186,7 +196,9 @@ func (w *wizardPTY) salesforceAppStep() {
 	w.answer(settings.FieldSalesforceDomain.Label, typedDomain)
 	w.answer(settings.FieldClientID.Label, sfClientID)
 	w.waitFor("┃ How do you want to get the OAuth tokens?")
-	w.chooseOption("Paste an access token", 3)
+	w.send(keyDown) // the second option
+	w.waitFor("> Paste an access token")
+	w.send(keyEnter)
 }
 
 func (w *wizardPTY) salesforceSecretsStep() {
@@ -228,32 +240,22 @@ func (w *wizardPTY) walkToReview() {
 	w.communitiesOffStep()
 }
 
-// reviewAndCreate waits for the review, answers the keyring question when
-// asked, and picks the preselected "Create".
+// reviewAndCreate waits for the review's actions, presses c for Create
+// and confirms with y: no test has passed, so Create asks first. The
+// keyring choice is one of the actions, so saveQuestion only says whether
+// it must be offered.
 func (w *wizardPTY) reviewAndCreate(saveQuestion bool) {
 	w.t.Helper()
 	w.waitFor("Review: this is what will be sent")
+	menu := w.waitForSegment("What next?")
 	if saveQuestion {
-		w.answer("Save the secrets in the", "")
+		w.waitFor("s  Save the secrets in the")
 	}
-	w.waitFor("┃ What next?")
-	w.waitFor("> Create the store in environment")
-	w.send(keyEnter)
-}
-
-// chooseOption moves a select's cursor down to the option starting with
-// label and presses Enter.
-func (w *wizardPTY) chooseOption(label string, maxDown int) {
-	w.t.Helper()
-	for range maxDown {
-		if w.tryWaitFor("> "+label, 300*time.Millisecond) {
-			w.send(keyEnter)
-			return
-		}
-		w.send(keyDown)
-	}
-	w.waitFor("> " + label)
-	w.send(keyEnter)
+	_ = menu
+	w.waitFor("Cancel: create nothing")
+	w.send("c")
+	w.waitFor("Press y to create")
+	w.send("y")
 }
 
 // requireCreated waits for the result card, declines the publish offer and
@@ -521,12 +523,15 @@ func TestPTYWithoutAKeyring(t *testing.T) {
 	w := startWizard(t, opts)
 	w.walkToReview()
 
-	review := w.waitForSegment("┃ What next?")
+	w.waitFor("What next?")
+	review := w.waitForSegment("Cancel: create nothing")
 	if strings.Contains(review, "Save the secrets") {
-		t.Errorf("the review asks to save the secrets without a keyring:\n%s", review)
+		t.Errorf("the review offers to save the secrets without a keyring:\n%s", review)
 	}
-	w.waitFor("> Create the store in environment")
-	w.send(keyEnter)
+	w.waitFor("or press t c e a q")
+	w.send("c")
+	w.waitFor("Press y to create")
+	w.send("y")
 	_, store := w.requireCreated(sim)
 	requireSecrets(t, store.Configuration, clientSecret, accessToken, refreshToken)
 
@@ -551,10 +556,11 @@ func TestPTYEditAStepFromTheReviewKeepsTheAnswers(t *testing.T) {
 	w.walkToReview()
 
 	w.waitFor("Review: this is what will be sent")
-	first := w.waitForSegment("┃ Save the secrets in the")
-	w.send(keyEnter)
-	w.waitFor("┃ What next?")
-	w.chooseOption("Edit: Store", 4)
+	first := w.waitForSegment("What next?")
+	w.waitFor("Cancel: create nothing")
+	w.send("e")
+	w.waitFor("Edit which step?")
+	w.send("2") // Store
 
 	w.waitFor("┃ " + settings.FieldName.Label)
 	w.waitFor(storeName) // the name is kept in the field
@@ -565,17 +571,17 @@ func TestPTYEditAStepFromTheReviewKeepsTheAnswers(t *testing.T) {
 	w.answer("Deprovision its users if the store is deleted?", "")
 
 	w.waitFor("Review: this is what will be sent")
-	second := w.waitForSegment("┃ Save the secrets in the")
+	second := w.waitForSegment("What next?")
 	if reviewTable(first) != reviewTable(second) {
 		t.Errorf("the review changed after editing nothing:\n--- before ---\n%s\n--- after ---\n%s", reviewTable(first), reviewTable(second))
 	}
 	if !strings.Contains(second, storeName) {
 		t.Errorf("second review lacks the store name:\n%s", second)
 	}
-	w.send(keyEnter)
-	w.waitFor("┃ What next?")
-	w.waitFor("> Create the store in environment")
-	w.send(keyEnter)
+	w.waitFor("Cancel: create nothing")
+	w.send("c")
+	w.waitFor("Press y to create")
+	w.send("y")
 
 	_, store := w.requireCreated(sim)
 	if store.Name != storeName || store.Status != api.StatusInactive {
@@ -585,13 +591,13 @@ func TestPTYEditAStepFromTheReviewKeepsTheAnswers(t *testing.T) {
 	w.requireNoLeak(allSecrets...)
 }
 
-// reviewTable is the printed review in a segment that ends at the review
-// form, whose title contains "Review".
+// reviewTable is the review's answers in a segment that ends at its
+// actions: what follows its heading.
 func reviewTable(segment string) string {
-	if i := strings.LastIndex(segment, "Review"); i >= 0 {
-		segment = segment[:i]
+	if i := strings.LastIndex(segment, "(secrets masked)"); i >= 0 {
+		segment = segment[i:]
 	}
-	return strings.TrimSpace(segment)
+	return strings.TrimSpace(strings.TrimSuffix(segment, "What next?"))
 }
 
 // TestPTYWrongWorkerSecretIsFixedInPlace: PingOne refuses the worker
@@ -642,7 +648,9 @@ func TestPTYUnknownEnvironmentIsFixedFromTheErrorCard(t *testing.T) {
 	w.pingOneCredentials()
 	w.answer(settings.FieldWorkerClientSecret.Label, workerSecret)
 	w.waitFor("┃ " + settings.FieldEnvironmentID.Label)
-	w.chooseOption("Another environment", 3)
+	w.send("another") // the picker filters; the way out stays listed
+	w.waitFor("> Another environment")
+	w.send(keyEnter)
 	w.answer(settings.FieldEnvironmentID.Label, unknownEnv)
 	w.storeStep(storeName)
 	w.salesforceAppStep()
@@ -651,10 +659,9 @@ func TestPTYUnknownEnvironmentIsFixedFromTheErrorCard(t *testing.T) {
 	w.communitiesOffStep()
 	w.waitFor("Review: this is what will be sent")
 	w.waitFor(unknownEnv)
-	w.answer("Save the secrets in the", "")
-	w.waitFor("┃ What next?")
-	w.waitFor("> Create the store in environment " + unknownEnv)
-	w.send(keyEnter)
+	w.waitFor("c  Create the store in environment " + unknownEnv)
+	w.waitFor("Cancel: create nothing")
+	w.send("c", "y")
 
 	// The same-name check is the first call into the environment, and a
 	// failed check stops the create.

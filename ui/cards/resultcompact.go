@@ -1,0 +1,62 @@
+package cards
+
+import (
+	"sfstore/api"
+	"sfstore/ui/settings"
+)
+
+// RenderStoreSummary is the created (or updated) store in a short card:
+// the headline, what identifies the store and the choices that matter. It
+// fits on an 80×24 screen with the question that follows a create; the
+// whole store is in RenderStore (for `sfstore show`) and in --json.
+func RenderStoreSummary(st Styles, store *api.Store, width int, demo, updated bool) string {
+	s := store.Masked()
+	inner := st.innerWidth(width)
+	headline := "Salesforce store created"
+	if updated {
+		headline = "Salesforce store updated"
+	}
+	title := st.OK.Render("✓ ") + st.Title.Render(headline)
+	if demo {
+		title += " " + st.Demo.Render("DEMO")
+	}
+	status := s.Status
+	switch s.Status {
+	case "":
+		status = "(not stated by PingOne)"
+	case api.StatusActive:
+	default:
+		status += ": provisions nothing until enabled"
+	}
+	env := ""
+	if s.Environment != nil {
+		env = s.Environment.ID
+	}
+	c := s.Configuration
+	communities := "off"
+	if c.EnableCommunities {
+		communities = join("on", "account "+orNone(c.AccountID))
+	}
+	communities = join(communities, "profile "+orDefault(c.ProfileID))
+	rows := []row{
+		{Label: "Name", Value: s.Name},
+		{Label: "ID", Value: s.ID},
+		{Label: "Status", Value: status},
+		{Label: "Environment", Value: env},
+		{Label: "Salesforce", Value: c.SalesforceDomain},
+		{Label: "Users", Value: usersLine(answersOf(c))},
+		{Label: "Communities", Value: communities},
+	}
+	more := "Every detail: --json, or sfstore show " + s.ID
+	return st.card(st.Card, []string{title, st.table(rows, inner), st.paragraph(st.Muted, more, inner)})
+}
+
+// answersOf reads the provisioning choices of a store's configuration
+// back into answers, for usersLine.
+func answersOf(c api.SalesforceConfiguration) settings.Answers {
+	return settings.Answers{
+		CreateUsers: c.CreateUsers, UpdateUsers: c.UpdateUsers, DisableUsers: c.DisableUsers,
+		ProvisionDisabledUsers: c.ProvisionDisabledUsers, FreezeUsers: c.FreezeUserFlag,
+		PermissionSets: c.PermissionSetManagement,
+	}
+}

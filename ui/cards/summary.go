@@ -1,0 +1,116 @@
+package cards
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"sfstore/ui/settings"
+)
+
+// RenderReviewSummary is the review in a few lines, one per part of the
+// store, so that it fits on an 80×24 screen together with the review's
+// menu: the choices that matter, secrets masked. RenderReview has every
+// answer.
+func RenderReviewSummary(st Styles, a settings.Answers, width int) string {
+	return st.table(SummaryRows(a), max(width, 40))
+}
+
+// SummaryRows are the rows of RenderReviewSummary, built from the field
+// table's Show, so a value reads as it does in the full review.
+func SummaryRows(a settings.Answers) []row {
+	show := func(f *settings.Field) string { return f.Show(a) }
+	signIn := show(settings.FieldRegion) + " · pasted token " + show(settings.FieldPingOneToken)
+	if a.AuthMethod == settings.AuthWorkerApp {
+		signIn = show(settings.FieldRegion) + " · worker app " + show(settings.FieldWorkerClientID) +
+			" · secret " + show(settings.FieldWorkerClientSecret)
+	}
+	store := join(show(settings.FieldName), show(settings.FieldStatus))
+	if a.Managed != nil {
+		store = join(store, "deprovision on delete: "+show(settings.FieldManaged))
+	}
+	if a.Description != "" {
+		store = join(store, "described")
+	}
+	if a.ImageURL != "" {
+		store = join(store, "with an icon")
+	}
+	sf := join(show(settings.FieldSalesforceDomain), "client "+show(settings.FieldClientID),
+		"secret "+show(settings.FieldClientSecret),
+		"tokens "+show(settings.FieldAccessToken)+" "+show(settings.FieldRefreshToken))
+	communities := "off"
+	if a.EnableCommunities {
+		communities = join("on", "account "+orNone(a.AccountID))
+	}
+	communities = join(communities, "profile "+orDefault(a.ProfileID))
+	return []row{
+		{Label: "Sign-in", Value: signIn},
+		{Label: "Environment", Value: show(settings.FieldEnvironmentID)},
+		{Label: "Store", Value: store},
+		{Label: "Salesforce", Value: sf},
+		{Label: "Users", Value: usersLine(a)},
+		{Label: "Communities", Value: communities},
+	}
+}
+
+// usersLine says what PingOne does to Salesforce users, in words.
+func usersLine(a settings.Answers) string {
+	var on, off []string
+	for _, c := range []struct {
+		set  bool
+		word string
+	}{
+		{a.CreateUsers, "create"}, {a.UpdateUsers, "update"}, {a.DisableUsers, "disable"},
+		{a.ProvisionDisabledUsers, "provision disabled"}, {a.FreezeUsers, "freeze"},
+	} {
+		if c.set {
+			on = append(on, c.word)
+		} else {
+			off = append(off, c.word)
+		}
+	}
+	line := "none"
+	if len(on) > 0 {
+		line = strings.Join(on, ", ")
+	}
+	if len(off) > 0 {
+		line += "; not " + strings.Join(off, ", ")
+	}
+	sets := strings.ToLower(settings.FieldPermissionSets.Show(a))
+	if i := strings.Index(sets, " "); i > 0 {
+		sets = sets[:i]
+	}
+	return line + " · permission sets: " + sets
+}
+
+func join(parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, " · ")
+}
+
+func orNone(v string) string {
+	if v == "" {
+		return "(none)"
+	}
+	return v
+}
+
+func orDefault(v string) string {
+	if v == "" {
+		return "(Salesforce's default)"
+	}
+	return v
+}
+
+// RenderReviewColumns is the full review in two columns, for a terminal
+// wide enough to show every answer beside the menu.
+func RenderReviewColumns(st Styles, a settings.Answers, width int) string {
+	colWidth := (width - 3) / 2
+	left, right := renderSteps(st, a, colWidth, settings.Steps[:3]), renderSteps(st, a, colWidth, settings.Steps[3:])
+	return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(colWidth).Render(left), "   ", right)
+}

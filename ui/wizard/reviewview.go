@@ -1,0 +1,131 @@
+package wizard
+
+// The review screen's drawing; reviewmenu.go has its keys.
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"sfstore/ui/cards"
+	"sfstore/ui/settings"
+)
+
+func (m *reviewModel) View() string {
+	switch {
+	case m.cancelled, m.chosen != "":
+		// Gone once answered, like a huh form: what follows (a spinner,
+		// a form, the result) starts where the review was, and no stale
+		// review stays on screen.
+		return ""
+	case m.mode == modeDetails:
+		return m.details.View() + "\n" + m.help("↑/↓ pgup/pgdn scroll · esc back to the menu · ctrl+c quit")
+	}
+	menu := m.menuView()
+	heading := cards.Wrap(m.heading, m.lineWidth())
+	if m.changes != nil {
+		// An edit's changes come first: they matter more than the rest.
+		if c := m.changes(m.lineWidth()); c != "" {
+			heading += "\n" + c
+		}
+	}
+	body := m.body(lipgloss.Height(menu) + lipgloss.Height(heading) + 1)
+	if body == "" {
+		return heading + "\n\n" + menu
+	}
+	return strings.Join([]string{heading, body, "", menu}, "\n")
+}
+
+// body is the most complete rendering of the answers that fits above
+// the menu; the shortest when none does.
+func (m *reviewModel) body(below int) string {
+	width := m.width
+	if width <= 0 {
+		width = 80
+	}
+	if m.height <= 0 {
+		// Until the screen's size is known (or when it never is), the
+		// summary: the first frame then matches the next at 80×24.
+		return m.bodies[len(m.bodies)-1](width)
+	}
+	for _, render := range m.bodies {
+		if b := render(width); b != "" && lipgloss.Height(b)+below <= m.height {
+			return b
+		}
+	}
+	// Even the summary does not fit: keep the actions in sight; "Show
+	// every answer" scrolls through them.
+	return ""
+}
+
+func (m *reviewModel) menuView() string {
+	var lines []string
+	lines = append(lines, m.notes...)
+	switch m.mode {
+	case modeConfirm:
+		lines = append(lines, m.st.Warn.Render(cards.Wrap(m.confirm, m.lineWidth())),
+			m.help("y create · any other key back to the menu"))
+		return strings.Join(lines, "\n")
+	case modeSteps:
+		lines = append(lines, m.st.Title.Render("Edit which step?"))
+		for i, s := range settings.Steps {
+			lines = append(lines, m.option(i == m.stepCursor, strconv.Itoa(i+1), s.String()))
+		}
+		lines = append(lines, m.help("↑/↓ move · enter or 1–"+strconv.Itoa(len(settings.Steps))+" edit · esc back · ctrl+c quit"))
+		return strings.Join(lines, "\n")
+	}
+	lines = append(lines, m.st.Title.Render("What next?"))
+	keys := make([]string, 0, len(m.items))
+	for i, it := range m.items {
+		lines = append(lines, m.option(i == m.cursor, it.key, m.itemLabel(it)))
+		keys = append(keys, it.key)
+	}
+	lines = append(lines, m.help("↑/↓ move · enter choose · or press "+strings.Join(keys, " ")+" · esc back · ctrl+c quit"))
+	return strings.Join(lines, "\n")
+}
+
+// option is one line of a menu: the cursor as a character, not only a
+// colour, so it shows without colour too.
+func (m *reviewModel) option(focused bool, key, label string) string {
+	line := "  " + key + "  " + label
+	if focused {
+		line = "> " + key + "  " + label
+	}
+	if m.width > 0 {
+		line = ansi.Truncate(line, m.width, "…")
+	}
+	if focused {
+		return m.st.Title.Render(line)
+	}
+	return line
+}
+
+// help is a muted help line, wrapped to the screen.
+func (m *reviewModel) help(text string) string {
+	return m.st.Muted.Render(cards.Wrap(text, m.lineWidth()))
+}
+
+// lineWidth is the width lines wrap at: the screen's, 80 before it is
+// known.
+func (m *reviewModel) lineWidth() int {
+	if m.width <= 0 {
+		return 80
+	}
+	return m.width
+}
+
+func (m *reviewModel) itemLabel(it menuItem) string {
+	if it.value == "save" {
+		return m.saveLabel + ": " + yesNoWord(*m.save)
+	}
+	return it.label
+}
+
+func yesNoWord(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
