@@ -19,6 +19,7 @@ import (
 	"sfstore/ui"
 	"sfstore/ui/cli"
 	"sfstore/ui/settings"
+	"sfstore/ui/term"
 )
 
 // Exit codes. A signal ends the run with 128 + its number, as a shell
@@ -137,6 +138,9 @@ func exitIfStuck(signalled <-chan os.Signal, finished <-chan struct{}, stderr io
 	select {
 	case <-finished:
 	case <-time.After(stuckGrace):
+		// os.Exit runs no deferred restore: give any prompt's terminal
+		// back first.
+		term.RestoreTerminals()
 		fmt.Fprintln(stderr, "\nCancelled.")
 		code := exitSIGINT
 		if s, ok := sig.(syscall.Signal); ok {
