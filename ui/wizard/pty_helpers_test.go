@@ -37,10 +37,12 @@ const (
 )
 
 const (
-	// expectTimeout is how long waitFor waits for a screen.
-	expectTimeout = 5 * time.Second
+	// expectTimeout is how long waitFor waits for a screen: a deadline
+	// against a hang, not a pace; the race detector slows every step, so
+	// it gets raceSlowdown times more.
+	expectTimeout = 5 * time.Second * raceSlowdown
 	// runWatchdog bounds a whole wizard run.
-	runWatchdog = 30 * time.Second
+	runWatchdog = 30 * time.Second * raceSlowdown
 )
 
 type runResult struct {
