@@ -12,10 +12,8 @@ import (
 )
 
 // DemoPingOneToken is the PingOne access token the demo's simulator
-// accepts when "Paste an access token" is chosen. It is long and unlike
-// any word, so masking it (as every secret is masked) never blanks out
-// ordinary text.
-const DemoPingOneToken = "DEMO-PINGONE-TOKEN-7c3e91f0a5b24d68"
+// accepts when "Paste an access token" is chosen.
+const DemoPingOneToken = simulator.DemoAccessToken
 
 // StartDemo points opts at a PingOne simulator and a simulated Salesforce
 // org, both on loopback, with a keyring in memory, and gives a the demo's
@@ -24,7 +22,6 @@ const DemoPingOneToken = "DEMO-PINGONE-TOKEN-7c3e91f0a5b24d68"
 func StartDemo(opts *Options, a *settings.Answers, latency time.Duration) (stop func(), err error) {
 	simOpts := simulator.DemoOptions()
 	simOpts.Latency = latency
-	simOpts.AccessTokens = append(simOpts.AccessTokens, DemoPingOneToken)
 	// One page: the demo's few stores need no paging, and each page would
 	// cost the demo's latency again.
 	simOpts.PageSize = 0
