@@ -69,13 +69,16 @@ func usersLine(a settings.Answers) string {
 			off = append(off, c.word)
 		}
 	}
-	line := "none"
+	// "yes"/"no" lists read unambiguously; "not a, b" could be read as
+	// "not a", then "b".
+	var parts []string
 	if len(on) > 0 {
-		line = strings.Join(on, ", ")
+		parts = append(parts, "yes: "+strings.Join(on, ", "))
 	}
 	if len(off) > 0 {
-		line += "; not " + strings.Join(off, ", ")
+		parts = append(parts, "no: "+strings.Join(off, ", "))
 	}
+	line := strings.Join(parts, "; ")
 	sets := strings.ToLower(settings.FieldPermissionSets.Show(a))
 	if i := strings.Index(sets, " "); i > 0 {
 		sets = sets[:i]

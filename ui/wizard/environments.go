@@ -75,7 +75,7 @@ func (w *Wizard) pickEnvironment(ctx context.Context, envs []api.Environment) er
 	}
 	opts = append(opts, pickOption{label: "Another environment: type its ID", value: typeAnotherID, pinned: true})
 	chosen, err := w.pick(ctx, w.title(settings.StepPingOne), settings.FieldEnvironmentID.Label,
-		"Where the store is created. The worker app's role must cover it.", "", opts, chosen)
+		"Where the store is created; the Environment Admin role must cover it.", "", opts, chosen)
 	if err != nil {
 		return err
 	}
