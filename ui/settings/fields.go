@@ -51,7 +51,7 @@ var (
 		value: strVal(func(a *Answers) *string { return &a.PingOneAccessToken })}
 	FieldEnvironmentID = &Field{Key: "environment-id", Label: "Target environment ID", Step: StepPingOne,
 		Flag: true, Example: ExampleUUID, normalize: lower, validate: validTargetEnvironment, display: targetEnvironment,
-		Help:  "the environment the store is created in (default: the worker app's)",
+		Help:  "the environment the store is in, or is created in (default: the worker app's)",
 		value: strVal(func(a *Answers) *string { return &a.EnvironmentID })}
 
 	FieldName = &Field{Key: "name", Label: "Store name", Step: StepStore, Path: "name", Flag: true,
