@@ -157,7 +157,9 @@ func TestRealKeyringNoBusIsUnavailableAndStartsNothing(t *testing.T) {
 	if _, err := k.ForgetAll(context.Background()); !errors.As(err, &u) || u.Err != nil {
 		t.Fatalf("ForgetAll without a bus = %v, want the probe's unavailable error (no search, no dbus-launch)", err)
 	}
-	time.Sleep(100 * time.Millisecond) // a dbus-launch would have forked by now
+	// godbus runs dbus-launch and waits for the address it prints, which it
+	// prints once its daemon is up: had anything been launched, it would be
+	// running now.
 	if after := busProcesses(t); after > before {
 		t.Fatalf("bus/keyring processes went from %d to %d: something was launched", before, after)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"runtime"
 	"testing"
 	"time"
 
@@ -101,7 +102,14 @@ func TestCloseReleasesRequestsWaitingOnLatency(t *testing.T) {
 		}
 		done <- err
 	}()
-	time.Sleep(20 * time.Millisecond)
+	// Close once the request is waiting on the latency: it is recorded
+	// on arrival.
+	for deadline := time.Now().Add(5 * time.Second); len(sim.Requests()) == 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("the request never reached the simulator")
+		}
+		runtime.Gosched()
+	}
 	sim.Close()
 	sim.Close() // twice is fine
 	select {
