@@ -18,6 +18,6 @@ func BenchmarkRenderStore(b *testing.B) {
 	st := testStyles()
 	s := storeFromRequest(settingstest.Filled().Request())
 	for b.Loop() {
-		_ = RenderStore(st, s, 80, false, false)
+		_ = RenderStoreSummary(st, s, 80, false, false)
 	}
 }

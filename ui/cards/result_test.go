@@ -2,6 +2,7 @@ package cards
 
 import (
 	"strings"
+	"time"
 
 	"encoding/json"
 	"errors"
@@ -15,6 +16,9 @@ import (
 	"sfstore/ui/settings"
 	"sfstore/ui/settings/settingstest"
 )
+
+// fixedNow dates "how long ago" in goldens.
+var fixedNow = time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
 
 // notCreated is the heading of a failed create.
 const notCreated = "PingOne did not create the store"
@@ -34,7 +38,7 @@ func documentedStore(t *testing.T) *api.Store {
 
 func TestRenderStoreFromTheDocumentedResponseMasksEchoedSecrets(t *testing.T) {
 	store := documentedStore(t)
-	out := RenderStore(testStyles(), store, 80, false, false)
+	out := RenderStoreDetail(testStyles(), store, Advice{}, 80, fixedNow, false)
 	requireGolden(t, "store-documented-example", out)
 	// The documented example echoes its secrets in clear.
 	requireNoSecrets(t, out, "fdsafds", "fdsfds", "fdsfdsa")
@@ -46,7 +50,7 @@ func TestRenderStoreMasksLongSecretsShowingTheirLastFour(t *testing.T) {
 	store.Configuration.ClientSecret = "SENTINEL-CLIENT-SECRET-7f3a9c"
 	store.Configuration.OAuthAccessToken = "SENTINEL-ACCESS-TOKEN-b81e44"
 	store.Configuration.OAuthRefreshToken = "SENTINEL-REFRESH-TOKEN-0c95da"
-	out := RenderStore(testStyles(), store, 100, true, false)
+	out := RenderStoreDetail(testStyles(), store, Advice{}, 100, fixedNow, true)
 	requireGolden(t, "store-demo-active-wide", out)
 	requireNoSecrets(t, out, store.Configuration.Secrets()...)
 }

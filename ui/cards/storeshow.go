@@ -49,6 +49,9 @@ func RenderStoreDetail(st Styles, store *api.Store, advice Advice, width int, no
 	if s.Description != "" {
 		rows = append(rows, row{Label: "Description", Value: s.Description})
 	}
+	if s.Image != nil && s.Image.Href != "" {
+		rows = append(rows, row{Label: "Image", Value: s.Image.Href})
+	}
 	if s.Managed != nil {
 		rows = append(rows, row{Label: "Deprovision on delete", Value: yesNo(*s.Managed)})
 	}
