@@ -72,16 +72,9 @@ func (c *createCmd) run(cmd *cobra.Command, _ []string) error {
 			return &settings.InputError{Problems: []string{err.Error()}}
 		}
 	}
-	ans, warnings, err := a.answers(c.from, c.store)
+	ans, warnings, opts, err := a.setup(c.from, c.store)
 	if err != nil {
 		return err
-	}
-	opts, err := a.options()
-	if err != nil {
-		return err
-	}
-	if _, _, err := ui.Endpoints(ans.Region, opts.APIURL, opts.AuthURL); err != nil {
-		return &settings.InputError{Problems: []string{"--region: " + err.Error()}}
 	}
 	a.warn(warnings)
 	opts.DryRun, opts.TestConnection, opts.AllowDuplicateName, opts.Publish = c.dryRun, c.test, c.allowDup, c.publish

@@ -20,11 +20,7 @@ failed one are skipped.`,
   sfstore doctor --json | jq '.[] | select(.ok == false)'`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ans, _, err := a.answers("", nil)
-			if err != nil {
-				return err
-			}
-			opts, err := a.options()
+			ans, _, opts, err := a.setup("", nil)
 			if err != nil {
 				return err
 			}

@@ -98,6 +98,24 @@ func loadFrom(from string, stdin io.Reader, a *settings.Answers) ([]string, erro
 	return warnings, nil
 }
 
+// setup reads a command's answers (see answers) and switches (see
+// options), and checks that the region and hosts resolve, so a mistake in
+// either is an InputError before anything runs.
+func (a *app) setup(from string, storeFlags *settings.Flags) (settings.Answers, []string, ui.Options, error) {
+	ans, warnings, err := a.answers(from, storeFlags)
+	if err != nil {
+		return ans, nil, ui.Options{}, err
+	}
+	opts, err := a.options()
+	if err != nil {
+		return ans, nil, opts, err
+	}
+	if _, _, err := ui.Endpoints(ans.Region, opts.APIURL, opts.AuthURL); err != nil {
+		return ans, nil, opts, &settings.InputError{Problems: []string{"--region: " + err.Error()}}
+	}
+	return ans, warnings, opts, nil
+}
+
 // options turns the global flags and the environment into a session's
 // switches, refusing addresses that would carry credentials unencrypted.
 func (a *app) options() (ui.Options, error) {

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"sfstore/ui"
-	"sfstore/ui/settings"
 	"sfstore/ui/stores"
 	"sfstore/ui/wizard"
 )
@@ -23,16 +22,9 @@ import (
 // script otherwise, and runs it. prepare sets the command's own options.
 func (a *app) storeRun(cmd *cobra.Command, yes bool, prepare func(*ui.Options) error,
 	run func(ctx context.Context, s *ui.Session, p stores.Prompter) error) error {
-	ans, _, err := a.answers("", nil)
+	ans, _, opts, err := a.setup("", nil)
 	if err != nil {
 		return err
-	}
-	opts, err := a.options()
-	if err != nil {
-		return err
-	}
-	if _, _, err := ui.Endpoints(ans.Region, opts.APIURL, opts.AuthURL); err != nil {
-		return &settings.InputError{Problems: []string{"--region: " + err.Error()}}
 	}
 	if prepare != nil {
 		if err := prepare(&opts); err != nil {

@@ -23,11 +23,7 @@ func (a *app) completeStores(cmd *cobra.Command, args []string, toComplete strin
 	if len(args) > 0 {
 		return nil, directive
 	}
-	ans, _, err := a.answers("", nil)
-	if err != nil {
-		return nil, directive
-	}
-	opts, err := a.options()
+	ans, _, opts, err := a.setup("", nil)
 	if err != nil {
 		return nil, directive
 	}
