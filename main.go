@@ -50,6 +50,10 @@ func main() {
 // command, and its exit code. It takes the streams and environment as
 // arguments so tests can run it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	// A closed stdout (sfstore … | head -1) must not kill the process with
+	// SIGPIPE after a create: the write fails instead, and the store's ID
+	// still reaches stderr.
+	signal.Ignore(syscall.SIGPIPE)
 	ctx, signalled, stop := withSignals(context.Background())
 	defer stop()
 	finished := make(chan struct{})

@@ -79,3 +79,29 @@ func TestHostNamesAsThePingOneToolsSpellThem(t *testing.T) {
 		t.Fatalf("a URL in the host name variable: exit %d\n%s", code, errOut)
 	}
 }
+
+// TestAClosedStdoutAfterACreateStillGivesTheStoreID closes stdout before
+// sfstore writes the created store: the store exists, so the exit code is
+// 0 and its ID is on stderr.
+func TestAClosedStdoutAfterACreateStillGivesTheStoreID(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	args := append([]string{}, demoCreate...)
+	cmd.Env = append(os.Environ(), "SFSTORE_TEST_MAIN_ARGS="+strings.Join(args, "\n"), "HOME="+t.TempDir(), "DBUS_SESSION_BUS_ADDRESS=")
+	for k, v := range demoEnv() {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	_ = out.Close() // nobody reads stdout
+	err = cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 0 || !strings.Contains(errOut.String(), "the store was created (id ") {
+		t.Fatalf("exit %d (%v)\nstderr:\n%s", code, err, errOut.String())
+	}
+}

@@ -70,6 +70,7 @@ func TestExitCodes(t *testing.T) {
 		{"plain http from the environment", map[string]string{"PINGONE_AUTH_URL": "http://192.0.2.2"}, []string{"--no-input"}, 2, "PINGONE_AUTH_URL: use https://"},
 		{"missing answers", nil, []string{"--demo", "--no-input"}, 2, "supply it with --name"},
 		{"a secret as a flag", nil, []string{"--client-secret", "x"}, 2, "unknown flag"},
+		{"communities without a profile", demoEnv(), append(demoCreate, "--communities", "--account-id", "0015g00000N8xQzAAJ"), 2, "Profile ID: required with Communities on"},
 		{"created", demoEnv(), append(demoCreate, "--json"), 0, `"id":`},
 		{"refused by PingOne", demoEnv(), append(demoCreate, "--profile-id", "00e5g000004ZZZZ"), 1, "PingOne did not create the store"},
 		{"doctor", nil, []string{"doctor", "--demo"}, 0, "✓"},
