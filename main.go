@@ -82,10 +82,12 @@ func exitCode(err error, sig os.Signal, stderr io.Writer) int {
 	case errors.As(err, &shown):
 		return exitFailed
 	case errors.As(err, &input):
-		fmt.Fprintln(stderr, "sfstore:", err)
+		fmt.Fprintln(stderr, "sfstore:", term.Sanitize(err.Error()))
 		return exitUsage
 	default:
-		fmt.Fprintln(stderr, "sfstore:", err)
+		// An error may quote a server (a sign-in's refusal, say): its text
+		// is made inert like everything else shown.
+		fmt.Fprintln(stderr, "sfstore:", term.Sanitize(err.Error()))
 		return exitFailed
 	}
 }

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"syscall"
@@ -17,6 +18,9 @@ import (
 // pseudo-terminal, sends the process SIGTERM at the first form, and
 // requires exit 143 with the terminal back in the mode it was in.
 func TestSIGTERMInTheWizardRestoresTheTerminal(t *testing.T) {
+	if raceEnabled {
+		t.Skip("bubbletea's reader races its own shutdown after a kill (see race_off_test.go)")
+	}
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Fatal(err)
@@ -71,5 +75,81 @@ func TestSIGTERMInTheWizardRestoresTheTerminal(t *testing.T) {
 	const cooked = unix.ECHO | unix.ICANON | unix.ISIG
 	if before.Lflag&cooked != after.Lflag&cooked || before.Iflag != after.Iflag || before.Oflag != after.Oflag {
 		t.Fatalf("terminal not restored: lflag %#x → %#x, iflag %#x → %#x", before.Lflag, after.Lflag, before.Iflag, after.Iflag)
+	}
+}
+
+// TestAccessibleCreateAsksFirstWithoutAPassingTest answers the accessible
+// review as a screen-reader user would: choosing Create before any test
+// asks once more, and "no" goes back to the review with nothing sent.
+func TestAccessibleCreateAsksFirstWithoutAPassingTest(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
+	var screen lockedBuffer
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := ptmx.Read(buf)
+			_, _ = screen.Write(buf[:n])
+			answerQueries(ptmx, buf[:n])
+			if err != nil {
+				return
+			}
+		}
+	}()
+	env := demoEnv()
+	done := make(chan int, 1)
+	go func() {
+		done <- run(append([]string{"--accessible", "--demo"}, "--name", "From main", "--salesforce-domain",
+			"acme.my.salesforce.com", "--client-id", "3MVG9main"), tty, tty, tty, func(k string) string { return env[k] })
+	}()
+	expect := func(text string) {
+		t.Helper()
+		deadline := time.After(10 * time.Second)
+		for !strings.Contains(screen.String(), text) {
+			select {
+			case <-deadline:
+				t.Fatalf("%q never shown:\n%q", text, screen.String())
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}
+	expect("[Y/n]") // save the secrets?
+	_, _ = ptmx.Write([]byte("\r"))
+	expect("Enter a number")
+	_, _ = ptmx.Write([]byte("2\r")) // Create
+	expect("without a passing connection test?")
+	_, _ = ptmx.Write([]byte("n\r"))
+	deadline := time.After(10 * time.Second)
+	for strings.Count(screen.String(), "Review: this is what will be sent") < 2 {
+		select {
+		case <-deadline:
+			s := screen.String()
+			t.Fatalf("no return to the review after no:\n%q", s[max(0, len(s)-1500):])
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	if strings.Contains(screen.String(), "Creating the store") {
+		t.Fatalf("created without the confirmation:\n%s", screen.String())
+	}
+	_ = syscall.Kill(os.Getpid(), syscall.SIGINT)
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the run did not end after Ctrl-C")
+	}
+}
+
+// answerQueries replies as a terminal does to the queries the terminal UI
+// libraries send at start-up (background colour, cursor position), so
+// they do not wait for, and swallow, the keys a test types.
+func answerQueries(ptmx *os.File, out []byte) {
+	if bytes.Contains(out, []byte("\x1b]11;?")) {
+		_, _ = ptmx.Write([]byte("\x1b]11;rgb:0000/0000/0000\x1b\\"))
+	}
+	if bytes.Contains(out, []byte("\x1b[6n")) {
+		_, _ = ptmx.Write([]byte("\x1b[1;1R"))
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"strings"
 	"sync"
@@ -85,6 +86,14 @@ func TestExitCodes(t *testing.T) {
 					strings.Join(tt.args, " "), r.code, tt.code, tt.want, r.out, r.errOut)
 			}
 		})
+	}
+}
+
+func TestAnErrorPrintedByMainIsInert(t *testing.T) {
+	var stderr bytes.Buffer
+	exitCode(errors.New("salesforce refused: \x1b]0;PWNED\x07\x1b[2Jevil"), nil, &stderr)
+	if strings.ContainsAny(stderr.String(), "\x1b\x07") || !strings.Contains(stderr.String(), "evil") {
+		t.Fatalf("stderr = %q", stderr.String())
 	}
 }
 

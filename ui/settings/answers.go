@@ -14,10 +14,12 @@ const (
 // SignInMethod says how the wizard gets the Salesforce OAuth tokens.
 type SignInMethod string
 
-// The two ways to get the Salesforce tokens.
+// The ways to get the Salesforce tokens: sign in, paste them, or keep the
+// ones already given (from the environment, the keyring or the store).
 const (
 	SignInBrowser SignInMethod = "browser"
 	SignInPaste   SignInMethod = "paste"
+	SignInKeep    SignInMethod = "keep"
 )
 
 // Answers holds every answer of a run. Values are normalised when they

@@ -95,6 +95,12 @@ func (w *Wizard) pages(step settings.Step) []page {
 	return nil
 }
 
+// hasAllSalesforceSecrets says whether the secret and both tokens are
+// given, so they can be kept.
+func (w *Wizard) hasAllSalesforceSecrets() bool {
+	return w.a.ClientSecret != "" && w.a.SalesforceAccessToken != "" && w.a.SalesforceRefreshToken != ""
+}
+
 func (w *Wizard) askCommunityIDs(ctx context.Context) error {
 	if w.sf != nil {
 		return w.pickCommunityIDs(ctx)
@@ -128,6 +134,17 @@ func (w *Wizard) askWorkerSecret(ctx context.Context) error {
 // in, then checks them with Salesforce.
 func (w *Wizard) askSalesforceSecrets(ctx context.Context) error {
 	w.a.Normalize()
+	if w.a.SalesforceSignIn == settings.SignInKeep {
+		if w.a.SalesforceDomain+"\x00"+w.a.ClientID != w.sfApp {
+			// The tokens and secret belong to the app as it was: a new
+			// domain or client ID needs new ones.
+			w.s.Notice(w.st.Warn, "! The domain or client ID changed: the tokens and secret given belong to the app as it was. Sign in or paste new ones.")
+			w.a.SalesforceSignIn = settings.SignInBrowser
+			w.a.ClientSecret, w.a.SalesforceAccessToken, w.a.SalesforceRefreshToken = "", "", ""
+			return errAskAgain
+		}
+		return w.verifySalesforce(ctx)
+	}
 	if !w.hasSalesforceSecrets() {
 		what := w.a.SalesforceDomain + " with client ID " + shorten(w.a.ClientID, 16)
 		reused, err := w.offerSaved(ctx, what, ui.SalesforceSecrets(*w.a))

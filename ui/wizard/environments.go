@@ -16,6 +16,13 @@ const typeAnotherID = "\x00other"
 // are shown at once and asked again, rather than after the whole wizard.
 // When listing is not allowed (a 403) or fails, the ID is typed instead.
 func (w *Wizard) askTargetEnvironment(ctx context.Context) error {
+	switch {
+	case w.s.Editing != nil:
+		return errSkip // the store stays where it is
+	case w.s.Opts.DryRun:
+		// A dry run signs in nowhere, so there is no list to pick from.
+		return w.run(ctx, w.targetEnvironmentForm())
+	}
 	var envs []api.Environment
 	err := w.Task(ctx, "Signing in to PingOne and listing your environments", func(ctx context.Context) error {
 		client, err := w.s.Client()

@@ -54,15 +54,14 @@ func (w *Wizard) newReviewModel() *reviewModel {
 	}
 	m.items, m.cursor = w.reviewItems(problems)
 	if _, passed := w.s.TestResult(); !passed && !w.s.Opts.DryRun {
-		m.confirm = "Create the store in environment " + w.a.TargetEnvironmentID() +
-			" without a passing connection test? Press y to create."
+		m.confirm, m.confirmVerb = w.confirmText()+" Press y to create.", "create"
 	}
 	if e := w.s.Editing; e != nil {
 		// An edit's changes come first: they are what the PUT is about.
 		m.heading = w.st.Title.Render(w.titleText("Review: the store after your changes")) + w.st.Muted.Render(" (old → new, secrets masked)")
 		m.changes = func(width int) string { return cards.RenderChanges(w.st, e.Original, *w.a, width) }
 		if m.confirm != "" {
-			m.confirm = "Update the store " + e.StoreID + " without a passing connection test? Press y to update."
+			m.confirm, m.confirmVerb = w.confirmText()+" Press y to update.", "update"
 		}
 	}
 	return m
@@ -120,10 +119,14 @@ func (w *Wizard) reviewItems(problems []settings.FieldError) ([]menuItem, int) {
 		if w.s.Editing != nil {
 			test = "Test the connection: PingOne tries Salesforce, changes nothing"
 		}
-		items = append(items, menuItem{"t", test, "test"},
-			menuItem{"c", create, "create"})
-		if _, passed := w.s.TestResult(); passed || w.s.Opts.DryRun {
-			cursor = 1
+		if w.s.Opts.DryRun {
+			// A dry run sends nothing, so there is nothing to test.
+			items = append(items, menuItem{"c", create, "create"})
+		} else {
+			items = append(items, menuItem{"t", test, "test"}, menuItem{"c", create, "create"})
+			if _, passed := w.s.TestResult(); passed {
+				cursor = 1
+			}
 		}
 	}
 	if w.s.KeyringAvailable() {
@@ -140,9 +143,9 @@ func (w *Wizard) reviewItems(problems []settings.FieldError) ([]menuItem, int) {
 
 func (w *Wizard) saveLabel() string {
 	if w.s.Opts.Demo {
-		return "Save the secrets in the demo keyring (gone when sfstore exits)"
+		return "in the demo keyring, gone when sfstore exits"
 	}
-	return "Save the secrets in the OS keyring after creating"
+	return "in the OS keyring, after the store is saved"
 }
 
 // reviewAccessible is the review for screen readers: the answers as plain
@@ -175,16 +178,39 @@ func (w *Wizard) reviewAccessible(ctx context.Context) (ui.Action, error) {
 	}
 	fields := []huh.Field{huh.NewSelect[string]().Title("What next?").Options(opts...).Value(&chosen)}
 	if w.s.KeyringAvailable() {
-		fields = append([]huh.Field{w.yesNo(w.saveLabel()+"?", "Next time sfstore offers them instead of asking.", &w.a.SaveSecrets)}, fields...)
+		fields = append([]huh.Field{w.yesNo("Save the secrets, "+w.saveLabel()+"?", "Next time sfstore offers them instead of asking.", &w.a.SaveSecrets)}, fields...)
 	}
 	if err := w.run(ctx, w.form(huh.NewGroup(fields...).Title(w.titleText("Review")))); err != nil {
 		return ui.Action{}, err
 	}
 	act := parseAction(chosen)
-	if act.Kind == ui.ActCreate && w.s.Opts.DryRun {
+	switch {
+	case act.Kind == ui.ActCreate && w.s.Opts.DryRun:
 		act.Kind = ui.ActDryRun
+	case act.Kind == ui.ActCreate:
+		// As on the full screen: without a passing test, Create is asked
+		// once more, naming where it goes; the answer defaults to no.
+		if _, passed := w.s.TestResult(); !passed {
+			sure := false
+			q := w.yesNo(w.confirmText(), "No goes back to the review.", &sure)
+			if err := w.run(ctx, w.form(huh.NewGroup(q))); err != nil {
+				return ui.Action{}, err
+			}
+			if !sure {
+				return ui.Action{Kind: ui.ActReview}, nil
+			}
+		}
 	}
 	return act, nil
+}
+
+// confirmText asks for Create (or Update) without a passing connection
+// test, naming what it changes.
+func (w *Wizard) confirmText() string {
+	if e := w.s.Editing; e != nil {
+		return "Update the store " + e.StoreID + " without a passing connection test?"
+	}
+	return "Create the store in environment " + w.a.TargetEnvironmentID() + " without a passing connection test?"
 }
 
 func editValue(s settings.Step) string { return "edit:" + strconv.Itoa(int(s)) }

@@ -40,10 +40,11 @@ type reviewModel struct {
 	// changes, when set, draws an edit's changes (old → new) between the
 	// heading and the answers; the answers give way first when the screen
 	// is short. Set by newReviewModel for an edit.
-	changes func(width int) string
-	notes   []string // the test's result and problems, styled
-	items   []menuItem
-	confirm string // the question a create asks first; "" asks none
+	changes     func(width int) string
+	notes       []string // the test's result and problems, styled
+	items       []menuItem
+	confirm     string // the question a create asks first; "" asks none
+	confirmVerb string // what y does: "create" or "update"
 
 	cursor, stepCursor int
 	mode               reviewMode

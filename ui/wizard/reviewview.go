@@ -66,7 +66,7 @@ func (m *reviewModel) menuView() string {
 	switch m.mode {
 	case modeConfirm:
 		lines = append(lines, m.st.Warn.Render(cards.Wrap(m.confirm, m.lineWidth())),
-			m.help("y create · any other key back to the menu"))
+			m.help("y "+m.confirmVerb+" · any other key back to the menu"))
 		return strings.Join(lines, "\n")
 	case modeSteps:
 		lines = append(lines, m.st.Title.Render("Edit which step?"))
@@ -118,7 +118,8 @@ func (m *reviewModel) lineWidth() int {
 
 func (m *reviewModel) itemLabel(it menuItem) string {
 	if it.value == "save" {
-		return m.saveLabel + ": " + yesNoWord(*m.save)
+		// The state first: a narrow screen cuts the end of the line.
+		return "Save secrets: " + yesNoWord(*m.save) + " (" + m.saveLabel + ")"
 	}
 	return it.label
 }

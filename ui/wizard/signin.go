@@ -194,6 +194,9 @@ func (m signInModel) View() string {
 // with the refresh token. sfstore itself never refreshes it, since with
 // refresh-token rotation on that would invalidate the copy PingOne gets.
 func (w *Wizard) verifySalesforce(ctx context.Context) error {
+	if w.s.Opts.DryRun {
+		return nil // a dry run sends nothing, not even to Salesforce
+	}
 	instance := "https://" + w.a.SalesforceDomain
 	if w.s.Opts.Salesforce.InstanceURL != "" {
 		instance = w.s.Opts.Salesforce.InstanceURL

@@ -108,12 +108,25 @@ func (o optionalBool) Set(v bool) { *o.p = &v }
 
 func (w *Wizard) salesforceAppForm() *huh.Form {
 	a := w.a
+	w.sfApp = a.SalesforceDomain + "\x00" + a.ClientID
+	var ways []huh.Option[settings.SignInMethod]
+	if w.hasAllSalesforceSecrets() {
+		ways = append(ways, huh.NewOption("Keep the tokens and secret already given", settings.SignInKeep))
+		if a.SalesforceSignIn == settings.SignInBrowser {
+			a.SalesforceSignIn = settings.SignInKeep
+		}
+	}
+	if !w.s.Opts.DryRun {
+		// A dry run sends nothing anywhere: no sign-in.
+		ways = append(ways, huh.NewOption("Sign in with Salesforce in the browser (recommended)", settings.SignInBrowser))
+	} else if a.SalesforceSignIn == settings.SignInBrowser {
+		a.SalesforceSignIn = settings.SignInPaste
+	}
+	ways = append(ways, huh.NewOption("Paste an access token and a refresh token", settings.SignInPaste))
 	return w.form(huh.NewGroup(
 		w.fieldInput(settings.FieldSalesforceDomain, "Your org's My Domain. https:// and a trailing / are removed.", &a.SalesforceDomain),
 		w.fieldInput(settings.FieldClientID, "The Consumer Key of your connected app or external client app.", &a.ClientID),
-		choice(w, "How do you want to get the OAuth tokens?", "Signing in needs the app's callback URL and the api and refresh_token scopes.", &a.SalesforceSignIn,
-			huh.NewOption("Sign in with Salesforce in the browser (recommended)", settings.SignInBrowser),
-			huh.NewOption("Paste an access token and a refresh token", settings.SignInPaste)),
+		choice(w, "How do you want to get the OAuth tokens?", "Signing in needs the app's callback URL and the api and refresh_token scopes.", &a.SalesforceSignIn, ways...),
 	).Title(w.title(settings.StepSalesforce)))
 }
 

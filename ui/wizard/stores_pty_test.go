@@ -99,7 +99,7 @@ func TestPTYReconnectSignsInAndShowsTheChangesAtTheReview(t *testing.T) {
 	w.waitFor("Salesforce accepts the new access token")
 	w.waitFor("Review: the store after your changes")
 	w.waitFor("(not returned by PingOne) → ••••")
-	w.waitFor("s  Save the secrets in the")
+	w.waitFor("s  Save secrets: ")
 	w.waitFor("Cancel: change nothing")
 	w.send("c")
 	w.waitFor("Press y to update")

@@ -32,6 +32,10 @@ type Wizard struct {
 	// use it.
 	sf *ui.SalesforceSession
 
+	// sfApp is the Salesforce domain and client ID as the app page showed
+	// them, to tell when kept tokens no longer match the app.
+	sfApp string
+
 	// problems holds what PingOne said about each field in its last
 	// refusal, shown under the field when the person goes back to fix it.
 	problems map[*settings.Field]string

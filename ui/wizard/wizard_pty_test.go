@@ -249,7 +249,7 @@ func (w *wizardPTY) reviewAndCreate(saveQuestion bool) {
 	w.waitFor("Review: this is what will be sent")
 	menu := w.waitForSegment("What next?")
 	if saveQuestion {
-		w.waitFor("s  Save the secrets in the")
+		w.waitFor("s  Save secrets: ")
 	}
 	_ = menu
 	w.waitFor("Cancel: create nothing")
