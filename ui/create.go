@@ -187,8 +187,7 @@ func (s *Session) commit(ctx context.Context, p Prompter) (*api.Store, error) {
 	})
 	switch {
 	case errors.Is(err, ErrCancelled):
-		s.cancelledWhileSending(ctx, p, err)
-		return nil, err
+		return s.cancelledWhileSending(ctx, p, err)
 	case lostAnswer(err):
 		s.Notice(s.ErrStyles.Warn, "! PingOne's answer was lost, and the request may have arrived: "+err.Error())
 		return s.findOut(ctx, p, err)
@@ -197,8 +196,10 @@ func (s *Session) commit(ctx context.Context, p Prompter) (*api.Store, error) {
 }
 
 // cancelledWhileSending finds out, after Ctrl-C or a signal, whether the
-// request had arrived: the person leaves knowing, not guessing.
-func (s *Session) cancelledWhileSending(ctx context.Context, p Prompter, cause error) {
+// request had arrived: the person leaves knowing, not guessing. When it
+// had, the store is returned as done (the run then ends as created, and
+// asks nothing more); otherwise the cancellation stands.
+func (s *Session) cancelledWhileSending(ctx context.Context, p Prompter, cause error) (*api.Store, error) {
 	s.Notice(s.ErrStyles.Warn, "! Cancelled while PingOne was answering: the request may have arrived. Checking…")
 	store, err := s.findOut(context.WithoutCancel(ctx), p, cause)
 	if err != nil {
@@ -206,7 +207,8 @@ func (s *Session) cancelledWhileSending(ctx context.Context, p Prompter, cause e
 		if errors.As(err, &f) {
 			s.ReportFailure(f.heading, f.err)
 		}
-		return
+		return nil, cause
 	}
-	s.Notice(s.ErrStyles.OK, "The store exists: ID "+store.ID+". See it with `sfstore show "+store.ID+"`.")
+	s.cancelled = true
+	return store, nil
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -104,5 +105,40 @@ func TestARefusedActiveCreateSaysToCreateItInactive(t *testing.T) {
 	}
 	if !strings.Contains(r.err.String(), "PingOne refused to create the store active") {
 		t.Fatalf("stderr:\n%s", r.err.String())
+	}
+}
+
+// TestCtrlCWhileACreateLandsEndsAsCreated: the person cancels while the
+// create is out, but PingOne had stored the store: sfstore looks, and the
+// run ends as created with the store on stdout, asking nothing more.
+func TestCtrlCWhileACreateLandsEndsAsCreated(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	r.opts.JSON, r.opts.Publish = true, true
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r.ctx = ctx
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.Method == http.MethodPost && strings.HasSuffix(req.URL.Path, "/propagation/stores") {
+			r.sim.ServeHTTP(httptest.NewRecorder(), req) // stored…
+			cancel()                                     // …and the person presses Ctrl-C
+			<-req.Context().Done()
+			return
+		}
+		r.sim.ServeHTTP(w, req)
+	}))
+	defer srv.Close()
+	r.opts.APIURL, r.opts.AuthURL = srv.URL, srv.URL
+	store, err := r.run(t)
+	if err != nil || store == nil || len(r.sim.Stores()) != 1 || store.ID != r.sim.Stores()[0].ID {
+		t.Fatalf("run = %+v, %v; stderr:\n%s", store, err, r.err.String())
+	}
+	var printed api.Store
+	if json.Unmarshal(r.out.Bytes(), &printed) != nil || printed.ID != store.ID {
+		t.Fatalf("stdout: %s", r.out.String())
+	}
+	for _, req := range r.sim.RequestsWith("POST") {
+		if strings.HasSuffix(req.Path, "/revisions") {
+			t.Fatalf("published after Ctrl-C:\n%s", r.err.String())
+		}
 	}
 }

@@ -35,7 +35,8 @@ type scriptRun struct {
 	save     bool // --save-secrets
 	out, err bytes.Buffer
 
-	failListsAfter int // see refuseCreates
+	failListsAfter int             // see refuseCreates
+	ctx            context.Context // the run's; Background when nil
 
 }
 
@@ -63,7 +64,10 @@ func (r *scriptRun) run(t *testing.T) (*api.Store, error) {
 	t.Helper()
 	r.out.Reset()
 	r.err.Reset()
-	ctx := context.Background()
+	ctx := r.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	s := NewSession(ctx, r.answers, r.opts, Streams{Out: &r.out, Err: &r.err, OutWidth: 80, ErrWidth: 80})
 	s.Answers.SaveSecrets = r.save
 	store, err := Create(ctx, s, NewScript(s))

@@ -86,6 +86,9 @@ type Session struct {
 	testedRequest   string // the request LastTest was about
 	// Editing is the store being edited, or nil for a create.
 	Editing *Editing
+	// cancelled says the person cancelled a create that reached PingOne
+	// after all: it is reported, and nothing more is asked.
+	cancelled bool
 	// pending is an action a recovery chose to run without a review.
 	pending *Action
 	// before holds the IDs of the stores listed before a create, to tell

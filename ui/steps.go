@@ -78,6 +78,9 @@ func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) erro
 	if err := s.ReportCreated(store); err != nil {
 		return err
 	}
+	if s.cancelled {
+		return nil // the person asked to stop: no more questions
+	}
 	publish, err := p.Publish(ctx)
 	if err != nil || !publish {
 		return nil

@@ -26,6 +26,15 @@ func RenderError(st Styles, heading string, err error, width int) string {
 		parts = salesforceErrorParts(st, sfErr, inner)
 	case errors.As(err, &apiErr):
 		parts = apiErrorParts(st, apiErr, inner)
+	case errors.As(err, &tokenErr) && tokenErr.Code == "" && !isHTTPError(tokenErr.StatusCode):
+		// No answer from the token endpoint (a network, TLS or proxy
+		// failure, a redirect): its message says why; PingOne refused
+		// nothing.
+		heading = "sfstore could not sign in to PingOne"
+		parts = []string{st.paragraph(st.Value, tokenErr.Error(), inner)}
+		if h := tokenErr.Hint(); h != "" {
+			parts = append(parts, "", st.paragraph(st.Warn, "What to do: "+h, inner))
+		}
 	case errors.As(err, &tokenErr):
 		heading = "PingOne refused the sign-in"
 		parts = tokenErrorParts(st, tokenErr, inner)
@@ -41,6 +50,10 @@ func RenderError(st Styles, heading string, err error, width int) string {
 	// share an 80×24 screen.
 	return st.card(st.ErrorCard, append([]string{title}, parts...))
 }
+
+// isHTTPError says whether status is an HTTP error answer (a 3xx is a
+// redirect sfstore did not follow, reported by its message instead).
+func isHTTPError(status int) bool { return status >= 400 }
 
 func apiErrorParts(st Styles, e *api.Error, width int) []string {
 	rows := []row{{Label: "HTTP status", Value: e.Status}}

@@ -156,3 +156,11 @@ func requireFits(t *testing.T, out string, width int) {
 		}
 	}
 }
+
+func TestASignInThatGotNoAnswerSaysWhy(t *testing.T) {
+	err := &api.TokenError{Endpoint: "127.0.0.1:1/env/as/token", Err: errors.New("dial tcp 127.0.0.1:1: connect: connection refused")}
+	out := RenderError(testStyles(), notCreated, err, 80)
+	if strings.Contains(out, "refused the sign-in") || !strings.Contains(out, "could not sign in") || !strings.Contains(out, "127.0.0.1:1") {
+		t.Fatalf("card:\n%s", out)
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"sfstore/ui"
 	"sfstore/ui/settings"
+	"sfstore/ui/wizard"
 )
 
 // confirm asks a yes/no question before something that cannot be undone.
@@ -19,8 +20,9 @@ func (a *app) confirm(cmd *cobra.Command, s *ui.Session, question, yesFlag strin
 		return &settings.InputError{Problems: []string{fmt.Sprintf("%s needs confirmation: pass %s (nothing was changed)", cmd.CommandPath(), yesFlag)}}
 	}
 	ok := false
+	// The wizard's theme marks the chosen button, so NO_COLOR shows it.
 	err := huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(question).Affirmative("Yes").Negative("No").Value(&ok))).
-		WithInput(s.In).WithOutput(s.Err).WithAccessible(s.Opts.Accessible).RunWithContext(cmd.Context())
+		WithTheme(wizard.Theme()).WithInput(s.In).WithOutput(s.Err).WithAccessible(s.Opts.Accessible).RunWithContext(cmd.Context())
 	switch {
 	case errors.Is(err, huh.ErrUserAborted), cmd.Context().Err() != nil:
 		return ui.ErrCancelled

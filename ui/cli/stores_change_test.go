@@ -191,6 +191,25 @@ func TestEditSendsTheFlagsChangesInOnePUTAndNothingWhenNothingChanges(t *testing
 	}
 }
 
+// TestEditOfTheAppNeedsItsOwnSecrets: a new Salesforce domain or client ID
+// never goes to PingOne with the old app's secret and tokens.
+func TestEditOfTheAppNeedsItsOwnSecrets(t *testing.T) {
+	w := newWorld(t, simulator.Options{})
+	_, errOut, err := w.run(t, nil, "edit", failedID, "--no-input", "--salesforce-domain", "other.my.salesforce.com")
+	requireExit(t, err, 2, errOut)
+	if n := len(w.sim.RequestsWith("PUT")); n != 0 || !strings.Contains(err.Error(), "SALESFORCE_ACCESS_TOKEN") {
+		t.Fatalf("%d PUTs; err = %v", n, err)
+	}
+	env := map[string]string{"SALESFORCE_CLIENT_SECRET": settingstest.ClientSecret,
+		"SALESFORCE_ACCESS_TOKEN": settingstest.AccessToken, "SALESFORCE_REFRESH_TOKEN": settingstest.RefreshToken}
+	_, errOut, err = w.run(t, env, "edit", failedID, "--no-input", "--salesforce-domain", "other.my.salesforce.com")
+	requireExit(t, err, 0, errOut)
+	c := w.onePUT(t).Configuration
+	if c.SalesforceDomain != "other.my.salesforce.com" || c.OAuthAccessToken != settingstest.AccessToken || c.ClientSecret != settingstest.ClientSecret {
+		t.Fatalf("PUT configuration = %+v", c.Masked())
+	}
+}
+
 func TestEditThatPingOneRefusesNamesTheFieldAndLeavesTheStore(t *testing.T) {
 	w := newWorld(t, simulator.Options{})
 	_, errOut, err := w.run(t, nil, "edit", healthyID, "--no-input", "--profile-id", "00e5g000004ZZZZ")

@@ -34,6 +34,11 @@ func adopt(s *ui.Session, st api.Store) settings.Answers {
 // where sfstore saved the app's secrets by domain and client ID, else from
 // a prompt. A script that lacks one stops with exit 2, naming its variable.
 func fillSecrets(ctx context.Context, s *ui.Session, p Prompter, given settings.Answers, fields []*settings.Field) error {
+	return fillSecretsBecause(ctx, s, p, given, fields, "PingOne does not return it")
+}
+
+// fillSecretsBecause is fillSecrets saying why the secrets are needed.
+func fillSecretsBecause(ctx context.Context, s *ui.Session, p Prompter, given settings.Answers, fields []*settings.Field, because string) error {
 	a := s.Answers
 	for _, f := range fields {
 		if f.Get(a) == "" && f.Get(&given) != "" {
@@ -48,7 +53,7 @@ func fillSecrets(ctx context.Context, s *ui.Session, p Prompter, given settings.
 	if len(missing) == 0 {
 		return nil
 	}
-	why := fmt.Sprintf("PingOne does not return it, and the keyring holds none for %s with client ID %s", a.SalesforceDomain, a.ClientID)
+	why := fmt.Sprintf("%s, and the keyring holds none for %s with client ID %s", because, a.SalesforceDomain, a.ClientID)
 	if err := p.AskSecrets(ctx, missing, why); err != nil {
 		return err
 	}

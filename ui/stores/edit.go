@@ -35,6 +35,17 @@ func Edit(ctx context.Context, s *ui.Session, p Prompter, ref string, apply func
 		}
 		s.NoteSecrets()
 	}
+	if a := s.Answers; a.SalesforceDomain != original.SalesforceDomain || a.ClientID != original.ClientID {
+		// The stored secret and tokens belong to the app as it was: the
+		// new app's come from the environment, the keyring or a prompt,
+		// never from the old one.
+		for _, f := range secretFields {
+			_ = f.Set(a, "")
+		}
+		if err := fillSecretsBecause(ctx, s, p, given, secretFields, "the Salesforce domain or client ID changes"); err != nil {
+			return nil, err
+		}
+	}
 	if s.Opts.NoInput {
 		if len(settings.Changes(original, *s.Answers)) == 0 {
 			s.Progress("Nothing to change: the flags given match the store; nothing was sent.")

@@ -104,7 +104,15 @@ type optionalBool struct{ p **bool }
 
 func (o optionalBool) Get() bool { return *o.p != nil && **o.p }
 
-func (o optionalBool) Set(v bool) { *o.p = &v }
+// Set records an answer, except the default "no" on an unset value:
+// Enter on the default leaves the key to PingOne in the full screen
+// (where nothing is set unless toggled) and in accessible mode alike.
+func (o optionalBool) Set(v bool) {
+	if *o.p == nil && !v {
+		return
+	}
+	*o.p = &v
+}
 
 func (w *Wizard) salesforceAppForm() *huh.Form {
 	a := w.a

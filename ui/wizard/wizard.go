@@ -52,7 +52,7 @@ type Wizard struct {
 
 // New returns the wizard for a session.
 func New(s *ui.Session) *Wizard {
-	w := &Wizard{s: s, a: s.Answers, st: s.ErrStyles, theme: newTheme()}
+	w := &Wizard{s: s, a: s.Answers, st: s.ErrStyles, theme: Theme()}
 	// The review shows the last test's result above its actions; screen
 	// readers get the flow's own line instead.
 	s.ReviewShowsTest = !s.Opts.Accessible
