@@ -77,6 +77,9 @@ func TestExitCodes(t *testing.T) {
 		{"doctor", nil, []string{"doctor", "--demo"}, 0, "✓"},
 		{"secrets list", nil, []string{"secrets", "list", "--demo"}, 0, "saved no secrets"},
 		{"completion", nil, []string{"completion", "bash"}, 0, "bash completion"},
+		{"completion of an unknown shell", nil, []string{"completion", "tcsh"}, 2, `unknown shell "tcsh"`},
+		{"help of an unknown command", nil, []string{"help", "nosuch"}, 2, `unknown help topic "nosuch"`},
+		{"help of a subcommand", nil, []string{"help", "secrets", "forget"}, 0, "sfstore secrets forget [flags]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

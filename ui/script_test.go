@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os/exec"
 	"strings"
 	"testing"
@@ -283,14 +285,36 @@ func requireNoSecrets(t *testing.T, out string, secrets ...string) {
 	}
 }
 
-// TestNothingFromPingOneReachesTheTerminalAsControl sends a name with escape
-// sequences (from a flag or file) and gets an error whose message carries
-// more: nothing printed may hold an ESC or another control character.
+// TestNothingFromPingOneReachesTheTerminalAsControl: a name with escape
+// sequences is refused from a flag or file, and a created store, an error
+// and their details that carry them from the server reach the output
+// inert: no ESC and no other control character is printed.
 func TestNothingFromPingOneReachesTheTerminalAsControl(t *testing.T) {
 	const evil = "\x1b]0;pwned\x07\x1b[2J\x1b]8;;https://evil.example\x07click\x1b]8;;\x07\u009b31m"
 	r := newScriptRun(t, simulator.Options{})
 	r.answers.Name = "Store " + evil
-	r.opts.AllowDuplicateName = true
+	var ie *settings.InputError
+	if _, err := r.run(t); !errors.As(err, &ie) || !strings.Contains(err.Error(), "Store name: contains a control character") {
+		t.Fatalf("a name with escapes: %v", err)
+	}
+
+	r.answers.Name = "Plain"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.Method != http.MethodPost || !strings.HasSuffix(req.URL.Path, "/propagation/stores") {
+			r.sim.ServeHTTP(w, req)
+			return
+		}
+		rec := httptest.NewRecorder()
+		r.sim.ServeHTTP(rec, req)
+		var store map[string]any
+		_ = json.Unmarshal(rec.Body.Bytes(), &store)
+		store["name"], store["description"] = "Store "+evil, evil
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(rec.Code)
+		_ = json.NewEncoder(w).Encode(store)
+	}))
+	defer srv.Close()
+	r.opts.APIURL, r.opts.AuthURL = srv.URL, srv.URL
 	if _, err := r.run(t); err != nil {
 		t.Fatalf("run: %v\n%s", err, r.err.String())
 	}
@@ -298,7 +322,6 @@ func TestNothingFromPingOneReachesTheTerminalAsControl(t *testing.T) {
 
 	r.sim.FailWith(400, "application/json", `{"id":"e1","code":"INVALID_DATA","message":"bad `+jsonEscape(evil)+`",
 	  "details":[{"code":"INVALID_VALUE","target":"name","message":"no `+jsonEscape(evil)+`"}]}`)
-	r.opts.AllowDuplicateName = false
 	r.answers.Name = "Another"
 	if _, err := r.run(t); err == nil {
 		t.Fatal("the refused create succeeded")

@@ -46,6 +46,7 @@ func Execute(ctx context.Context, args []string, io IO, deps Deps) error {
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
+	strictCompletion(root) // after SetOut: cobra binds the scripts' output here
 	return root.ExecuteContext(ctx)
 }
 

@@ -35,10 +35,14 @@ func newCreateCmd(a *app) *cobra.Command {
 In a terminal, a wizard asks for every setting, explains each one, and shows
 the request before anything is sent. Every answer can also be given up front
 with flags, the environment or a --from file; with --no-input (or without a
-terminal) nothing is asked and anything missing is listed.`,
+terminal) nothing is asked and anything missing is listed.
+
+Secrets are never flags: PINGONE_CLIENT_SECRET (or PINGONE_API_ACCESS_TOKEN),
+SALESFORCE_CLIENT_SECRET, SALESFORCE_ACCESS_TOKEN and SALESFORCE_REFRESH_TOKEN
+give them, or the --from file, the keyring or a prompt.`,
 		Example: `  sfstore create --demo
   sfstore create --region EU --name "Salesforce production" --salesforce-domain acme.my.salesforce.com
-  sfstore create --no-input --from examples/store.json --dry-run`,
+  sfstore create --no-input --from testdata/store.json --dry-run`,
 		Args: noArgs,
 		RunE: c.run,
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -90,9 +91,37 @@ func groupRank(g string) int {
 	return len(helpGroupOrder)
 }
 
-// setHelp installs the grouped help on the root command; subcommands
-// inherit it.
+// setHelp installs the grouped help on the root command (subcommands
+// inherit it), and help and completion commands that refuse what they do
+// not know with exit 2, where cobra's print the help and exit 0.
 func setHelp(root *cobra.Command) {
 	cobra.AddTemplateFunc("flagGroups", flagGroups)
 	root.SetUsageTemplate(usageTemplate)
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || cmd == nil || len(rest) > 0 {
+				return usageError(c, fmt.Errorf("unknown help topic %q", strings.Join(args, " ")))
+			}
+			cmd.InitDefaultHelpFlag()
+			return cmd.Help()
+		},
+	})
+}
+
+// strictCompletion makes "completion" with no shell, or one cobra does not
+// know, a usage error. Call it after every command is added.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			return usageError(cmd, fmt.Errorf("unknown shell %q: expected bash, zsh, fish or powershell", strings.Join(args, " ")))
+		}
+	}
 }

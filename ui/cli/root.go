@@ -14,7 +14,14 @@ In a terminal it asks for every setting; in a script every answer comes from
 flags, the environment or a file. Secrets stay in the OS keyring.
 
 When provisioning stops, list, show, test, reconnect, edit, delete and
-publish look after the stores that exist.`,
+publish look after the stores that exist.
+
+Secrets are never flags. They come from the environment, a --from file,
+the keyring or a prompt:
+  PINGONE_CLIENT_SECRET      the worker app's client secret
+  PINGONE_API_ACCESS_TOKEN   a ready PingOne token instead of a worker app
+  SALESFORCE_CLIENT_SECRET   the Salesforce app's consumer secret
+  SALESFORCE_ACCESS_TOKEN, SALESFORCE_REFRESH_TOKEN   its OAuth tokens`,
 		Example: `  # Try it with no account: a built-in PingOne answers
   sfstore --demo
 
@@ -22,7 +29,7 @@ publish look after the stores that exist.`,
   sfstore --region EU
 
   # A scripted run from a body file, secrets from the environment
-  sfstore --no-input --from examples/store.json --environment-id 5c3b0a7e-… --json
+  sfstore --no-input --from testdata/store.json --environment-id 5c3b0a7e-… --json
 
   # Why a store stopped provisioning, and new tokens for it
   sfstore show "Salesforce production"

@@ -183,15 +183,36 @@ func (f *Field) Applies(a Answers) bool {
 // Check validates the field's value in the context of all the answers; nil
 // when the field does not apply.
 func (f *Field) Check(a Answers) error {
-	if !f.Applies(a) || f.validate == nil {
+	if !f.Applies(a) {
 		return nil
 	}
-	return f.validate(a, f.Get(&a))
+	v := f.Get(&a)
+	if err := noControls(v); err != nil {
+		return err
+	}
+	if f.validate == nil {
+		return nil
+	}
+	return f.validate(a, v)
+}
+
+// noControls refuses control characters: what PingOne stores would differ
+// from what sfstore shows, which never lets them reach a terminal.
+func noControls(v string) error {
+	for _, r := range v {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+			return fmt.Errorf("contains a control character (%U); remove it", r)
+		}
+	}
+	return nil
 }
 
 // CheckValue validates v as the field's value, before it is set: the forms
 // call it on each keystroke that leaves a field.
 func (f *Field) CheckValue(a Answers, v string) error {
+	if err := noControls(v); err != nil {
+		return err
+	}
 	if f.validate == nil {
 		return nil
 	}

@@ -75,7 +75,7 @@ var (
 			{Value: api.StatusActive, Word: "true", Label: api.StatusActive},
 			{Value: api.StatusInactive, Word: "false", Label: api.StatusInactive},
 		},
-		normalize: upper, Help: "create it active (default: PingOne creates it inactive)",
+		normalize: upper, Help: "make it ACTIVE, or INACTIVE with =false (not given on a create: PingOne creates it inactive)",
 		value: strVal(func(a *Answers) *string { return &a.Status })}
 	FieldManaged = &Field{Key: "managed", Label: "Deprovision users when deleted", Step: StepStore, Path: "managed",
 		Flag: true, Kind: OptionalBool,

@@ -98,6 +98,7 @@ type fileLoader struct {
 	problems []string
 	warnings []string
 	given    map[*Field]string // the path each field was read from
+	present  map[string]bool   // every path the document holds
 }
 
 func (l *fileLoader) problem(format string, args ...any) {
@@ -106,6 +107,17 @@ func (l *fileLoader) problem(format string, args ...any) {
 
 func (l *fileLoader) load(top []member) {
 	l.given = map[*Field]string{}
+	l.present = map[string]bool{}
+	for _, m := range top {
+		l.present[m.key] = true
+		if m.key == "configuration" || m.key == "image" {
+			if inner, err := readObject(m.raw, m.key); err == nil {
+				for _, in := range inner {
+					l.present[m.key+"."+in.key] = true
+				}
+			}
+		}
+	}
 	for _, m := range top {
 		switch m.key {
 		case "type":
@@ -141,13 +153,12 @@ func (l *fileLoader) value(path string, raw json.RawMessage) {
 		l.problem("unknown key %q (expected one of %s)", path, strings.Join(bodyPaths(), ", "))
 		return
 	}
-	if prev, ok := l.given[f]; ok {
-		if deprecated {
-			l.warnings = append(l.warnings, fmt.Sprintf("%s is deprecated and ignored: %s is also given", path, prev))
-			return
-		}
-		l.warnings = append(l.warnings, fmt.Sprintf("%s is deprecated and ignored: %s is also given", prev, path))
-	} else if deprecated {
+	switch {
+	case deprecated && l.present[f.Path]:
+		// The current key wins wherever it stands in the document.
+		l.warnings = append(l.warnings, fmt.Sprintf("%s is deprecated and ignored: %s is also given", path, f.Path))
+		return
+	case deprecated:
 		l.warnings = append(l.warnings, fmt.Sprintf("%s is deprecated: read as %s", path, f.Path))
 	}
 	l.given[f] = path

@@ -136,3 +136,15 @@ func TestStatusAndManagedAreLeftOutUnlessTheFileGivesThem(t *testing.T) {
 		t.Fatalf("status PAUSED: %v", err)
 	}
 }
+
+func TestADeprecatedKeyBesideItsReplacementIsIgnoredInEitherOrder(t *testing.T) {
+	for _, body := range []string{
+		`{"configuration":{"CREATE_NEW_USERS":false,"CREATE_USERS":true}}`,
+		`{"configuration":{"CREATE_USERS":true,"CREATE_NEW_USERS":false}}`,
+	} {
+		a, warnings, err := load(t, body)
+		if err != nil || !a.CreateUsers || len(warnings) != 1 || !strings.Contains(warnings[0], "CREATE_NEW_USERS is deprecated and ignored") {
+			t.Errorf("%s: create %v, warnings %q, err %v", body, a.CreateUsers, warnings, err)
+		}
+	}
+}

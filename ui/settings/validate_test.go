@@ -29,6 +29,8 @@ func TestFieldsAcceptGoodValuesAndNameWhatIsExpected(t *testing.T) {
 		{"target empty with a token", FieldEnvironmentID, token, "", "required: a UUID"},
 		{"target bad", FieldEnvironmentID, worker, "prod", "expected a UUID"},
 		{"name empty", FieldName, worker, "   ", "a name is required"},
+		{"name with an escape", FieldName, worker, "Evil \x1b]0;x\x07 name", "contains a control character (U+001B)"},
+		{"description with a C1 control", FieldDescription, worker, "a \u009b31m b", "control character"},
 		{"image empty ok", FieldImageURL, worker, "", ""},
 		{"image https ok", FieldImageURL, worker, "https://example.com/a.png", ""},
 		{"image relative", FieldImageURL, worker, "logo.png", "expected a full URL"},
