@@ -61,6 +61,10 @@ func (s *Session) apply(ctx context.Context, p Prompter) (*api.Store, error) {
 		case ActTest:
 			err = s.recover(ctx, p, headingTestFailed, s.TestConnection(ctx, p))
 		case ActCreate:
+			if e := s.Editing; e != nil && len(settings.Changes(e.Original, *s.Answers)) == 0 {
+				s.Notice(s.ErrStyles.Muted, "Nothing changed: nothing was sent.")
+				return nil, ErrNothingChanged
+			}
 			var store *api.Store
 			store, err = s.commitChecked(ctx, p)
 			if err == nil {
@@ -105,7 +109,12 @@ func (s *Session) commitChecked(ctx context.Context, p Prompter) (*api.Store, er
 	}
 	if dup != nil {
 		allowed, err := p.AllowDuplicate(ctx, *dup)
-		if err != nil || !allowed {
+		var de *DuplicateError
+		switch {
+		case errors.As(err, &de):
+			// sfstore's own refusal, not PingOne's.
+			return nil, &failure{heading: "Not created: a Salesforce store with this name exists", err: err}
+		case err != nil || !allowed:
 			return nil, cmpErr(err, errNotAllowed)
 		}
 	}

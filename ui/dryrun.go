@@ -45,6 +45,9 @@ func (s *Session) PrintDryRun() error {
 	for _, key := range notSent(*a) {
 		fmt.Fprintf(&b, "# %s is not sent: %s\n", key, settings.NotSent)
 	}
+	for _, n := range a.CaseNotes() {
+		fmt.Fprintf(&b, "# %s.\n", n)
+	}
 	fmt.Fprintf(&b, "\n# The same request with curl; it reads the secrets from the environment:\n")
 	fmt.Fprintf(&b, "#   %s\n", strings.Join(curlVariables(), ", "))
 	if a.AuthMethod == settings.AuthWorkerApp {

@@ -161,6 +161,10 @@ func requestsEqual(sent, now api.CreateSalesforceStoreRequest) bool {
 	return bytes.Equal(a, b)
 }
 
+// ErrNothingChanged ends an update whose answers match the store: there is
+// nothing to send, and nothing was.
+var ErrNothingChanged = errors.New("nothing changed")
+
 // ErrCancelled means the person pressed Ctrl-C or chose to cancel.
 var ErrCancelled = errors.New("cancelled")
 

@@ -31,6 +31,9 @@ func (p *Script) Collect(ctx context.Context) error {
 			return err
 		}
 	}
+	for _, n := range s.Answers.CaseNotes() {
+		s.Progress("%s.", n)
+	}
 	problems := s.Answers.CheckAll()
 	if s.Opts.DryRun {
 		problems = withoutPingOneSecrets(problems)

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"sfstore/secrets"
 	"sfstore/ui"
 	"sfstore/ui/settings"
 	"sfstore/ui/term"
@@ -134,6 +136,11 @@ func (a *app) options() (ui.Options, error) {
 	}
 	if opts.AuthURL, err = hostSetting(g.authURL, getenv, authHost); err != nil {
 		problems = append(problems, err.Error())
+	}
+	if v := getenv(secrets.TimeoutEnv); v != "" {
+		if d, err := time.ParseDuration(v); err != nil || d <= 0 {
+			problems = append(problems, fmt.Sprintf("%s: expected a duration such as 30s or 2m, got %q", secrets.TimeoutEnv, term.Line(v)))
+		}
 	}
 	if len(problems) > 0 {
 		return opts, &settings.InputError{Problems: problems}

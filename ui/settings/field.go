@@ -174,6 +174,18 @@ func (f *Field) noteRestoredCase(a *Answers, typed, normal string) {
 	a.CaseRestored[f.Key] = typed
 }
 
+// CaseNotes says, for each ID whose letter case was restored, what was
+// given and what is sent.
+func (a Answers) CaseNotes() []string {
+	var notes []string
+	for _, f := range Fields {
+		if typed, ok := a.CaseRestored[f.Key]; ok && f.Get(&a) != "" {
+			notes = append(notes, fmt.Sprintf("%s %s is sent as %s: its letter case is restored from its last three characters", f.Label, typed, f.Get(&a)))
+		}
+	}
+	return notes
+}
+
 // Applies says whether the field means anything with these answers: the
 // account only with Communities on, the worker secret only for a worker app.
 func (f *Field) Applies(a Answers) bool {

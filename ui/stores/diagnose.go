@@ -32,6 +32,23 @@ type Diagnosis struct {
 	Next    []cards.Step `json:"next,omitempty"`    // what to do, most useful first
 }
 
+// inDemo adds --demo to the commands it suggests, so they run against the
+// demo's stores when copied.
+func (d Diagnosis) inDemo() Diagnosis {
+	if d.Command != "" {
+		d.Command += " --demo"
+	}
+	next := make([]cards.Step, len(d.Next))
+	for i, st := range d.Next {
+		if st.Command != "" {
+			st.Command += " --demo"
+		}
+		next[i] = st
+	}
+	d.Next = next
+	return d
+}
+
 // Advice is the diagnosis as the card lays it out.
 func (d Diagnosis) Advice() cards.Advice {
 	return cards.Advice{Details: d.Details, Reason: d.Reason, Next: d.Next}

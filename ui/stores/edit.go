@@ -2,6 +2,7 @@ package stores
 
 import (
 	"context"
+	"errors"
 
 	"sfstore/api"
 	"sfstore/ui"
@@ -57,6 +58,9 @@ func Edit(ctx context.Context, s *ui.Session, p Prompter, ref string, apply func
 		printChanges(s, original)
 	}
 	store, err := ui.Update(ctx, s, p, ui.Editing{StoreID: f.Store.ID, Original: original})
+	if errors.Is(err, ui.ErrNothingChanged) {
+		return &f.Store, nil
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -75,8 +75,11 @@ func ambiguous(ref string, candidates []api.Store) error {
 		if st.SyncStatus != nil && st.SyncStatus.SyncState != "" {
 			state = "sync " + st.SyncStatus.SyncState
 		}
-		lines = append(lines, fmt.Sprintf("  %s  %s, %s, %s, updated %s", term.Line(st.ID), term.Line(st.Name),
-			term.Line(st.Status), term.Line(state), term.Line(st.UpdatedAt)))
+		line := fmt.Sprintf("  %s  %s, %s, %s", term.Line(st.ID), term.Line(st.Name), term.Line(st.Status), term.Line(state))
+		if st.UpdatedAt != "" {
+			line += ", updated " + term.Line(st.UpdatedAt)
+		}
+		lines = append(lines, line)
 	}
 	return &settings.InputError{Problems: []string{strings.Join(lines, "\n")}}
 }

@@ -66,6 +66,9 @@ func Reconnect(ctx context.Context, s *ui.Session, p Prompter, ref string) (*api
 		printChanges(s, original)
 	}
 	store, err := ui.Update(ctx, s, p, ui.Editing{StoreID: f.Store.ID, Original: original})
+	if errors.Is(err, ui.ErrNothingChanged) {
+		return &f.Store, nil // the store already holds these tokens
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,9 @@ func Show(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
 		return err
 	}
 	d := Diagnose(f.Store, Ref(f.Store, f.All))
+	if s.Opts.Demo {
+		d = d.inDemo()
+	}
 	if s.Opts.JSON {
 		return s.WriteJSON(showJSON{Store: f.Store.Masked(), Diagnosis: d})
 	}

@@ -95,6 +95,9 @@ func (w *Wizard) reviewNotes(problems []settings.FieldError) []string {
 		}
 		notes = append(notes, style.Render(cards.Wrap(w.st.Clean(msg), w.s.ErrWidth)))
 	}
+	for _, n := range w.a.CaseNotes() {
+		notes = append(notes, w.st.Muted.Render(cards.Wrap(w.st.Clean(n+"."), w.s.ErrWidth)))
+	}
 	for _, p := range problems {
 		notes = append(notes, w.st.Bad.Render(cards.Wrap(w.st.Clean("✗ "+p.Error()), w.s.ErrWidth)))
 	}
