@@ -1,7 +1,6 @@
 package simulator
 
 import (
-	"mime"
 	"net/http"
 	"slices"
 	"time"
@@ -54,17 +53,8 @@ func (s *Server) store(envID, id string) (storeJSON, bool) {
 // handleUpdate is PUT one store: a full replace (storeJSON.replace),
 // validated as a create is. A refused update leaves the store as it was.
 func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request, envID, id string) {
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
-		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidRequest,
-			detail{Code: "INVALID_VALUE", Target: "Content-Type", Message: "Content-Type must be application/json."})
-		return
-	}
-	raw, doc, ok := decodeBody(w, r)
+	raw, doc, ok := validStoreBody(w, r)
 	if !ok {
-		return
-	}
-	if details := validateStore(doc); len(details) > 0 {
-		writeError(w, http.StatusBadRequest, "INVALID_DATA", msgInvalidData, details...)
 		return
 	}
 	s.mu.Lock()

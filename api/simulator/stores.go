@@ -52,17 +52,8 @@ func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.checkStoreAccess(w, r, envID) {
 		return
 	}
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
-		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidRequest,
-			detail{Code: "INVALID_VALUE", Target: "Content-Type", Message: "Content-Type must be application/json."})
-		return
-	}
-	raw, doc, ok := decodeBody(w, r)
+	raw, doc, ok := validStoreBody(w, r)
 	if !ok {
-		return
-	}
-	if details := validateStore(doc); len(details) > 0 {
-		writeError(w, http.StatusBadRequest, "INVALID_DATA", msgInvalidData, details...)
 		return
 	}
 	st := newStore(baseURL(s, r), envID, raw, doc)
@@ -107,6 +98,25 @@ func (s *Server) checkBearer(w http.ResponseWriter, r *http.Request) bool {
 	writeError(w, http.StatusUnauthorized, "ACCESS_FAILED", msgAccessFailed,
 		detail{Code: "INVALID_TOKEN", Message: "The access token is missing, invalid or expired."})
 	return false
+}
+
+// validStoreBody reads a create's or an update's body and answers 400 as
+// PingOne does when it is not a JSON store that passes validation.
+func validStoreBody(w http.ResponseWriter, r *http.Request) (map[string]json.RawMessage, map[string]any, bool) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidRequest,
+			detail{Code: "INVALID_VALUE", Target: "Content-Type", Message: "Content-Type must be application/json."})
+		return nil, nil, false
+	}
+	raw, doc, ok := decodeBody(w, r)
+	if !ok {
+		return nil, nil, false
+	}
+	if details := validateStore(doc); len(details) > 0 {
+		writeError(w, http.StatusBadRequest, "INVALID_DATA", msgInvalidData, details...)
+		return nil, nil, false
+	}
+	return raw, doc, true
 }
 
 // decodeBody reads a JSON object twice over: raw values to echo, decoded
