@@ -345,3 +345,21 @@ func requireInert(t *testing.T, out string) {
 		}
 	}
 }
+
+func TestUnpublishedCreateSaysHowToPublish(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	if _, err := r.run(t); err != nil {
+		t.Fatalf("run: %v\nstderr:\n%s", err, r.err.String())
+	}
+	if !strings.Contains(r.err.String(), "Not published yet") || !strings.Contains(r.err.String(), "`sfstore publish`") {
+		t.Fatalf("stderr lacks the publish hint:\n%s", r.err.String())
+	}
+	r.opts.Publish = true
+	r.answers.Name = "Salesforce staging"
+	if _, err := r.run(t); err != nil {
+		t.Fatalf("run with --publish: %v\nstderr:\n%s", err, r.err.String())
+	}
+	if strings.Contains(r.err.String(), "Not published") || !strings.Contains(r.err.String(), "Revision created") {
+		t.Fatalf("with --publish, stderr reads:\n%s", r.err.String())
+	}
+}

@@ -82,11 +82,23 @@ func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) erro
 		return nil // the person asked to stop: no more questions
 	}
 	publish, err := p.Publish(ctx)
-	if err != nil || !publish {
-		return nil
+	switch {
+	case err != nil:
+	case publish:
+		s.publish(ctx, p)
+	default:
+		s.Notice(s.ErrStyles.Muted, "Not published yet: the admin console shows this after `"+s.command("publish")+"`.")
 	}
-	s.publish(ctx, p)
 	return nil
+}
+
+// command spells an sfstore command to suggest, with --demo in the demo so
+// that it runs against the same simulator.
+func (s *Session) command(name string) string {
+	if s.Opts.Demo {
+		return "sfstore " + name + " --demo"
+	}
+	return "sfstore " + name
 }
 
 // publish creates a propagation revision; a failure is reported, and does
