@@ -154,38 +154,6 @@ func (f *Field) words() []string {
 	return words
 }
 
-// noteRestoredCase records an ID whose letter case normalising changed, so
-// the review can say so; any other change (spaces, a scheme) is not worth a
-// word.
-func (f *Field) noteRestoredCase(a *Answers, typed, normal string) {
-	if !f.restoresCase {
-		return
-	}
-	typed = strings.TrimSpace(typed)
-	if typed == normal || !strings.EqualFold(typed, normal) {
-		if a.CaseRestored != nil && typed != "" {
-			delete(a.CaseRestored, f.Key)
-		}
-		return
-	}
-	if a.CaseRestored == nil {
-		a.CaseRestored = map[string]string{}
-	}
-	a.CaseRestored[f.Key] = typed
-}
-
-// CaseNotes says, for each ID whose letter case was restored, what was
-// given and what is sent.
-func (a Answers) CaseNotes() []string {
-	var notes []string
-	for _, f := range Fields {
-		if typed, ok := a.CaseRestored[f.Key]; ok && f.Get(&a) != "" {
-			notes = append(notes, fmt.Sprintf("%s %s is sent as %s: its letter case is restored from its last three characters", f.Label, typed, f.Get(&a)))
-		}
-	}
-	return notes
-}
-
 // Applies says whether the field means anything with these answers: the
 // account only with Communities on, the worker secret only for a worker app.
 func (f *Field) Applies(a Answers) bool {
