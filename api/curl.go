@@ -151,7 +151,7 @@ func configLine(name, value string) string {
 
 // jqString is s as a jq (JSON) string literal.
 func jqString(s string) string {
-	b, _ := encodeJSON(s)
+	b, _ := redact.EncodeJSON(s)
 	return string(b)
 }
 
@@ -179,7 +179,7 @@ func jqProgram(body []byte, envFor func(string) string) (program string, vars []
 	}
 	program = ind.String()
 	for _, v := range vars {
-		quoted, _ := encodeJSON(mark + v)
+		quoted, _ := redact.EncodeJSON(mark + v)
 		program = strings.ReplaceAll(program, string(quoted), "env."+v)
 	}
 	return program, vars, nil

@@ -32,7 +32,7 @@ const contentTypeJSON = "application/json"
 func (c *Client) prepare(method, path, contentType string, body any) (PreparedRequest, error) {
 	p := PreparedRequest{Method: method, URL: c.baseURL + "/v1/" + path, Header: http.Header{}}
 	if body != nil {
-		b, err := encodeJSON(body)
+		b, err := redact.EncodeJSON(body)
 		if err != nil {
 			return PreparedRequest{}, fmt.Errorf("encode request body: %w", err)
 		}
@@ -45,19 +45,6 @@ func (c *Client) prepare(method, path, contentType string, body any) (PreparedRe
 	p.Header.Set("Accept", contentTypeJSON)
 	p.Header.Set("User-Agent", c.userAgent)
 	return p, nil
-}
-
-// encodeJSON is json.Marshal without HTML escaping, so that "&", "<" and
-// ">" in a name or URL are sent as typed (both forms are valid JSON) and the
-// curl command of a dry run, which jq serialises, sends the same bytes.
-func encodeJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // newRequest turns a prepared request into an *http.Request bound to ctx.

@@ -153,7 +153,7 @@ func Variants(secrets []string) []string {
 		if b, err := json.Marshal(s); err == nil {
 			out = append(out, string(b[1:len(b)-1]))
 		}
-		if b, err := encodeJSON(s); err == nil {
+		if b, err := EncodeJSON(s); err == nil {
 			out = append(out, string(b[1:len(b)-1]))
 		}
 	}

@@ -95,9 +95,9 @@ func (f *jsonFrame) valueDone() {
 }
 
 // writeJSONString appends s as a JSON string, without HTML escaping, as
-// encodeJSON writes request bodies.
+// EncodeJSON writes request bodies.
 func writeJSONString(buf *bytes.Buffer, s string) {
-	b, _ := encodeJSON(s)
+	b, _ := EncodeJSON(s)
 	buf.Write(b)
 }
 
@@ -125,9 +125,11 @@ func maskJSON(b []byte, secrets []string) ([]byte, error) {
 	}, func(k string) string { return Redact(k, secrets...) })
 }
 
-// encodeJSON is json.Marshal without HTML escaping, the way the API client
-// writes request bodies, so a secret is found in the form it was sent.
-func encodeJSON(v any) ([]byte, error) {
+// EncodeJSON is json.Marshal without HTML escaping, so that "&", "<" and
+// ">" in a name or URL are sent as typed (both forms are valid JSON). The API
+// client writes every request body with it, and redaction looks for a secret
+// in the same form, so the two cannot drift apart.
+func EncodeJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
