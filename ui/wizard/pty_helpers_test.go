@@ -76,6 +76,14 @@ type wizardPTY struct {
 // sfstore does in a terminal: stdin, stdout and stderr are the pty.
 func startWizard(t *testing.T, setup *wizardSetup) *wizardPTY {
 	t.Helper()
+	return startOnPTY(t, setup, func(ctx context.Context, s *ui.Session, w *wizard.Wizard) (*api.Store, error) {
+		return ui.Create(ctx, s, w)
+	})
+}
+
+// startOnPTY runs one of sfstore's flows with the wizard on an 80×24 pty.
+func startOnPTY(t *testing.T, setup *wizardSetup, run func(context.Context, *ui.Session, *wizard.Wizard) (*api.Store, error)) *wizardPTY {
+	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Fatalf("open pty: %v", err)
@@ -100,7 +108,7 @@ func startWizard(t *testing.T, setup *wizardSetup) *wizardPTY {
 	s := ui.NewSession(ctx, setup.Answers, setup.Options, streams)
 	w.started = time.Now()
 	go func() {
-		store, err := ui.Create(ctx, s, wizard.New(s))
+		store, err := run(ctx, s, wizard.New(s))
 		w.done <- runResult{store, err, time.Since(w.started)}
 	}()
 
@@ -114,7 +122,7 @@ func startWizard(t *testing.T, setup *wizardSetup) *wizardPTY {
 			case r := <-w.done:
 				w.result = &r
 			case <-time.After(5 * time.Second):
-				t.Errorf("the create flow did not return within 5s of the test ending")
+				t.Errorf("the flow did not return within 5s of the test ending")
 			}
 		}
 		_ = ptmx.Close()

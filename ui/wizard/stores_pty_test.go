@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/creack/pty"
-
 	"sfstore/api"
 	"sfstore/api/demoorg"
 	"sfstore/api/simulator"
@@ -24,41 +22,9 @@ import (
 // command other than create.
 func startCommand(t *testing.T, setup *wizardSetup, run func(ctx context.Context, s *ui.Session, p stores.Prompter) (*api.Store, error)) *wizardPTY {
 	t.Helper()
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Fatalf("open pty: %v", err)
-	}
-	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
-		t.Fatalf("set pty size: %v", err)
-	}
-	if ptmx, err = pollable(ptmx); err != nil {
-		t.Fatalf("make the pty master pollable: %v", err)
-	}
-	w := &wizardPTY{t: t, ptmx: ptmx, tty: tty, changed: make(chan struct{}, 1), readEOF: make(chan struct{}), done: make(chan runResult, 1)}
-	go w.readLoop()
-	streams := ui.Streams{In: tty, Out: tty, Err: tty, OutWidth: 80, ErrWidth: 80, OutTTY: true, ErrTTY: true}
-	ctx, cancel := context.WithCancel(context.Background())
-	s := ui.NewSession(ctx, setup.Answers, setup.Options, streams)
-	w.started = time.Now()
-	go func() {
-		store, err := run(ctx, s, wizard.New(s))
-		w.done <- runResult{store, err, time.Since(w.started)}
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if w.result == nil {
-			select {
-			case r := <-w.done:
-				w.result = &r
-			case <-time.After(5 * time.Second):
-				t.Errorf("the command did not return within 5s of the test ending")
-			}
-		}
-		_ = ptmx.Close()
-		<-w.readEOF
-		_ = tty.Close()
+	return startOnPTY(t, setup, func(ctx context.Context, s *ui.Session, w *wizard.Wizard) (*api.Store, error) {
+		return run(ctx, s, w)
 	})
-	return w
 }
 
 // storesSetup is a terminal run against a simulator holding the demo's two
