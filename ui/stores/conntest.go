@@ -13,9 +13,6 @@ import (
 // Secrets PingOne does not return come from the environment, the keyring
 // or a prompt: the test sends the whole store.
 func Test(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
-	if err := ready(ctx, s, p); err != nil {
-		return err
-	}
 	f, err := find(ctx, s, p, ref)
 	if err != nil {
 		return err

@@ -22,9 +22,6 @@ func Delete(ctx context.Context, s *ui.Session, p Prompter, ref string, o Delete
 	if s.Opts.NoInput && !o.Yes {
 		return ErrDeleteNeedsYes // before any request: nothing is read or deleted
 	}
-	if err := ready(ctx, s, p); err != nil {
-		return err
-	}
 	f, err := find(ctx, s, p, ref)
 	if err != nil {
 		return err

@@ -18,9 +18,6 @@ import (
 // or a prompt, so the store is never sent back with a mask in place of a
 // secret. A script with nothing to change sends nothing.
 func Edit(ctx context.Context, s *ui.Session, p Prompter, ref string, apply func(*settings.Answers) error) (*api.Store, error) {
-	if err := ready(ctx, s, p); err != nil {
-		return nil, err
-	}
 	f, err := find(ctx, s, p, ref)
 	if err != nil {
 		return nil, err

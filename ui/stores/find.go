@@ -20,11 +20,14 @@ type found struct {
 	All   []api.Store // every Salesforce store of the environment
 }
 
-// find lists the environment's stores, picks the Salesforce store ref names
-// (asking which one when several share the name), then reads it: the list
-// can be older than the store, and an update must start from the store as
-// PingOne holds it now.
+// find gets the session ready (ready), lists the environment's stores,
+// picks the Salesforce store ref names (asking which one when several share
+// the name), then reads it: the list can be older than the store, and an
+// update must start from the store as PingOne holds it now.
 func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, error) {
+	if err := ready(ctx, s, p); err != nil {
+		return nil, err
+	}
 	env := s.Answers.TargetEnvironmentID()
 	all, err := listStores(ctx, s, p, "Looking for the store in environment "+env)
 	if err != nil {

@@ -30,9 +30,6 @@ var errOneToken = &settings.InputError{Problems: []string{
 // prompt; a new one comes from SALESFORCE_CLIENT_SECRET or the sign-in
 // screen.
 func Reconnect(ctx context.Context, s *ui.Session, p Prompter, ref string) (*api.Store, error) {
-	if err := ready(ctx, s, p); err != nil {
-		return nil, err
-	}
 	f, err := find(ctx, s, p, ref)
 	if err != nil {
 		return nil, err

@@ -20,9 +20,6 @@ type showJSON struct {
 // Show prints one store: its settings with secrets masked, its sync status
 // with PingOne's details in plain words, and what to do next.
 func Show(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
-	if err := ready(ctx, s, p); err != nil {
-		return err
-	}
 	f, err := find(ctx, s, p, ref)
 	if err != nil {
 		return err
