@@ -1,10 +1,12 @@
 package settings
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"sfstore/api"
 	"sfstore/api/redact"
 )
 
@@ -113,8 +115,8 @@ func (f *Field) Set(a *Answers, v string) error {
 }
 
 func (f *Field) parseString(v string) (string, error) {
-	if f.Kind == Secret && strings.Contains(v, redact.MaskPrefix) {
-		return "", fmt.Errorf("this is a masked value from sfstore's output (%s…), not the secret", redact.MaskPrefix)
+	if f.Kind == Secret && strings.TrimSpace(v) != "" && api.LooksMasked(v) {
+		return "", errors.New("this is a masked value (such as ••••1234 or ********), not the secret")
 	}
 	if f.normalize != nil {
 		v = f.normalize(v)

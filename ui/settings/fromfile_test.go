@@ -89,7 +89,9 @@ func TestFromFileRefusesWhatJSONWouldSilentlyAccept(t *testing.T) {
 		`{"name":"a"} {"name":"b"}`:                                 "unexpected data after the JSON object",
 		`{"name":"a"} trailing`:                                     "unexpected data after the JSON object",
 		`[{"name":"a"}]`:                                            "expected a JSON object",
-		`{"configuration":{"CLIENT_SECRET":"••••7f3a"}}`:            "configuration.CLIENT_SECRET: this is a masked value from sfstore's output",
+		`{"configuration":{"CLIENT_SECRET":"••••7f3a"}}`:            "configuration.CLIENT_SECRET: this is a masked value",
+		`{"configuration":{"CLIENT_SECRET":"********"}}`:            "configuration.CLIENT_SECRET: this is a masked value",
+		`{"configuration":{"OAUTH_ACCESS_TOKEN":"●●●●●●●●"}}`:       "configuration.OAUTH_ACCESS_TOKEN: this is a masked value",
 		`{"configuration":{"OAUTH_REFRESH_TOKEN":"abc••••0c95da"}}`: "masked value",
 	} {
 		_, _, err := load(t, body)

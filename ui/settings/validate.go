@@ -75,8 +75,8 @@ func validSecret(what string) func(Answers, string) error {
 		if strings.ContainsAny(s, " \t\r\n") {
 			return fmt.Errorf("%s must not contain spaces or line breaks", what)
 		}
-		if strings.Contains(s, "••••") {
-			return fmt.Errorf("%s is a masked value from sfstore's output, not the secret", what)
+		if api.LooksMasked(s) {
+			return fmt.Errorf("%s is a masked value (such as ••••1234 or ********), not the secret", what)
 		}
 		return nil
 	}
