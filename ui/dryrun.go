@@ -10,6 +10,7 @@ import (
 
 	"sfstore/api"
 	"sfstore/ui/settings"
+	"sfstore/ui/term"
 )
 
 // PrintDryRun prints the exact request that would be sent, with secrets
@@ -54,7 +55,8 @@ func (s *Session) PrintDryRun() error {
 		b.WriteString(s.tokenCurl())
 	}
 	b.WriteString(prepared.Curl(settings.CurlEnv()) + "\n")
-	_, err = fmt.Fprint(s.Out, b.String())
+	// The URL and headers come from flags; JSON escapes the body's own.
+	_, err = fmt.Fprint(s.Out, term.Sanitize(b.String()))
 	s.Progress("Dry run: nothing was sent.")
 	return err
 }

@@ -8,6 +8,7 @@ import (
 
 	"sfstore/api"
 	"sfstore/ui/cards"
+	"sfstore/ui/term"
 )
 
 // ReportCreated shows the created (or updated) store: a short card on
@@ -24,7 +25,7 @@ func (s *Session) ReportCreated(store *api.Store) error {
 		_, err = fmt.Fprintln(s.Out, cards.RenderStoreSummary(s.OutStyles, store, s.OutWidth, s.Opts.Demo, s.Editing != nil))
 	}
 	if err != nil {
-		fmt.Fprintf(s.Err, "sfstore: the store was created (id %s), but its details could not be written to stdout: %v\n", store.ID, err)
+		fmt.Fprintf(s.Err, "sfstore: the store was created (id %s), but its details could not be written to stdout: %s\n", term.Line(store.ID), term.Line(err.Error()))
 	}
 	return nil
 }

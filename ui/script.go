@@ -6,6 +6,7 @@ import (
 
 	"sfstore/api"
 	"sfstore/ui/settings"
+	"sfstore/ui/term"
 )
 
 // Script is the Prompter of a run without prompts: every answer comes from
@@ -88,9 +89,9 @@ func (p *Script) Failed(context.Context, error) (Action, error) {
 func (p *Script) Publish(context.Context) (bool, error) { return p.s.Opts.Publish, nil }
 
 // Task prints title and runs work: no animation, since a script's stderr is
-// often a log file.
+// often a log file. Titles carry IDs from PingOne, so the line is made inert.
 func (p *Script) Task(ctx context.Context, title string, work func(context.Context) error) error {
-	fmt.Fprintln(p.s.Err, title+"…")
+	fmt.Fprintln(p.s.Err, term.Line(title)+"…")
 	err := work(ctx)
 	if ctx.Err() != nil {
 		return ErrCancelled

@@ -363,3 +363,16 @@ func TestUnpublishedCreateSaysHowToPublish(t *testing.T) {
 		t.Fatalf("with --publish, stderr reads:\n%s", r.err.String())
 	}
 }
+
+func TestScriptTaskTitleIsInert(t *testing.T) {
+	const evil = "\x1b]0;pwned\x07\x1b[2J"
+	var out bytes.Buffer
+	s := NewSession(context.Background(), settings.Defaults(), Options{NoInput: true}, Streams{Out: &out, Err: &out})
+	if err := NewScript(s).Task(context.Background(), "Reading the store "+evil, func(context.Context) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	requireInert(t, out.String())
+	if !strings.Contains(out.String(), "Reading the store") {
+		t.Errorf("the title is gone: %q", out.String())
+	}
+}
