@@ -25,6 +25,22 @@ func (f *Field) noteRestoredCase(a *Answers, typed, normal string) {
 	a.CaseRestored[f.Key] = typed
 }
 
+// restoredCaseStale says whether the field's note was about a value other
+// than v, the one it now holds in its sent form.
+func (f *Field) restoredCaseStale(a *Answers, v string) bool {
+	typed, ok := a.CaseRestored[f.Key]
+	if !ok {
+		return false
+	}
+	normal, err := f.parseString(typed)
+	return err != nil || normal != v
+}
+
+// forgetRestoredCase drops the field's note.
+func (f *Field) forgetRestoredCase(a *Answers) {
+	delete(a.CaseRestored, f.Key)
+}
+
 // CaseNotes says, for each ID whose letter case was restored, what was
 // given and what is sent.
 func (a Answers) CaseNotes() []string {

@@ -73,12 +73,19 @@ func (a *Answers) Normalize() {
 			continue
 		}
 		typed := *p
-		if v, err := f.parseString(typed); err == nil {
+		v, err := f.parseString(typed)
+		if err != nil {
 			// A value that does not parse is kept as typed: Check names it.
-			*p = v
-			if typed != v {
-				f.noteRestoredCase(a, typed, v)
-			}
+			f.forgetRestoredCase(a)
+			continue
+		}
+		*p = v
+		if typed != v {
+			f.noteRestoredCase(a, typed, v)
+		} else if f.restoredCaseStale(a, v) {
+			// Already in its sent form: a note about an earlier value,
+			// retyped since in the right case, no longer holds.
+			f.forgetRestoredCase(a)
 		}
 	}
 	if !a.EnableCommunities {

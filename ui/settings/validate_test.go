@@ -154,3 +154,29 @@ func TestAnUpperCased18CharacterIDIsSentWithItsCaseRestored(t *testing.T) {
 		t.Fatalf("an ID typed as Salesforce gives it still carries a note: %q", got)
 	}
 }
+
+// The wizard writes answers directly and normalises after each form: a
+// note about an ID retyped since must not outlive it.
+func TestACaseNoteGoesWhenTheIDIsRetypedInTheWizard(t *testing.T) {
+	a := Defaults()
+	a.ProfileID = "00E5G000004XQ2BAAC"
+	a.Normalize()
+	if len(a.CaseNotes()) != 1 {
+		t.Fatalf("notes = %q, want one", a.CaseNotes())
+	}
+	a.ProfileID = "00e5g000004Xq2b" // retyped, 15 characters, as Salesforce gives it
+	a.Normalize()
+	if notes := a.CaseNotes(); len(notes) != 0 {
+		t.Fatalf("a note about the old value outlived it: %q", notes)
+	}
+	if got := FieldProfileID.Show(a); strings.Contains(got, "restored") {
+		t.Fatalf("the review shows %q", got)
+	}
+	a.ProfileID = "00E5G000004XQ2BAAC"
+	a.Normalize()
+	a.ProfileID = "not an id"
+	a.Normalize()
+	if notes := a.CaseNotes(); len(notes) != 0 {
+		t.Fatalf("a note outlived a value that does not parse: %q", notes)
+	}
+}
