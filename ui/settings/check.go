@@ -62,10 +62,12 @@ func Missing(problems []FieldError) *InputError {
 	return &InputError{Problems: lines}
 }
 
-// Normalize brings every text answer to the form the request carries, and
-// drops what no longer applies. Field.Set normalises what flags, the
-// environment and a file supply; the wizard calls Normalize once after each
-// form, since the forms write the answers directly.
+// Normalize brings every text answer to the form the request carries.
+// Field.Set normalises what flags, the environment and a file supply; the
+// wizard calls Normalize once after each form, since the forms write the
+// answers directly. What no longer applies (an account with Communities
+// off) is kept, so switching back finds it again; Request and Check leave
+// it out (Field.Applies).
 func (a *Answers) Normalize() {
 	for _, f := range Fields {
 		p, ok := f.value(a).(*string)
@@ -87,10 +89,5 @@ func (a *Answers) Normalize() {
 			// retyped since in the right case, no longer holds.
 			f.forgetRestoredCase(a)
 		}
-	}
-	if !a.EnableCommunities {
-		// The account only matters to Communities; a value typed before the
-		// user switched Communities off must not be sent.
-		a.AccountID = ""
 	}
 }

@@ -33,7 +33,7 @@ func (a Answers) Request() api.CreateSalesforceStoreRequest {
 		managed := *a.Managed
 		req.Managed = &managed
 	}
-	if a.EnableCommunities {
+	if FieldAccountID.Applies(a) {
 		req.Configuration.AccountID = a.AccountID
 	}
 	if a.ImageURL != "" {

@@ -146,3 +146,21 @@ func TestFromStoreNeverTakesAMaskForASecret(t *testing.T) {
 		t.Fatalf("secrets from a store = %q, %q, %q", a.ClientSecret, a.SalesforceAccessToken, a.SalesforceRefreshToken)
 	}
 }
+
+func TestAnAccountSurvivesCommunitiesOffAndOnButIsSentOnlyWhenOn(t *testing.T) {
+	a := settingstest.Filled()
+	a.EnableCommunities, a.AccountID, a.ProfileID = true, "0015g00000N8xQzAAJ", "00e5g000004YcMnAAK"
+	a.EnableCommunities = false
+	a.Normalize()
+	if got := a.Request().Configuration.AccountID; got != "" {
+		t.Fatalf("with Communities off the account is sent: %q", got)
+	}
+	if problems := a.CheckAll(); len(problems) != 0 {
+		t.Fatalf("an account kept with Communities off is refused: %v", problems)
+	}
+	a.EnableCommunities = true
+	a.Normalize()
+	if got := a.Request().Configuration.AccountID; got != "0015g00000N8xQzAAJ" {
+		t.Fatalf("switched back on, the account typed before is %q", got)
+	}
+}
