@@ -67,6 +67,25 @@ func TestALostAnswerIsResolvedNotGuessed(t *testing.T) {
 			t.Fatalf("err = %v; stderr:\n%s", err, r.err.String())
 		}
 	})
+	t.Run("with --json, the verdict, the advice and PingOne's IDs", func(t *testing.T) {
+		r := newScriptRun(t, simulator.Options{})
+		r.opts.JSON = true
+		refuseCreates(t, r)
+		r.failListsAfter = 1
+		_, err := r.run(t)
+		if err == nil {
+			t.Fatal("the run succeeded")
+		}
+		var out jsonError
+		if jerr := json.Unmarshal(r.out.Bytes(), &out); jerr != nil {
+			t.Fatalf("stdout is not an error as JSON: %v\n%s", jerr, r.out.String())
+		}
+		e := out.Error
+		if !strings.Contains(e.Outcome, "could not find out") || !strings.Contains(e.Hint, "sfstore list") ||
+			e.Status != 500 || e.ID != "5e0b" {
+			t.Fatalf("--json error = %+v", e)
+		}
+	})
 }
 
 // refuseCreates puts a stand-in in front of the simulator that answers

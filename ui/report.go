@@ -71,6 +71,10 @@ type jsonError struct {
 		Details       []api.ErrorDetail `json:"details,omitempty"`
 		CorrelationID string            `json:"correlationId,omitempty"`
 		Hint          string            `json:"hint,omitempty"`
+		// Outcome is sfstore's finding after a create or update that got
+		// no clear answer: done after all is not an error, so this says
+		// "not done, safe to run again" or "could not tell".
+		Outcome string `json:"outcome,omitempty"`
 	} `json:"error"`
 }
 
@@ -80,7 +84,14 @@ func errorJSON(err error, redact func(string) string) jsonError {
 	e.Message = redact(err.Error())
 	var apiErr *api.Error
 	var tokenErr *api.TokenError
+	var outcome *OutcomeError
 	switch {
+	case errors.As(err, &outcome):
+		e.Outcome, e.Hint = outcome.Verdict, outcome.Hint()
+		// PingOne's answer that left the outcome open, for its support.
+		if errors.As(outcome.cause, &apiErr) {
+			e.Status, e.ID, e.Code, e.CorrelationID = apiErr.StatusCode, apiErr.ID, apiErr.Code, apiErr.CorrelationID
+		}
 	case errors.As(err, &apiErr):
 		e.Status, e.ID, e.Code, e.Details = apiErr.StatusCode, apiErr.ID, apiErr.Code, apiErr.Details
 		e.CorrelationID, e.Hint = apiErr.CorrelationID, apiErr.Hint()
@@ -89,6 +100,11 @@ func errorJSON(err error, redact func(string) string) jsonError {
 		}
 	case errors.As(err, &tokenErr):
 		e.Status, e.Code, e.CorrelationID, e.Hint = tokenErr.StatusCode, tokenErr.Code, tokenErr.CorrelationID, tokenErr.Hint()
+	default:
+		var h interface{ Hint() string }
+		if errors.As(err, &h) {
+			e.Hint = h.Hint()
+		}
 	}
 	return out
 }
