@@ -89,24 +89,38 @@ func (s *Session) createLanded(ctx context.Context, client *api.Client) (*api.St
 	return nil, false, fmt.Errorf("%d new stores are named %q", len(fresh), s.Answers.Name)
 }
 
-// updateLanded reads the store again and compares it with what was sent.
-// Secrets PingOne returns masked cannot be compared and are left out.
+// updateLanded reads the store again and compares it with what was sent
+// and with what it was. As sent: the update landed. As it was: it did not.
+// Anything else (PingOne changed a value, or someone else changed the
+// store meanwhile) cannot be told apart, and is said to be so.
 func (s *Session) updateLanded(ctx context.Context, client *api.Client) (*api.Store, bool, error) {
 	store, err := client.GetStore(ctx, s.Answers.TargetEnvironmentID(), s.Editing.StoreID)
 	if err != nil {
 		return nil, false, err
 	}
-	sent, now := s.Answers.Request(), store.Request()
-	for _, p := range []struct{ sent, now *string }{
-		{&sent.Configuration.ClientSecret, &now.Configuration.ClientSecret},
-		{&sent.Configuration.OAuthAccessToken, &now.Configuration.OAuthAccessToken},
-		{&sent.Configuration.OAuthRefreshToken, &now.Configuration.OAuthRefreshToken},
+	now := store.Request()
+	switch {
+	case holds(now, s.Answers.Request()):
+		return store, true, nil
+	case holds(now, s.Editing.Original.Request()):
+		return nil, false, nil
+	}
+	return nil, false, errors.New("the store now matches neither what was sent nor what it was before; someone may have changed it meanwhile")
+}
+
+// holds says whether a store that reads now carries the settings of req.
+// Secrets PingOne returns masked cannot be compared and are left out.
+func holds(now, req api.CreateSalesforceStoreRequest) bool {
+	for _, p := range []struct{ req, now *string }{
+		{&req.Configuration.ClientSecret, &now.Configuration.ClientSecret},
+		{&req.Configuration.OAuthAccessToken, &now.Configuration.OAuthAccessToken},
+		{&req.Configuration.OAuthRefreshToken, &now.Configuration.OAuthRefreshToken},
 	} {
 		if api.LooksMasked(*p.now) {
-			*p.sent, *p.now = "", ""
+			*p.req, *p.now = "", ""
 		}
 	}
-	return store, requestsEqual(sent, now), nil
+	return requestsEqual(req, now)
 }
 
 func (s *Session) checkHint() string {
