@@ -163,10 +163,12 @@ func (l *fileLoader) value(path string, raw json.RawMessage) {
 	}
 	l.given[f] = path
 	text, err := jsonText(f, raw)
-	if err == nil {
-		err = f.Set(l.a, text)
+	if err != nil {
+		// The JSON type is wrong: the message quotes nothing.
+		l.problem("%s: %s", path, err)
+		return
 	}
-	switch {
+	switch err := f.Set(l.a, text); {
 	case err == nil:
 	case f.Kind == OneOf && text != "":
 		// A file holds the API's values, not the flag's words.

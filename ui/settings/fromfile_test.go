@@ -93,6 +93,7 @@ func TestFromFileRefusesWhatJSONWouldSilentlyAccept(t *testing.T) {
 		`{"configuration":{"CLIENT_SECRET":"********"}}`:            "configuration.CLIENT_SECRET: this is a masked value",
 		`{"configuration":{"OAUTH_ACCESS_TOKEN":"●●●●●●●●"}}`:       "configuration.OAUTH_ACCESS_TOKEN: this is a masked value",
 		`{"configuration":{"OAUTH_REFRESH_TOKEN":"abc••••0c95da"}}`: "masked value",
+		`{"configuration":{"CLIENT_SECRET":12345}}`:                 "configuration.CLIENT_SECRET: expected a string",
 	} {
 		_, _, err := load(t, body)
 		if got := problemsOrError(err); !strings.Contains(got, want) {
