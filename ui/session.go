@@ -204,8 +204,14 @@ func (s *Session) HTTPClient(hc *http.Client) *http.Client {
 // run; Ctrl-C cancels sooner.
 const defaultHTTPTimeout = 60 * time.Second
 
-// errBadRegion names the regions, for a region that is not one.
-var errBadRegion = errors.New("expected one of NA, CA, EU, AU, SG, AP")
+// regionCodes lists the regions' codes, for a region that is not one.
+func regionCodes() string {
+	codes := make([]string, len(api.Regions))
+	for i, r := range api.Regions {
+		codes[i] = r.Code
+	}
+	return strings.Join(codes, ", ")
+}
 
 // Endpoints resolves the API and auth bases: the region's, unless overridden.
 func Endpoints(region, apiURL, authURL string) (string, string, error) {
@@ -214,7 +220,7 @@ func Endpoints(region, apiURL, authURL string) (string, string, error) {
 	}
 	r, ok := api.LookupRegion(region)
 	if !ok {
-		return "", "", fmt.Errorf("unknown region %q: %w", region, errBadRegion)
+		return "", "", fmt.Errorf("unknown region %q: expected one of %s", region, regionCodes())
 	}
 	if apiURL == "" {
 		apiURL = r.APIURL
