@@ -68,7 +68,8 @@ func (s *Session) apply(ctx context.Context, p Prompter) (*api.Store, error) {
 			var store *api.Store
 			store, err = s.commitChecked(ctx, p)
 			if err == nil {
-				return store, s.finish(ctx, p, store)
+				s.finish(ctx, p, store)
+				return store, nil
 			}
 			err = s.recover(ctx, p, s.notDone(), err)
 		}

@@ -17,7 +17,7 @@ import (
 // secrets masked either way. If stdout cannot be written
 // (a closed pipe), the store's ID still reaches stderr: the store exists,
 // and the person needs its ID.
-func (s *Session) ReportCreated(store *api.Store) error {
+func (s *Session) ReportCreated(store *api.Store) {
 	var err error
 	if s.Opts.JSON {
 		err = writeJSON(s.Out, store.Masked())
@@ -25,9 +25,8 @@ func (s *Session) ReportCreated(store *api.Store) error {
 		_, err = fmt.Fprintln(s.Out, cards.RenderStoreSummary(s.OutStyles, store, s.OutWidth, s.Opts.Demo, s.Editing != nil))
 	}
 	if err != nil {
-		fmt.Fprintf(s.Err, "sfstore: the store was created (id %s), but its details could not be written to stdout: %s\n", term.Line(store.ID), term.Line(err.Error()))
+		fmt.Fprintf(s.Err, "sfstore: the store was %s (id %s), but its details could not be written to stdout: %s\n", s.verbDone(), term.Line(store.ID), term.Line(err.Error()))
 	}
-	return nil
 }
 
 // ReportFailure shows a failure on stderr, titled for what failed, with

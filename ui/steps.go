@@ -73,13 +73,11 @@ func (s *Session) RefusedActive(err error) bool {
 // asked. The store exists whatever happens here, so a failure is reported
 // and does not change the outcome, and Ctrl-C at the optional publish
 // question still ends the run as created.
-func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) error {
+func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) {
 	s.SaveSecrets(ctx, p)
-	if err := s.ReportCreated(store); err != nil {
-		return err
-	}
+	s.ReportCreated(store)
 	if s.cancelled {
-		return nil // the person asked to stop: no more questions
+		return // the person asked to stop: no more questions
 	}
 	publish, err := p.Publish(ctx)
 	switch {
@@ -89,7 +87,6 @@ func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) erro
 	default:
 		s.Notice(s.ErrStyles.Muted, "Not published yet: the admin console shows this after `"+s.command("publish")+"`.")
 	}
-	return nil
 }
 
 // command spells an sfstore command to suggest, with --demo in the demo so
