@@ -152,10 +152,11 @@ func (s *Session) verbPlain() string {
 }
 
 // lostAnswer says whether err is a create or update that may have reached
-// PingOne without a usable answer.
+// PingOne without a usable answer. (Ctrl-C while sending is one too; commit
+// handles it first.)
 func lostAnswer(err error) bool {
 	var unknown *api.OutcomeUnknownError
-	return errors.As(err, &unknown) || errors.Is(err, ErrCancelled)
+	return errors.As(err, &unknown)
 }
 
 // requestsEqual compares what was sent with what a store holds now. Keys
