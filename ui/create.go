@@ -133,17 +133,20 @@ func (s *Session) findDuplicate(ctx context.Context, p Prompter) (*api.Store, er
 		if err != nil {
 			return err
 		}
-		stores, err := client.ListStores(ctx, s.Answers.TargetEnvironmentID())
+		stores, err := client.FindSalesforceStores(ctx, s.Answers.TargetEnvironmentID(), s.Answers.Name)
 		if err != nil {
 			return err
 		}
 		if s.Editing != nil {
 			stores = slices.DeleteFunc(stores, func(st api.Store) bool { return st.ID == s.Editing.StoreID })
 		}
-		dup = sameName(stores, s.Answers.Name)
+		// createLanded tells a new store of this name from these.
 		s.before = map[string]bool{}
 		for _, st := range stores {
 			s.before[st.ID] = true
+		}
+		if len(stores) > 0 {
+			dup = &stores[0]
 		}
 		return nil
 	})
@@ -151,17 +154,6 @@ func (s *Session) findDuplicate(ctx context.Context, p Prompter) (*api.Store, er
 		return nil, &failure{heading: headingDuplicateScan, err: err}
 	}
 	return dup, err
-}
-
-// sameName finds a Salesforce store named name, ignoring case and
-// surrounding space, as a person reading a list would.
-func sameName(stores []api.Store, name string) *api.Store {
-	for i, st := range stores {
-		if st.Type == api.StoreTypeSalesforce && strings.EqualFold(strings.TrimSpace(st.Name), strings.TrimSpace(name)) {
-			return &stores[i]
-		}
-	}
-	return nil
 }
 
 // failure is an error reported under its own heading rather than the
