@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os/exec"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"sfstore/api"
 	"sfstore/api/redact"
@@ -374,5 +376,23 @@ func TestScriptTaskTitleIsInert(t *testing.T) {
 	requireInert(t, out.String())
 	if !strings.Contains(out.String(), "Reading the store") {
 		t.Errorf("the title is gone: %q", out.String())
+	}
+}
+
+func TestSayWrapsBetweenWordsAndIsInert(t *testing.T) {
+	var out bytes.Buffer
+	s := NewSession(context.Background(), settings.Defaults(), Options{NoInput: true}, Streams{Out: &out, Err: io.Discard, OutWidth: 40})
+	id := "8a2a220b-f5db-47c0-97f7-ab46430d2872"
+	if err := s.Say(s.OutStyles.OK, "✓ Revision created (id "+id+"): the admin console shows the stores \x1b[2J as the API left them."); err != nil {
+		t.Fatal(err)
+	}
+	requireInert(t, out.String())
+	for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+		if n := utf8.RuneCountInString(l); n > 40 {
+			t.Errorf("line of %d columns at width 40: %q", n, l)
+		}
+	}
+	if !strings.Contains(out.String(), id) {
+		t.Errorf("the ID was split:\n%s", out.String())
 	}
 }

@@ -150,13 +150,25 @@ func (s *Session) NoteSecrets() {
 // Notice prints a line to stderr between forms, wrapped to the terminal,
 // with text from outside made inert.
 func (s *Session) Notice(style lipgloss.Style, text string) {
-	// Each line is styled alone: lipgloss pads a block's lines to one width,
-	// which leaves trailing spaces in logs.
-	lines := strings.Split(cards.Wrap(s.ErrStyles.Clean(text), s.ErrWidth), "\n")
+	fmt.Fprintln(s.Err, wrapStyled(s.ErrStyles, style, text, s.ErrWidth))
+}
+
+// Say prints a result on stdout as Notice prints to stderr: a command's
+// one-line outcome, wrapped between words rather than by the terminal.
+func (s *Session) Say(style lipgloss.Style, text string) error {
+	_, err := fmt.Fprintln(s.Out, wrapStyled(s.OutStyles, style, text, s.OutWidth))
+	return err
+}
+
+// wrapStyled cleans, wraps and styles text. Each line is styled alone:
+// lipgloss pads a block's lines to one width, which leaves trailing spaces
+// in logs.
+func wrapStyled(st cards.Styles, style lipgloss.Style, text string, width int) string {
+	lines := strings.Split(cards.Wrap(st.Clean(text), width), "\n")
 	for i, l := range lines {
 		lines[i] = style.Render(l)
 	}
-	fmt.Fprintln(s.Err, strings.Join(lines, "\n"))
+	return strings.Join(lines, "\n")
 }
 
 // Progress prints a plain line of progress to stderr.

@@ -57,6 +57,5 @@ func Test(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
 	if result.Message != "" {
 		msg += " PingOne: " + result.Message
 	}
-	_, err = fmt.Fprintln(s.Out, s.OutStyles.OK.Render(s.OutStyles.Clean(msg)))
-	return err
+	return s.Say(s.OutStyles.OK, msg)
 }

@@ -46,7 +46,7 @@ func Delete(ctx context.Context, s *ui.Session, p Prompter, ref string, o Delete
 	if s.Opts.JSON {
 		err = s.WriteJSON(map[string]any{"deleted": true, "id": st.ID, "name": st.Name})
 	} else {
-		_, err = fmt.Fprintln(s.Out, s.OutStyles.OK.Render(s.OutStyles.Clean(fmt.Sprintf("✓ Deleted the store %s (%s).", st.Name, st.ID))))
+		err = s.Say(s.OutStyles.OK, fmt.Sprintf("✓ Deleted the store %s (%s).", st.Name, st.ID))
 	}
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package stores
 
 import (
 	"context"
-	"fmt"
 
 	"sfstore/api"
 	"sfstore/ui"
@@ -21,7 +20,7 @@ func Publish(ctx context.Context, s *ui.Session, p Prompter) error {
 	if s.Opts.JSON {
 		return s.WriteJSON(revisionJSON(rev))
 	}
-	_, err = fmt.Fprintln(s.Out, s.OutStyles.OK.Render("✓ Revision created")+s.OutStyles.Clean(" (id "+rev.ID+"): the admin console shows the stores as the API left them, and PingOne resyncs them."))
+	err = s.Say(s.OutStyles.OK, "✓ Revision created (id "+rev.ID+"): the admin console shows the stores as the API left them, and PingOne resyncs them.")
 	return err
 }
 
