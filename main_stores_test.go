@@ -20,6 +20,7 @@ func TestStoreCommandsInTheDemo(t *testing.T) {
 		{"show", []string{"show", failed, "--demo"}, 0, `sfstore reconnect "Salesforce partner community"`},
 		{"show json", []string{"show", "--demo", "--json", "9d4b7e20-1c5a-4f3e-8a62-b7e1d9c0f5a3"}, 0, `"diagnosis"`},
 		{"test failed", []string{"test", failed, "--demo"}, 1, "The connection test failed"},
+		{"test failed suggests a demo command", []string{"test", failed, "--demo"}, 1, `sfstore reconnect "Salesforce partner community" --demo`},
 		{"test healthy", []string{"test", healthy, "--demo"}, 0, "PingOne connected to Salesforce"},
 		{"reconnect needs tokens", []string{"reconnect", failed, "--demo", "--no-input"}, 2, "SALESFORCE_ACCESS_TOKEN"},
 		{"reconnect", []string{"reconnect", failed, "--demo", "--no-input", "--salesforce-login", "--publish"}, 0, "Salesforce store updated"},
@@ -28,6 +29,7 @@ func TestStoreCommandsInTheDemo(t *testing.T) {
 		{"delete", []string{"delete", healthy, "--demo", "--no-input", "--yes"}, 0, "Deleted the store"},
 		{"publish", []string{"publish", "--demo"}, 0, "Revision created"},
 		{"no such store", []string{"show", "nope", "--demo"}, 1, "No such store"},
+		{"no such store suggests a demo command", []string{"show", "nope", "--demo"}, 1, "`sfstore list --demo` shows"},
 		{"two names", []string{"show", "a", "b", "--demo"}, 2, "quote a name"},
 	}
 	for _, tt := range tests {

@@ -125,9 +125,9 @@ func holds(now, req api.CreateSalesforceStoreRequest) bool {
 
 func (s *Session) checkHint() string {
 	if s.Editing != nil {
-		return "Check the store with `sfstore show " + s.Editing.StoreID + "` before running again."
+		return "Check the store with `" + s.Command("show "+s.Editing.StoreID) + "` before running again."
 	}
-	return "Check with `sfstore list` before running again: a second create could make a second store of the same name."
+	return "Check with `" + s.Command("list") + "` before running again: a second create could make a second store of the same name."
 }
 
 func (s *Session) verb() string {

@@ -85,17 +85,18 @@ func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) {
 	case publish:
 		s.publish(ctx, p)
 	default:
-		s.Notice(s.ErrStyles.Muted, "Not published yet: the admin console shows this after `"+s.command("publish")+"`.")
+		s.Notice(s.ErrStyles.Muted, "Not published yet: the admin console shows this after `"+s.Command("publish")+"`.")
 	}
 }
 
-// command spells an sfstore command to suggest, with --demo in the demo so
-// that it runs against the same simulator.
-func (s *Session) command(name string) string {
+// Command spells an sfstore command to suggest, such as Command("list"),
+// with --demo in the demo so that a copied command finds the demo's
+// PingOne rather than a real one.
+func (s *Session) Command(args string) string {
 	if s.Opts.Demo {
-		return "sfstore " + name + " --demo"
+		return "sfstore " + args + " --demo"
 	}
-	return "sfstore " + name
+	return "sfstore " + args
 }
 
 // publish creates a propagation revision; a failure is reported, and does

@@ -47,11 +47,11 @@ func RenderStoreSummary(st Styles, store *api.Store, width int, demo, updated bo
 		{Label: "Users", Value: usersLine(answersOf(c))},
 		{Label: "Communities", Value: communities},
 	}
-	// One line at 80 columns: the demo's command needs --demo to find the
-	// store again, and leaves no room for the --json pointer.
 	more := "Everything: sfstore show " + s.ID + ", or --json"
 	if demo {
-		more = "Everything: sfstore show " + s.ID + " --demo"
+		// Each demo run starts a fresh simulator: a later `show --demo`
+		// would not find this store.
+		more = "This demo store is gone when sfstore exits; try sfstore list --demo."
 	}
 	return st.card(st.Card, []string{title, st.table(rows, inner), st.paragraph(st.Muted, more, inner)})
 }

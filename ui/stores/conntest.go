@@ -45,6 +45,9 @@ func Test(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
 		s.ReportFailure("The connection test failed", err)
 		var d Diagnosis
 		d.advise(CauseOf(err.Error()), name)
+		if s.Opts.Demo {
+			d = d.inDemo()
+		}
 		s.Notice(s.ErrStyles.Warn, "→ "+d.Next[0].Text)
 		s.Progress("    %s", d.Next[0].Command) // its own line, to copy
 		s.ReportFinalFailure(err)

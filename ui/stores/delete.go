@@ -39,7 +39,7 @@ func Delete(ctx context.Context, s *ui.Session, p Prompter, ref string, o Delete
 	})
 	if err != nil {
 		if isCancelled(err) {
-			s.Notice(s.ErrStyles.Warn, "! Cancelled while PingOne was answering: the store may be deleted; check with `sfstore list`.")
+			s.Notice(s.ErrStyles.Warn, "! Cancelled while PingOne was answering: the store may be deleted; check with `"+s.Command("list")+"`.")
 		}
 		return fail(s, "PingOne did not delete the store", err)
 	}

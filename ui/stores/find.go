@@ -40,7 +40,7 @@ func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, e
 	var target api.Store
 	switch matches := Match(sf, ref); len(matches) {
 	case 0:
-		return nil, fail(s, "No such store", &notFoundError{ref: ref, env: env})
+		return nil, fail(s, "No such store", &notFoundError{ref: ref, env: env, list: s.Command("list")})
 	case 1:
 		target = matches[0]
 	default:
@@ -157,14 +157,14 @@ func Ref(st api.Store, all []api.Store) string {
 }
 
 // notFoundError is a name or ID that names no Salesforce store.
-type notFoundError struct{ ref, env string }
+type notFoundError struct{ ref, env, list string }
 
 func (e *notFoundError) Error() string {
 	return fmt.Sprintf("no Salesforce store is named %q or has that ID in environment %s", e.ref, e.env)
 }
 
 func (e *notFoundError) Hint() string {
-	return "`sfstore list` shows the environment's Salesforce stores; check the name, the environment (--environment-id) and the region."
+	return "`" + e.list + "` shows the environment's Salesforce stores; check the name, the environment (--environment-id) and the region."
 }
 
 // notSalesforceError is an ID of a store of another type.
