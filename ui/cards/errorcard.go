@@ -33,7 +33,7 @@ func RenderError(st Styles, heading string, err error, width int) string {
 		heading = "sfstore could not sign in to PingOne"
 		parts = []string{st.paragraph(st.Value, tokenErr.Error(), inner)}
 		if h := tokenErr.Hint(); h != "" {
-			parts = append(parts, "", st.paragraph(st.Warn, "What to do: "+h, inner))
+			parts = append(parts, st.paragraph(st.Warn, "What to do: "+h, inner))
 		}
 	case errors.As(err, &tokenErr):
 		heading = "PingOne refused the sign-in"
@@ -42,7 +42,7 @@ func RenderError(st Styles, heading string, err error, width int) string {
 		parts = []string{st.paragraph(st.Value, err.Error(), inner)}
 		var h interface{ Hint() string }
 		if errors.As(err, &h) && h.Hint() != "" {
-			parts = append(parts, "", st.paragraph(st.Warn, "What to do: "+h.Hint(), inner))
+			parts = append(parts, st.paragraph(st.Warn, "What to do: "+h.Hint(), inner))
 		}
 	}
 	title := st.Bad.Render("✗ ") + st.Title.Render(heading)
@@ -55,11 +55,15 @@ func RenderError(st Styles, heading string, err error, width int) string {
 // redirect sfstore did not follow, reported by its message instead).
 func isHTTPError(status int) bool { return status >= 400 }
 
+// apiErrorParts lays PingOne's error out with no blank lines: the card
+// shares an 80×24 screen with the question that follows, and its heading
+// must stay on it.
 func apiErrorParts(st Styles, e *api.Error, width int) []string {
-	rows := []row{{Label: "HTTP status", Value: e.Status}}
+	status := e.Status
 	if e.Code != "" {
-		rows = append(rows, row{Label: "Code", Value: e.Code})
+		status += " · " + e.Code
 	}
+	rows := []row{{Label: "HTTP status", Value: status}}
 	if e.Message != "" {
 		rows = append(rows, row{Label: "Message", Value: e.Message})
 	}
@@ -68,13 +72,13 @@ func apiErrorParts(st Styles, e *api.Error, width int) []string {
 	}
 	parts := []string{st.table(rows, width)}
 	if len(e.Details) > 0 {
-		parts = append(parts, "", st.Section.Render("Problems"), st.table(detailRows(e.Details), width))
+		parts = append(parts, st.Section.Render("Problems"), st.table(detailRows(e.Details), width))
 	}
 	if e.ID != "" || e.CorrelationID != "" {
-		parts = append(parts, "", st.Section.Render("For support"), st.table(supportRows(e.ID, e.CorrelationID), width))
+		parts = append(parts, st.table(supportRows(e.ID, e.CorrelationID), width))
 	}
 	if hint := e.Hint(); hint != "" {
-		parts = append(parts, "", st.paragraph(st.Warn, "What to do: "+hint, width))
+		parts = append(parts, st.paragraph(st.Warn, "What to do: "+hint, width))
 	}
 	return parts
 }
@@ -115,8 +119,16 @@ func allowedValues(d api.ErrorDetail) string {
 	return strings.Join(out, ", ")
 }
 
+// supportRows are the IDs PingOne support asks for.
 func supportRows(id, correlationID string) []row {
-	return []row{{Label: "Error ID", Value: id}, {Label: "Correlation-Id", Value: correlationID}}
+	var rows []row
+	if id != "" {
+		rows = append(rows, row{Label: "Error ID", Value: id})
+	}
+	if correlationID != "" {
+		rows = append(rows, row{Label: "Correlation-Id", Value: correlationID})
+	}
+	return rows
 }
 
 func salesforceErrorParts(st Styles, e *salesforce.AuthError, width int) []string {
@@ -127,7 +139,7 @@ func salesforceErrorParts(st Styles, e *salesforce.AuthError, width int) []strin
 	rows = append(rows, row{Label: "Error", Value: e.Code}, row{Label: "Description", Value: e.Description})
 	parts := []string{st.table(rows, width)}
 	if e.Hint != "" {
-		parts = append(parts, "", st.paragraph(st.Warn, "What to do: "+e.Hint, width))
+		parts = append(parts, st.paragraph(st.Warn, "What to do: "+e.Hint, width))
 	}
 	return parts
 }
@@ -140,10 +152,10 @@ func tokenErrorParts(st Styles, e *api.TokenError, width int) []string {
 	rows = append(rows, row{Label: "Error", Value: e.Code}, row{Label: "Description", Value: e.Description})
 	parts := []string{st.table(rows, width)}
 	if e.CorrelationID != "" {
-		parts = append(parts, "", st.Section.Render("For support"), st.table([]row{{Label: "Correlation-Id", Value: e.CorrelationID}}, width))
+		parts = append(parts, st.table(supportRows("", e.CorrelationID), width))
 	}
 	if hint := e.Hint(); hint != "" {
-		parts = append(parts, "", st.paragraph(st.Warn, "What to do: "+hint, width))
+		parts = append(parts, st.paragraph(st.Warn, "What to do: "+hint, width))
 	}
 	return parts
 }

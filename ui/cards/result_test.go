@@ -10,6 +10,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"sfstore/api"
@@ -162,5 +163,16 @@ func TestASignInThatGotNoAnswerSaysWhy(t *testing.T) {
 	out := RenderError(testStyles(), notCreated, err, 80)
 	if strings.Contains(out, "refused the sign-in") || !strings.Contains(out, "could not sign in") || !strings.Contains(out, "127.0.0.1:1") {
 		t.Fatalf("card:\n%s", out)
+	}
+}
+
+// The wizard shows a refusal above its "Not done" question (8 rows): at
+// 80×24 the card's heading must not scroll away with one problem named.
+func TestARefusalWithOneProblemLeavesRoomForTheQuestionAt80x24(t *testing.T) {
+	e := pingOneValidationError()
+	e.Details = e.Details[:1]
+	out := RenderError(testStyles(), notCreated, fmt.Errorf("create store: %w", e), 80)
+	if h := lipgloss.Height(out); h > 24-8 {
+		t.Fatalf("the card is %d rows; with the question it outgrows 24:\n%s", h, out)
 	}
 }
