@@ -53,7 +53,7 @@ func (w *Wizard) newReviewModel() *reviewModel {
 		saveLabel: w.saveLabel(),
 	}
 	m.items, m.cursor = w.reviewItems(problems)
-	if _, passed := w.s.TestResult(); !passed && !w.s.Opts.DryRun {
+	if w.asksBeforeSending() {
 		m.confirm, m.confirmVerb = w.confirmText()+" Press y to create.", "create"
 	}
 	if e := w.s.Editing; e != nil {
@@ -193,7 +193,7 @@ func (w *Wizard) reviewAccessible(ctx context.Context) (ui.Action, error) {
 	case act.Kind == ui.ActCreate:
 		// As on the full screen: without a passing test, Create is asked
 		// once more, naming where it goes; the answer defaults to no.
-		if _, passed := w.s.TestResult(); !passed {
+		if w.asksBeforeSending() {
 			sure := false
 			q := w.yesNo(w.confirmText(), "No goes back to the review.", &sure)
 			if err := w.run(ctx, w.form(huh.NewGroup(q))); err != nil {
@@ -205,6 +205,17 @@ func (w *Wizard) reviewAccessible(ctx context.Context) (ui.Action, error) {
 		}
 	}
 	return act, nil
+}
+
+// asksBeforeSending says whether Create (or Update) asks once more: when
+// something would be sent without a passing connection test. A dry run
+// sends nothing, nor does an edit that changes nothing.
+func (w *Wizard) asksBeforeSending() bool {
+	if _, passed := w.s.TestResult(); passed || w.s.Opts.DryRun {
+		return false
+	}
+	e := w.s.Editing
+	return e == nil || len(settings.Changes(e.Original, *w.a)) > 0
 }
 
 // confirmText asks for Create (or Update) without a passing connection

@@ -1,6 +1,8 @@
 package wizard
 
 import (
+	"strconv"
+
 	"github.com/charmbracelet/huh"
 
 	"sfstore/api"
@@ -75,18 +77,31 @@ func (w *Wizard) storeForm() *huh.Form {
 			w.fieldInput(settings.FieldImageURL, "Optional: the address of an icon for the store.", &a.ImageURL),
 		).Title(w.title(settings.StepStore)),
 		huh.NewGroup(
-			w.yesNo("Create it active?", "PingOne creates stores inactive unless told otherwise; active provisions as soon as rules use it.", nil).
-				Accessor(statusAccessor{a}).Affirmative("Active").Negative("Inactive"),
-			w.yesNo("Deprovision its users if the store is deleted?",
-				"If on, deleting the store later deprovisions the users it created.", nil).Accessor(optionalBool{&a.Managed}),
+			w.statusConfirm(),
+			w.managedChoice(),
 		).Title(w.title(settings.StepStore)),
 	)
 }
 
-// statusAccessor binds "Create it active?" to the status: Active sends
-// ACTIVE; Inactive sends nothing (PingOne's default) unless INACTIVE was
-// given explicitly.
-type statusAccessor struct{ a *settings.Answers }
+// statusConfirm asks for the status. A create may leave it to PingOne's
+// default (inactive); an edit sends what it shows, since a PUT replaces the
+// whole store and PingOne documents no default for a status left out.
+func (w *Wizard) statusConfirm() *huh.Confirm {
+	title, desc := "Create it active?", "PingOne creates stores inactive unless told otherwise; active provisions as soon as rules use it."
+	if w.s.Editing != nil {
+		title, desc = "Active?", "Active provisions as soon as rules use it; inactive provisions nothing."
+	}
+	return w.yesNo(title, desc, nil).
+		Accessor(statusAccessor{a: w.a, explicit: w.s.Editing != nil}).Affirmative("Active").Negative("Inactive")
+}
+
+// statusAccessor binds the status confirm: Active sends ACTIVE; Inactive
+// sends INACTIVE when explicit (an edit) or when INACTIVE was given, and
+// otherwise nothing, for PingOne's default.
+type statusAccessor struct {
+	a        *settings.Answers
+	explicit bool
+}
 
 func (s statusAccessor) Get() bool { return s.a.Status == api.StatusActive }
 
@@ -94,24 +109,45 @@ func (s statusAccessor) Set(active bool) {
 	switch {
 	case active:
 		s.a.Status = api.StatusActive
+	case s.explicit:
+		s.a.Status = api.StatusInactive
 	case s.a.Status == api.StatusActive:
 		s.a.Status = ""
 	}
 }
 
-// optionalBool binds a confirm to an optional answer: answering sets it.
+// managedChoice asks whether deleting the store deprovisions its users,
+// with PingOne's default as a choice of its own: a yes/no could not show
+// whether "no" is sent or left out.
+func (w *Wizard) managedChoice() *huh.Select[string] {
+	title := "Deprovision its users if the store is deleted?"
+	desc := "If yes, deleting the store later deprovisions the users it created."
+	return huh.NewSelect[string]().Title(w.accessibleTitle(title, desc, "")).Description(desc).
+		Options(
+			huh.NewOption("Leave it to PingOne (not sent)", ""),
+			huh.NewOption("Yes", "true"),
+			huh.NewOption("No", "false"),
+		).Accessor(optionalBool{&w.a.Managed})
+}
+
+// optionalBool binds a three-way choice to an optional answer: "" is
+// unset, "true" and "false" are sent.
 type optionalBool struct{ p **bool }
 
-func (o optionalBool) Get() bool { return *o.p != nil && **o.p }
+func (o optionalBool) Get() string {
+	if *o.p == nil {
+		return ""
+	}
+	return strconv.FormatBool(**o.p)
+}
 
-// Set records an answer, except the default "no" on an unset value:
-// Enter on the default leaves the key to PingOne in the full screen
-// (where nothing is set unless toggled) and in accessible mode alike.
-func (o optionalBool) Set(v bool) {
-	if *o.p == nil && !v {
+func (o optionalBool) Set(v string) {
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		*o.p = nil
 		return
 	}
-	*o.p = &v
+	*o.p = &b
 }
 
 func (w *Wizard) salesforceAppForm() *huh.Form {

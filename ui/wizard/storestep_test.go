@@ -1,0 +1,74 @@
+package wizard
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"sfstore/api"
+	"sfstore/ui"
+)
+
+// choose moves down n options in a one-field form and submits it.
+func choose(f huh.Field, n int) {
+	form := huh.NewForm(huh.NewGroup(f))
+	form.Init()
+	for range n {
+		form.Update(tea.KeyMsg{Type: tea.KeyDown})
+	}
+	form.Update(keyEnter)
+}
+
+func TestDeprovisionOffersPingOnesDefaultAsAChoiceOfItsOwn(t *testing.T) {
+	for _, tt := range []struct {
+		down int
+		want string // "" unset, else the value sent
+	}{{0, ""}, {1, "true"}, {2, "false"}} {
+		w := screenWizard(t)
+		w.a.Managed = nil
+		choose(w.managedChoice(), tt.down)
+		got := ""
+		if w.a.Managed != nil {
+			got = map[bool]string{true: "true", false: "false"}[*w.a.Managed]
+		}
+		if got != tt.want {
+			t.Errorf("%d down: managed = %q, want %q", tt.down, got, tt.want)
+		}
+	}
+}
+
+func TestAnEditSendsTheStatusItShows(t *testing.T) {
+	for _, editing := range []bool{false, true} {
+		w := screenWizard(t)
+		w.a.Status = api.StatusActive
+		if editing {
+			w.s.Editing = &ui.Editing{StoreID: "s1"}
+		}
+		// The confirm shows Active; → then Enter chooses Inactive.
+		form := huh.NewForm(huh.NewGroup(w.statusConfirm()))
+		form.Init()
+		form.Update(keyRight)
+		form.Update(keyEnter)
+		want := ""
+		if editing {
+			want = api.StatusInactive
+		}
+		if w.a.Status != want {
+			t.Errorf("editing %v: status = %q, want %q", editing, w.a.Status, want)
+		}
+	}
+}
+
+func TestAnEditWithNoChangesIsNotConfirmedAsAnUpdate(t *testing.T) {
+	w := screenWizard(t)
+	w.s.Editing = &ui.Editing{StoreID: "s1", Original: *w.a}
+	if m := w.newReviewModel(); m.confirm != "" {
+		t.Fatalf("nothing changed, yet Update asks: %q", m.confirm)
+	}
+	w.a.Description = "changed"
+	if m := w.newReviewModel(); !strings.Contains(m.confirm, "Press y to update") {
+		t.Fatalf("a change without a test is not confirmed: %q", m.confirm)
+	}
+}
