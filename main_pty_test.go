@@ -14,13 +14,21 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// TestSIGTERMInTheWizardRestoresTheTerminal runs the wizard on a real
-// pseudo-terminal, sends the process SIGTERM at the first form, and
-// requires exit 143 with the terminal back in the mode it was in.
+// TestSIGTERMInTheWizardRestoresTheTerminal runs sfstore on a real
+// pseudo-terminal, sends the process SIGTERM at a prompt, and requires
+// exit 143 with the terminal back in the mode it was in: at the wizard's
+// first form, and at the yes/no question of `secrets forget --all`.
 func TestSIGTERMInTheWizardRestoresTheTerminal(t *testing.T) {
 	if raceEnabled {
 		t.Skip("bubbletea's reader races its own shutdown after a kill (see race_off_test.go)")
 	}
+	t.Run("wizard", func(t *testing.T) { sigtermAtPrompt(t, "Region", "--demo") })
+	t.Run("confirmation", func(t *testing.T) {
+		sigtermAtPrompt(t, "Remove every secret", "secrets", "forget", "--all", "--demo")
+	})
+}
+
+func sigtermAtPrompt(t *testing.T, prompt string, args ...string) {
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Fatal(err)
@@ -48,12 +56,12 @@ func TestSIGTERMInTheWizardRestoresTheTerminal(t *testing.T) {
 		}
 	}()
 	done := make(chan int, 1)
-	go func() { done <- run([]string{"--demo"}, tty, tty, tty, func(string) string { return "" }) }()
+	go func() { done <- run(args, tty, tty, tty, func(string) string { return "" }) }()
 	deadline := time.After(10 * time.Second)
-	for !strings.Contains(screen.String(), "Region") {
+	for !strings.Contains(screen.String(), prompt) {
 		select {
 		case <-deadline:
-			t.Fatalf("the wizard never showed its first form:\n%s", screen.String())
+			t.Fatalf("no %q on screen:\n%s", prompt, screen.String())
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
@@ -66,7 +74,7 @@ func TestSIGTERMInTheWizardRestoresTheTerminal(t *testing.T) {
 			t.Fatalf("exit %d, want 143", code)
 		}
 	case <-time.After(5 * time.Second):
-		t.Fatal("the wizard did not end after SIGTERM")
+		t.Fatal("sfstore did not end after SIGTERM")
 	}
 	after, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
 	if err != nil {
