@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"errors"
 	"os"
 	"strconv"
 	"time"
@@ -61,12 +62,21 @@ func WithSearcher(s Searcher) Option {
 }
 
 func timeoutFromEnv() time.Duration {
-	v := os.Getenv(TimeoutEnv)
-	if d, err := time.ParseDuration(v); err == nil && d > 0 {
+	if d, err := ParseTimeout(os.Getenv(TimeoutEnv)); err == nil {
 		return d
 	}
-	if n, err := strconv.Atoi(v); err == nil && n > 0 {
-		return time.Duration(n) * time.Second
-	}
 	return DefaultTimeout
+}
+
+// ParseTimeout reads a value of [TimeoutEnv]: a Go duration such as "90s"
+// or "2m", or a whole number of seconds, either positive. Callers that
+// want to refuse a bad value rather than ignore it check with this.
+func ParseTimeout(v string) (time.Duration, error) {
+	if d, err := time.ParseDuration(v); err == nil && d > 0 {
+		return d, nil
+	}
+	if n, err := strconv.Atoi(v); err == nil && n > 0 {
+		return time.Duration(n) * time.Second, nil
+	}
+	return 0, errors.New("expected a positive duration such as 30s or 2m, or a number of seconds")
 }

@@ -100,3 +100,19 @@ func TestSecretsCommandSaysWhatItNeeds(t *testing.T) {
 		t.Errorf("list without a keyring = %v", err)
 	}
 }
+
+// The check of SFSTORE_KEYRING_TIMEOUT reads it as the keyring does: a
+// duration or a whole number of seconds.
+func TestKeyringTimeoutIsCheckedAsTheKeyringReadsIt(t *testing.T) {
+	deps := cli.Deps{Keyring: func() *secrets.Keyring { return secrets.NewMemory() }}
+	for v, ok := range map[string]bool{"30": true, "90s": true, "2m": true, "soon": false, "0": false, "-5s": false} {
+		_, _, err := runCLI(t, deps, map[string]string{secrets.TimeoutEnv: v}, "secrets", "list")
+		var ie *settings.InputError
+		if got := !errors.As(err, &ie); got != ok {
+			t.Errorf("%s=%q: err = %v, want accepted %v", secrets.TimeoutEnv, v, err, ok)
+		}
+		if !ok && ie != nil && !strings.Contains(ie.Error(), secrets.TimeoutEnv) {
+			t.Errorf("%s=%q: the message does not name the variable: %v", secrets.TimeoutEnv, v, ie)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -138,8 +137,8 @@ func (a *app) options() (ui.Options, error) {
 		problems = append(problems, err.Error())
 	}
 	if v := getenv(secrets.TimeoutEnv); v != "" {
-		if d, err := time.ParseDuration(v); err != nil || d <= 0 {
-			problems = append(problems, fmt.Sprintf("%s: expected a duration such as 30s or 2m, got %q", secrets.TimeoutEnv, term.Line(v)))
+		if _, err := secrets.ParseTimeout(v); err != nil {
+			problems = append(problems, fmt.Sprintf("%s: %v, got %q", secrets.TimeoutEnv, err, term.Line(v)))
 		}
 	}
 	if len(problems) > 0 {
