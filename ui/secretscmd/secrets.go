@@ -98,7 +98,7 @@ func Forget(ctx context.Context, s *ui.Session, t Target) error {
 		switch {
 		case err == nil:
 		case errors.As(err, &ie):
-			fmt.Fprintln(s.Err, "warning:", ie.Error())
+			fmt.Fprintln(s.Err, "warning:", s.ErrStyles.Clean(ie.Error()))
 		case errors.Is(err, secrets.ErrNotFound):
 			continue
 		default:
