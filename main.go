@@ -79,6 +79,10 @@ func exitCode(err error, sig os.Signal, stderr io.Writer) int {
 			return 128 + int(s)
 		}
 		return exitSIGINT
+	case errors.Is(err, syscall.EPIPE):
+		// Whoever read stdout stopped (`sfstore list | head -1`): what
+		// they wanted is theirs, as when SIGPIPE ends a program quietly.
+		return exitOK
 	case errors.As(err, &shown):
 		return exitFailed
 	case errors.As(err, &input):

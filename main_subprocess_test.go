@@ -105,3 +105,25 @@ func TestAClosedStdoutAfterACreateStillGivesTheStoreID(t *testing.T) {
 		t.Fatalf("exit %d (%v)\nstderr:\n%s", code, err, errOut.String())
 	}
 }
+
+// TestAReaderThatStopsReadingEndsTheRunQuietly closes stdout's reader
+// before `list` writes: exit 0 and no broken-pipe error, as for a program
+// that SIGPIPE ends.
+func TestAReaderThatStopsReadingEndsTheRunQuietly(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "SFSTORE_TEST_MAIN_ARGS=list\n--demo\n--json", "HOME="+t.TempDir(), "DBUS_SESSION_BUS_ADDRESS=")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	_ = out.Close()
+	err = cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 0 || strings.Contains(errOut.String(), "broken pipe") {
+		t.Fatalf("exit %d (%v)\nstderr:\n%s", code, err, errOut.String())
+	}
+}
