@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -13,7 +14,9 @@ import (
 
 // tunnel asks the proxy p for a CONNECT tunnel to the host of rawURL, as
 // the HTTP client does for https, and for an https host finishes a TLS
-// handshake through it, so a proxy that intercepts TLS is caught too.
+// handshake through it, so a proxy that intercepts TLS is caught too. A
+// proxy reached over TLS or SOCKS is checked through the HTTP client's own
+// proxy support instead.
 func tunnel(ctx context.Context, p *url.URL, rawURL string) error {
 	target, err := url.Parse(rawURL)
 	if err != nil {
@@ -21,6 +24,9 @@ func tunnel(ctx context.Context, p *url.URL, rawURL string) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, checkTimeout)
 	defer cancel()
+	if p.Scheme != "http" {
+		return throughTransport(ctx, p, target)
+	}
 	conn, err := (&net.Dialer{}).DialContext(ctx, "tcp", hostPort(p))
 	if err != nil {
 		return fmt.Errorf("cannot connect: %w", err)
@@ -66,4 +72,32 @@ func hostPort(u *url.URL) string {
 		port = "443"
 	}
 	return net.JoinHostPort(u.Hostname(), port)
+}
+
+// proxyTLS is the TLS configuration for a proxy reached over https; nil
+// trusts the system's roots. Tests trust their stand-in's certificate.
+var proxyTLS *tls.Config
+
+// throughTransport sends a HEAD request for target through p with the HTTP
+// client's proxy support (https and socks5 proxies included): any HTTP
+// answer shows the way through works. Nothing but the URL is sent, and no
+// redirect is followed.
+func throughTransport(ctx context.Context, p *url.URL, target *url.URL) error {
+	tr := &http.Transport{Proxy: http.ProxyURL(p), TLSClientConfig: proxyTLS, ForceAttemptHTTP2: true}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, target.String(), nil)
+	if err != nil {
+		return fmt.Errorf("invalid URL %q", target.Redacted())
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // the URL is named by the caller
+		}
+		return fmt.Errorf("no way through to %s: %w", target.Host, err)
+	}
+	resp.Body.Close()
+	return nil
 }

@@ -2,10 +2,13 @@ package doctor
 
 import (
 	"bufio"
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -82,6 +85,60 @@ func TestDoctorPassesThroughAWorkingProxy(t *testing.T) {
 		t.Fatalf("proxy check = %+v", c)
 	}
 	if h := check(t, checks, "PingOne API host"); !h.OK || !strings.Contains(h.Detail, "through the proxy") {
+		t.Fatalf("API host check = %+v", h)
+	}
+}
+
+// standInTLSProxy is a proxy reached over https, as HTTPS_PROXY=https://…
+// names one: it opens CONNECT tunnels and forwards plain requests.
+func standInTLSProxy(t *testing.T) *url.URL {
+	t.Helper()
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodConnect {
+			resp, err := http.DefaultTransport.RoundTrip(r)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusBadGateway)
+				return
+			}
+			defer resp.Body.Close()
+			w.WriteHeader(resp.StatusCode)
+			_, _ = io.Copy(w, resp.Body)
+			return
+		}
+		up, err := net.Dial("tcp", r.Host)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer up.Close()
+		w.WriteHeader(http.StatusOK)
+		c, buf, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		_ = buf.Flush()
+		go func() { _, _ = io.Copy(up, buf) }()
+		_, _ = io.Copy(c, up)
+	}))
+	t.Cleanup(srv.Close)
+	old := proxyTLS
+	proxyTLS = &tls.Config{RootCAs: x509.NewCertPool()}
+	proxyTLS.RootCAs.AddCert(srv.Certificate())
+	t.Cleanup(func() { proxyTLS = old })
+	u, _ := url.Parse(srv.URL)
+	return u
+}
+
+// A proxy reached over TLS is checked the way the HTTP client uses it,
+// not with a plain-text CONNECT it would not understand.
+func TestDoctorPassesThroughAProxyReachedOverTLS(t *testing.T) {
+	useProxy(t, standInTLSProxy(t))
+	checks, _ := runDoctor(t, doctorOptions(startTestSimulator(t, simulator.Options{})))
+	if c := check(t, checks, "Proxy"); !c.OK {
+		t.Fatalf("proxy check = %+v", c)
+	}
+	if h := check(t, checks, "PingOne API host"); !h.OK {
 		t.Fatalf("API host check = %+v", h)
 	}
 }
