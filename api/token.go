@@ -2,10 +2,12 @@ package api
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"net/http"
 	"net/url"
 	"sfstore/api/endpoint"
+	"sfstore/api/redact"
 	"strings"
 	"sync"
 
@@ -62,7 +64,7 @@ func NewTokenSource(ctx context.Context, c Credentials, hc *http.Client) oauth2.
 		return oauth2.StaticTokenSource(&oauth2.Token{AccessToken: c.AccessToken, TokenType: "Bearer"})
 	}
 	tokenURL := c.TokenURL()
-	src := errorSource{secrets: []string{c.ClientSecret}}
+	src := errorSource{secrets: c.secrets()}
 	if err := c.check(); err != nil {
 		// No endpoint to name: the URL is what was refused.
 		src.src = refused{err}
@@ -83,6 +85,18 @@ func (c Credentials) check() error {
 		return errors.New("the worker environment ID is empty")
 	}
 	return nil
+}
+
+// secrets lists the forms in which a token endpoint's answer may echo the
+// client secret: as is, encoded in a form field, and inside the Basic
+// credentials, where it is only base64-encoded beside the client ID.
+func (c Credentials) secrets() []string {
+	if c.ClientSecret == "" {
+		return nil
+	}
+	// x/oauth2 form-encodes both parts before Basic encoding (RFC 6749 §2.3.1).
+	basic := base64.StdEncoding.EncodeToString([]byte(url.QueryEscape(c.ClientID) + ":" + url.QueryEscape(c.ClientSecret)))
+	return append(redact.Variants([]string{c.ClientSecret}), basic)
 }
 
 // refused is a token source that fails without sending anything.

@@ -27,8 +27,9 @@ type TokenError struct {
 	Code          string // OAuth "error", e.g. "invalid_client"
 	Description   string // OAuth "error_description", redacted
 	CorrelationID string // Correlation-Id response header
-	// Err is the underlying error, redacted: e.g. an *oauth2.RetrieveError,
-	// a *RedirectError for a 3xx, a *url.Error for a network failure.
+	// Err is the underlying error, redacted: e.g. an *oauth2.RetrieveError
+	// without its Body, a *RedirectError for a 3xx, a *url.Error for a
+	// network failure.
 	Err error
 
 	cause   string // redacted description of a failure without an OAuth answer
@@ -142,17 +143,21 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// sanitize masks secrets in a RetrieveError, whose Error embeds the raw
-// response body, and drops its request (which carries the client secret),
-// so that even printing or dumping the unwrapped cause is safe. Any other
-// error keeps its chain, with its message masked.
+// sanitize rebuilds a RetrieveError without its raw response body and
+// request, and masks secrets in any other error's message, so that even
+// printing or dumping the unwrapped cause is safe.
+//
+// The body goes whole, not masked: a proxy page may echo the request's
+// Authorization header, where the client secret is merely base64-encoded
+// beside the client ID, so masking by value cannot be trusted to find it.
+// The request carries the secret itself. TokenError never shows the body
+// anyway; the OAuth fields parsed from it are kept, masked.
 func sanitize(err error, secrets []string) error {
 	switch t := err.(type) {
 	case nil, *RedirectError:
 		return err
 	case *oauth2.RetrieveError:
 		safe := &oauth2.RetrieveError{
-			Body:             []byte(redact.Redact(string(t.Body), secrets...)),
 			ErrorCode:        redact.Redact(t.ErrorCode, secrets...),
 			ErrorDescription: redact.Redact(t.ErrorDescription, secrets...),
 			ErrorURI:         redact.Redact(t.ErrorURI, secrets...),
