@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"sfstore/api/redact"
 	"strings"
 )
@@ -30,10 +29,13 @@ import (
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/create-store-salesforce.html
 func (c *Client) CreateSalesforceStore(ctx context.Context, envID string, req *CreateSalesforceStoreRequest) (*Store, error) {
-	if err := checkStoreInput(OpCreateStore, envID, req); err != nil {
+	k, err := createCall(envID, req)
+	if err != nil {
 		return nil, err
 	}
-	k := createCall(envID, req)
+	if req == nil {
+		return nil, errors.New(OpCreateStore + ": request is nil")
+	}
 	ch := change{name: req.Name}
 	var raw []byte
 	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
@@ -64,11 +66,13 @@ func created(k call, ch change, resp *http.Response, body []byte, secrets []stri
 }
 
 // createCall is the Create Store call for envID and req, shared by
-// CreateSalesforceStore and DescribeCreate.
-func createCall(envID string, req *CreateSalesforceStoreRequest) call {
+// CreateSalesforceStore and DescribeCreate. The error refuses envID (see
+// segment); the call comes back whole anyway, for DescribeCreate.
+func createCall(envID string, req *CreateSalesforceStoreRequest) (call, error) {
 	body := proposedStore(req)
-	return call{op: OpCreateStore, method: http.MethodPost, path: storesPath(envID),
-		body: body, secrets: body.Configuration.Secrets()}
+	path, err := storesPath(envID)
+	return call{op: OpCreateStore, method: http.MethodPost, path: path,
+		body: body, secrets: body.Configuration.Secrets()}, opErr(OpCreateStore, err)
 }
 
 // proposedStore is a copy of req with Type defaulted to "Salesforce"; a nil
@@ -84,31 +88,11 @@ func proposedStore(req *CreateSalesforceStoreRequest) *CreateSalesforceStoreRequ
 	return &body
 }
 
-// storesPath is the stores collection of envID, relative to "/v1/".
-func storesPath(envID string) string {
-	return "environments/" + escapeEnvID(envID) + "/propagation/stores"
-}
-
-// escapeEnvID trims and path-escapes an environment ID for a URL.
-func escapeEnvID(envID string) string {
-	return url.PathEscape(strings.TrimSpace(envID))
-}
-
-// checkStoreInput refuses what no request can be built for.
-func checkStoreInput(op, envID string, req *CreateSalesforceStoreRequest) error {
-	if err := checkEnvID(op, envID); err != nil {
-		return err
+// opErr prefixes a refusal with the operation, as every error of a call
+// is; nil stays nil.
+func opErr(op string, err error) error {
+	if err == nil {
+		return nil
 	}
-	if req == nil {
-		return errors.New(op + ": request is nil")
-	}
-	return nil
-}
-
-// checkEnvID refuses an empty environment ID before any request.
-func checkEnvID(op, envID string) error {
-	if strings.TrimSpace(envID) == "" {
-		return errors.New(op + ": environment ID is empty")
-	}
-	return nil
+	return fmt.Errorf("%s: %w", op, err)
 }

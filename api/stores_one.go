@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"sfstore/api/redact"
 	"strings"
 )
@@ -40,10 +39,11 @@ var ErrEmptyResponse = errors.New("pingone answered with an empty body")
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-one-store.html
 func (c *Client) GetStore(ctx context.Context, envID, storeID string) (*Store, error) {
-	if err := checkStoreRef(OpGetStore, envID, storeID); err != nil {
-		return nil, err
+	path, err := storePath(envID, storeID)
+	if err != nil {
+		return nil, opErr(OpGetStore, err)
 	}
-	return c.storeCall(ctx, call{op: OpGetStore, method: http.MethodGet, path: storePath(envID, storeID)})
+	return c.storeCall(ctx, call{op: OpGetStore, method: http.MethodGet, path: path})
 }
 
 // UpdateSalesforceStore replaces store storeID of environment envID with
@@ -72,8 +72,9 @@ func (c *Client) GetStore(ctx context.Context, envID, storeID string) (*Store, e
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/update-store.html
 func (c *Client) UpdateSalesforceStore(ctx context.Context, envID, storeID string, req *UpdateSalesforceStoreRequest) (*Store, error) {
-	if err := checkStoreRef(OpUpdateStore, envID, storeID); err != nil {
-		return nil, err
+	path, err := storePath(envID, storeID)
+	if err != nil {
+		return nil, opErr(OpUpdateStore, err)
 	}
 	if req == nil {
 		return nil, errors.New(OpUpdateStore + ": request is nil")
@@ -87,7 +88,7 @@ func (c *Client) UpdateSalesforceStore(ctx context.Context, envID, storeID strin
 		return nil, err
 	}
 	body := proposedStore(req)
-	k := call{op: OpUpdateStore, method: http.MethodPut, path: storePath(envID, storeID),
+	k := call{op: OpUpdateStore, method: http.MethodPut, path: path,
 		body: body, secrets: body.Configuration.Secrets()}
 	ch := change{name: req.Name, id: strings.TrimSpace(storeID)}
 	var raw []byte
@@ -130,10 +131,11 @@ func updated(k call, ch change, resp *http.Response, body []byte, secrets []stri
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/delete-store.html
 func (c *Client) DeleteStore(ctx context.Context, envID, storeID string) error {
-	if err := checkStoreRef(OpDeleteStore, envID, storeID); err != nil {
-		return err
+	path, err := storePath(envID, storeID)
+	if err != nil {
+		return opErr(OpDeleteStore, err)
 	}
-	resp, err := c.send(ctx, call{op: OpDeleteStore, method: http.MethodDelete, path: storePath(envID, storeID)}, nil)
+	resp, err := c.send(ctx, call{op: OpDeleteStore, method: http.MethodDelete, path: path}, nil)
 	if err != nil {
 		return err
 	}
@@ -163,28 +165,4 @@ func (c *Client) storeCall(ctx context.Context, k call) (*Store, error) {
 		return nil, fmt.Errorf("%s: decode pingone response (%s): %w", k.op, resp.Status, err)
 	}
 	return &s, nil
-}
-
-// storePath is store storeID of envID, relative to "/v1/", both escaped.
-func storePath(envID, storeID string) string {
-	return storesPath(envID) + "/" + url.PathEscape(strings.TrimSpace(storeID))
-}
-
-// checkStoreRef refuses an empty environment or store ID, and a store ID of
-// "." or "..", which path escaping keeps and a proxy could resolve to
-// another resource: DELETE …/stores/.. must never reach the collection.
-func checkStoreRef(op, envID, storeID string) error {
-	if err := checkEnvID(op, envID); err != nil {
-		return err
-	}
-	switch id := strings.TrimSpace(storeID); id {
-	case "":
-		return errors.New(op + ": store ID is empty")
-	case ".", "..":
-		return fmt.Errorf("%s: %q is not a store ID", op, id)
-	}
-	if e := strings.TrimSpace(envID); e == "." || e == ".." {
-		return fmt.Errorf("%s: %q is not an environment ID", op, e)
-	}
-	return nil
 }

@@ -29,10 +29,17 @@ type Credentials struct {
 
 // TokenURL returns the worker environment's token endpoint,
 // "{AuthURL}/{WorkerEnvironmentID}/as/token", with the environment ID
-// trimmed and path-escaped.
+// trimmed and path-escaped. It only builds the address: NewTokenSource
+// refuses an empty environment ID, "." and "..".
 func (c Credentials) TokenURL() string {
-	return strings.TrimRight(strings.TrimSpace(c.AuthURL), "/") + "/" +
-		url.PathEscape(strings.TrimSpace(c.WorkerEnvironmentID)) + "/as/token"
+	env, _ := c.tokenPath()
+	return strings.TrimRight(strings.TrimSpace(c.AuthURL), "/") + "/" + env + "/as/token"
+}
+
+// tokenPath is the worker environment ID as a path segment, or an error
+// naming it (see segment).
+func (c Credentials) tokenPath() (string, error) {
+	return segment("worker environment ID", c.WorkerEnvironmentID)
 }
 
 // NewTokenSource returns a token source for c. With AccessToken set it
@@ -81,10 +88,8 @@ func (c Credentials) check() error {
 	if _, err := endpoint.Check("pingone auth url", c.AuthURL); err != nil {
 		return err
 	}
-	if strings.TrimSpace(c.WorkerEnvironmentID) == "" {
-		return errors.New("the worker environment ID is empty")
-	}
-	return nil
+	_, err := c.tokenPath()
+	return err
 }
 
 // secrets lists the forms in which a token endpoint's answer may echo the
