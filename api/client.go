@@ -5,12 +5,22 @@ import (
 	"net/http"
 	"sfstore/api/endpoint"
 	"strings"
+	"time"
 
 	"golang.org/x/oauth2"
 )
 
 // defaultUserAgent identifies the wizard in PingOne's audit logs.
 const defaultUserAgent = "sfstore"
+
+// DefaultHTTPTimeout bounds each request, token requests included, when the
+// caller gives no http.Client: http.DefaultClient has no timeout, and a
+// silent network would hang a call forever. It is the CLI's too.
+const DefaultHTTPTimeout = 60 * time.Second
+
+// defaultHTTPClient is the client used when the caller gives none. A
+// variable only so that a test can shorten its timeout.
+var defaultHTTPClient = &http.Client{Timeout: DefaultHTTPTimeout}
 
 // Client talks to the PingOne Management API of one region.
 //
@@ -30,7 +40,8 @@ type Client struct {
 // Option configures a Client built by NewClient.
 type Option func(*Client)
 
-// WithHTTPClient sets the HTTP client used for API calls. The client is not
+// WithHTTPClient sets the HTTP client used for API calls; without it (or
+// with nil) a client with DefaultHTTPTimeout is used. The client is not
 // modified: when a token source is set, a shallow copy gets the auth
 // transport.
 func WithHTTPClient(hc *http.Client) Option {
@@ -82,7 +93,7 @@ func NewClient(apiURL string, opts ...Option) (*Client, error) {
 	}
 	path := strings.TrimSuffix(strings.TrimRight(u.EscapedPath(), "/"), "/v1")
 	base := u.Scheme + "://" + u.Host + strings.TrimRight(path, "/")
-	c := &Client{baseURL: base, host: u.Host, hc: http.DefaultClient, userAgent: defaultUserAgent}
+	c := &Client{baseURL: base, host: u.Host, userAgent: defaultUserAgent}
 	for _, opt := range opts {
 		opt(c)
 	}

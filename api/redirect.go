@@ -62,11 +62,11 @@ func isRedirect(status int) bool { return status >= 300 && status <= 399 }
 // into a *RedirectError.
 func refuseRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
-// noRedirects returns a shallow copy of hc (nil means http.DefaultClient)
+// noRedirects returns a shallow copy of hc (nil means defaultHTTPClient)
 // that never follows a redirect. The caller's client is not modified.
 func noRedirects(hc *http.Client) *http.Client {
 	if hc == nil {
-		hc = http.DefaultClient
+		hc = defaultHTTPClient
 	}
 	c := *hc
 	c.CheckRedirect = refuseRedirects

@@ -44,8 +44,8 @@ func (c Credentials) tokenPath() (string, error) {
 
 // NewTokenSource returns a token source for c. With AccessToken set it
 // always returns that token. Otherwise it runs the client credentials grant
-// against TokenURL through hc (nil means http.DefaultClient), and caches
-// the token until it expires.
+// against TokenURL through hc (nil means a client with DefaultHTTPTimeout),
+// and caches the token until it expires.
 //
 // Each token request is one request. It authenticates the worker app with
 // HTTP Basic (CLIENT_SECRET_BASIC, PingOne's default), and sends the
