@@ -106,7 +106,7 @@ func NewClient(apiURL string, opts ...Option) (*Client, error) {
 // the caller's client is not modified. The trace sits inside, so it shows
 // the request as sent. The token is only ever sent to origin.
 func (c *Client) wrapTransport(origin string) {
-	hc := noRedirects(c.hc)
+	hc := endpoint.NoRedirects(c.hc, defaultHTTPClient)
 	rt := hc.Transport
 	if c.debug != nil {
 		secrets := append(append([]string(nil), c.redactions...), c.debugSecrets...)

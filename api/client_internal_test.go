@@ -23,9 +23,6 @@ func TestDefaultClientHasATimeoutAndRefusesRedirects(t *testing.T) {
 			t.Errorf("%s: timeout %v, redirects refused %v; want %v and refused", name, c.hc.Timeout, c.hc.CheckRedirect != nil, DefaultHTTPTimeout)
 		}
 	}
-	if hc := noRedirects(nil); hc.Timeout != DefaultHTTPTimeout || hc.CheckRedirect == nil {
-		t.Errorf("token client: timeout %v; want %v and redirects refused", hc.Timeout, DefaultHTTPTimeout)
-	}
 	if DefaultHTTPTimeout <= 0 || defaultHTTPClient.Timeout != DefaultHTTPTimeout {
 		t.Errorf("default client timeout %v, want %v", defaultHTTPClient.Timeout, DefaultHTTPTimeout)
 	}

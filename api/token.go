@@ -78,7 +78,7 @@ func NewTokenSource(ctx context.Context, c Credentials, hc *http.Client) oauth2.
 		return src
 	}
 	src.endpoint = endpointOf(tokenURL)
-	cc := &clientCredentials{ctx: ctx, hc: noRedirects(hc), id: c.ClientID, secret: c.ClientSecret, tokenURL: tokenURL}
+	cc := &clientCredentials{ctx: ctx, hc: endpoint.NoRedirects(hc, defaultHTTPClient), id: c.ClientID, secret: c.ClientSecret, tokenURL: tokenURL}
 	src.src = oauth2.ReuseTokenSource(nil, cc)
 	return src
 }

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sfstore/api/endpoint"
 	"sfstore/api/redact"
 
 	"golang.org/x/oauth2"
@@ -56,7 +57,7 @@ func newTokenError(err error, secrets []string) *TokenError {
 			te.StatusCode = r.StatusCode
 			te.CorrelationID = r.Header.Get("Correlation-Id")
 			te.Endpoint = endpointOf(requestURL(r))
-			if isRedirect(r.StatusCode) {
+			if endpoint.IsRedirect(r.StatusCode) {
 				rd := newRedirectError(OpGetToken, r, redact.List(secrets...))
 				te.Err, te.cause = rd, rd.Error()
 			}
@@ -134,11 +135,11 @@ func describe(err error) string {
 	case errors.As(err, &re):
 		return "the token endpoint refused the request"
 	case errors.As(err, &ue) && ue.Timeout():
-		return fmt.Sprintf("the auth server at %s did not answer in time (one request, not retried): %v", hostOf(ue.URL), ue.Err)
+		return fmt.Sprintf("the auth server at %s did not answer in time (one request, not retried): %v", endpoint.HostOf(ue.URL), ue.Err)
 	case errors.As(err, &ue) && errors.Is(err, context.Canceled):
-		return fmt.Sprintf("canceled while waiting for the auth server at %s", hostOf(ue.URL))
+		return fmt.Sprintf("canceled while waiting for the auth server at %s", endpoint.HostOf(ue.URL))
 	case errors.As(err, &ue):
-		return fmt.Sprintf("could not reach the auth server at %s: %v", hostOf(ue.URL), ue.Err)
+		return fmt.Sprintf("could not reach the auth server at %s: %v", endpoint.HostOf(ue.URL), ue.Err)
 	}
 	return err.Error()
 }
@@ -168,14 +169,6 @@ func sanitize(err error, secrets []string) error {
 		return safe
 	}
 	return redact.Err(err, secrets)
-}
-
-// hostOf returns the host of rawURL, or rawURL if it does not parse.
-func hostOf(rawURL string) string {
-	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return rawURL
 }
 
 // isTimeout reports whether err is a deadline or a network timeout.

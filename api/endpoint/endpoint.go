@@ -1,7 +1,9 @@
 // Package endpoint checks the addresses sfstore sends credentials to: the
 // PingOne API and auth hosts, and the Salesforce login and instance hosts.
 // Plain http is allowed only on this machine (the demo, tests and local
-// stand-ins); anywhere else it would carry secrets unencrypted.
+// stand-ins); anywhere else it would carry secrets unencrypted. It also
+// keeps a request at the address that was checked: NoRedirects, and the
+// helpers that report a refused redirect by its host alone.
 package endpoint
 
 import (
