@@ -3,11 +3,11 @@ package api
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"sfstore/api/redact"
+	"slices"
 	"strings"
 )
 
@@ -42,27 +42,48 @@ func (c *Client) CreateSalesforceStore(ctx context.Context, envID string, req *C
 	if err != nil {
 		return nil, err
 	}
-	return created(k, ch, resp, raw, secrets)
+	// Anything but a store with an id leaves the outcome unknown: PingOne
+	// said yes, but to what?
+	return readStore(resp, raw, secrets, storeAnswer{
+		statuses: []int{http.StatusCreated, http.StatusOK}, wrongStatus: " instead of 201 Created",
+		missing: "without a store in the body", fail: ch.failUnknown(k)})
 }
 
-// created reads the 2xx answer to a create. Anything but a store with an
-// id leaves the outcome unknown: PingOne said yes, but to what?
-func created(k call, ch change, resp *http.Response, body []byte, secrets []string) (*Store, error) {
-	if resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" instead of 201 Created", nil)
+// storeAnswer says which 2xx answers of a call carry its store, and how the
+// call fails otherwise.
+type storeAnswer struct {
+	statuses    []int  // the statuses that carry the store, the documented one first
+	wrongStatus string // follows "pingone answered <status>" for another one, e.g. ", want 200 OK"
+	missing     string // follows it for an empty or null body, e.g. "without the store"
+	// fail makes the error from a reason that names the status, and the
+	// failure behind it, if any: for a change, an *OutcomeUnknownError.
+	fail func(reason string, err error) error
+}
+
+// readStore reads the 2xx answer to a call answered by one store: one of
+// a.statuses, with a store that has an id, decoded leniently (decodeStore:
+// a configuration that does not fit is dropped, the store kept). Anything
+// else is a.fail, wrapping ErrEmptyResponse for an empty or null body and
+// the decode error, with secrets masked, for one that does not decode.
+func readStore(resp *http.Response, body []byte, secrets []string, a storeAnswer) (*Store, error) {
+	answered := "pingone answered " + resp.Status
+	if !slices.Contains(a.statuses, resp.StatusCode) {
+		return nil, a.fail(answered+a.wrongStatus, nil)
 	}
 	if t := bytes.TrimSpace(body); len(t) == 0 || string(t) == "null" {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" without a store in the body", nil)
+		return nil, a.fail(answered+" "+a.missing, ErrEmptyResponse)
 	}
-	var store Store
-	if err := json.Unmarshal(body, &store); err != nil {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a body that does not decode",
+	s, err := decodeStore(body)
+	if err != nil {
+		// The message of a JSON error names fields and types, never values;
+		// masking is for a value a future message might quote.
+		return nil, a.fail(answered+" with a body that does not decode",
 			redact.Err(fmt.Errorf("decode pingone response: %w", err), secrets))
 	}
-	if strings.TrimSpace(store.ID) == "" {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a store that has no id", nil)
+	if strings.TrimSpace(s.ID) == "" {
+		return nil, a.fail(answered+" with a store that has no id", nil)
 	}
-	return &store, nil
+	return &s, nil
 }
 
 // createCall is the Create Store call for envID and req, shared by

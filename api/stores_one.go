@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -35,7 +34,8 @@ var ErrEmptyResponse = errors.New("pingone answered with an empty body")
 // StatusCode 404 and Op OpGetStore. PingOne documents the secrets as
 // echoed in clear; whether it masks them is UNCONFIRMED, so check
 // Configuration.MaskedSecrets before sending a store back. Use Store.Masked
-// before showing it.
+// before showing it. An answer other than 200 with a store that has an id
+// is an error (ErrEmptyResponse, wrapped, for an empty body).
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-one-store.html
 func (c *Client) GetStore(ctx context.Context, envID, storeID string) (*Store, error) {
@@ -96,28 +96,10 @@ func (c *Client) UpdateSalesforceStore(ctx context.Context, envID, storeID strin
 	if err != nil {
 		return nil, err
 	}
-	return updated(k, ch, resp, raw, secrets)
-}
-
-// updated reads the 2xx answer to an update. Anything but 200 with a store
-// leaves the outcome unknown: the change may be in.
-func updated(k call, ch change, resp *http.Response, body []byte, secrets []string) (*Store, error) {
-	if resp.StatusCode != http.StatusOK {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+", want 200 OK", nil)
-	}
-	if t := bytes.TrimSpace(body); len(t) == 0 || string(t) == "null" {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" without the store", ErrEmptyResponse)
-	}
-	s, err := decodeStore(body)
-	if err != nil {
-		// The message of a JSON error names fields and types, never values.
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a body that does not decode",
-			redact.Err(fmt.Errorf("decode pingone response: %w", err), secrets))
-	}
-	if strings.TrimSpace(s.ID) == "" {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a store that has no id", nil)
-	}
-	return &s, nil
+	// Anything but 200 with a store leaves the outcome unknown: the change
+	// may be in.
+	return readStore(resp, raw, secrets, storeAnswer{statuses: []int{http.StatusOK},
+		wrongStatus: ", want 200 OK", missing: "without the store", fail: ch.failUnknown(k)})
 }
 
 // DeleteStore deletes store storeID of environment envID. PingOne answers
@@ -145,24 +127,20 @@ func (c *Client) DeleteStore(ctx context.Context, envID, storeID string) error {
 	return nil
 }
 
-// storeCall makes a call answered by one store with 200 OK, decoded
-// leniently (decodeStore).
+// storeCall makes a call that changes nothing and is answered by one
+// store with 200 OK (see readStore).
 func (c *Client) storeCall(ctx context.Context, k call) (*Store, error) {
 	var raw []byte
 	resp, err := c.send(ctx, k, &raw)
 	if err != nil {
 		return nil, err
 	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: pingone answered %s, want 200 OK", k.op, resp.Status)
-	}
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil, fmt.Errorf("%s: %w (%s)", k.op, ErrEmptyResponse, resp.Status)
-	}
-	s, err := decodeStore(raw)
-	if err != nil {
-		// The message of a JSON error names fields and types, never values.
-		return nil, fmt.Errorf("%s: decode pingone response (%s): %w", k.op, resp.Status, err)
-	}
-	return &s, nil
+	return readStore(resp, raw, redact.List(append(append([]string(nil), c.redactions...), bearerOf(resp))...), storeAnswer{
+		statuses: []int{http.StatusOK}, wrongStatus: ", want 200 OK", missing: "without the store",
+		fail: func(reason string, err error) error {
+			if err == nil {
+				return fmt.Errorf("%s: %s", k.op, reason)
+			}
+			return fmt.Errorf("%s: %s: %w", k.op, reason, err)
+		}})
 }
