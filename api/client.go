@@ -1,7 +1,6 @@
 package api
 
 import (
-	"io"
 	"net/http"
 	"sfstore/api/endpoint"
 	"strings"
@@ -32,9 +31,6 @@ type Client struct {
 	ts         oauth2.TokenSource
 	userAgent  string
 	redactions []string
-
-	debug        io.Writer // WithDebug
-	debugSecrets []string
 }
 
 // Option configures a Client built by NewClient.
@@ -101,21 +97,15 @@ func NewClient(apiURL string, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-// wrapTransport adds the debug trace and then the bearer token around the
-// HTTP client's transport, in a shallow copy that never follows redirects:
-// the caller's client is not modified. The trace sits inside, so it shows
-// the request as sent. The token is only ever sent to origin.
+// wrapTransport adds the bearer token around the HTTP client's transport
+// (a debug trace given with WithHTTPClient stays inside, and so shows the
+// request as sent), in a shallow copy that never follows redirects: the
+// caller's client is not modified. The token is only ever sent to origin.
 func (c *Client) wrapTransport(origin string) {
 	hc := endpoint.NoRedirects(c.hc, defaultHTTPClient)
-	rt := hc.Transport
-	if c.debug != nil {
-		secrets := append(append([]string(nil), c.redactions...), c.debugSecrets...)
-		rt = NewDebugTransport(rt, c.debug, func() []string { return secrets })
-	}
 	if c.ts != nil {
-		rt = &authTransport{base: rt, ts: c.ts, origin: origin}
+		hc.Transport = &authTransport{base: hc.Transport, ts: c.ts, origin: origin}
 	}
-	hc.Transport = rt
 	c.hc = hc
 }
 

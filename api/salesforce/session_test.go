@@ -558,7 +558,7 @@ func TestFullFlowAgainstSimulatorDrivenByBrowserScript(t *testing.T) {
 	if want := (salesforce.Identity{OrgID: demoorg.OrgID, Username: demoorg.Username, Name: demoorg.Name, Email: demoorg.Email}); *id != want {
 		t.Errorf("Verify = %+v, want %+v", *id, want)
 	}
-	profiles, err := salesforce.Profiles(ctx, nil, tok.InstanceURL, tok.AccessToken, true)
+	profiles, err := listProfiles(ctx, nil, tok.InstanceURL, tok.AccessToken, true)
 	if err != nil || len(profiles) != 4 || !profiles[0].Community() || !profiles[1].Community() {
 		t.Errorf("Profiles = %+v, %v", profiles, err)
 	}
