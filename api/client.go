@@ -1,16 +1,25 @@
 package api
 
 import (
-	"io"
 	"net/http"
 	"sfstore/api/endpoint"
 	"strings"
+	"time"
 
 	"golang.org/x/oauth2"
 )
 
 // defaultUserAgent identifies the wizard in PingOne's audit logs.
 const defaultUserAgent = "sfstore"
+
+// DefaultHTTPTimeout bounds each request, token requests included, when the
+// caller gives no http.Client: http.DefaultClient has no timeout, and a
+// silent network would hang a call forever. It is the CLI's too.
+const DefaultHTTPTimeout = 60 * time.Second
+
+// defaultHTTPClient is the client used when the caller gives none. A
+// variable only so that a test can shorten its timeout.
+var defaultHTTPClient = &http.Client{Timeout: DefaultHTTPTimeout}
 
 // Client talks to the PingOne Management API of one region.
 //
@@ -22,15 +31,13 @@ type Client struct {
 	ts         oauth2.TokenSource
 	userAgent  string
 	redactions []string
-
-	debug        io.Writer // WithDebug
-	debugSecrets []string
 }
 
 // Option configures a Client built by NewClient.
 type Option func(*Client)
 
-// WithHTTPClient sets the HTTP client used for API calls. The client is not
+// WithHTTPClient sets the HTTP client used for API calls; without it (or
+// with nil) a client with DefaultHTTPTimeout is used. The client is not
 // modified: when a token source is set, a shallow copy gets the auth
 // transport.
 func WithHTTPClient(hc *http.Client) Option {
@@ -82,7 +89,7 @@ func NewClient(apiURL string, opts ...Option) (*Client, error) {
 	}
 	path := strings.TrimSuffix(strings.TrimRight(u.EscapedPath(), "/"), "/v1")
 	base := u.Scheme + "://" + u.Host + strings.TrimRight(path, "/")
-	c := &Client{baseURL: base, host: u.Host, hc: http.DefaultClient, userAgent: defaultUserAgent}
+	c := &Client{baseURL: base, host: u.Host, userAgent: defaultUserAgent}
 	for _, opt := range opts {
 		opt(c)
 	}
@@ -90,21 +97,15 @@ func NewClient(apiURL string, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-// wrapTransport adds the debug trace and then the bearer token around the
-// HTTP client's transport, in a shallow copy that never follows redirects:
-// the caller's client is not modified. The trace sits inside, so it shows
-// the request as sent. The token is only ever sent to origin.
+// wrapTransport adds the bearer token around the HTTP client's transport
+// (a debug trace given with WithHTTPClient stays inside, and so shows the
+// request as sent), in a shallow copy that never follows redirects: the
+// caller's client is not modified. The token is only ever sent to origin.
 func (c *Client) wrapTransport(origin string) {
-	hc := noRedirects(c.hc)
-	rt := hc.Transport
-	if c.debug != nil {
-		secrets := append(append([]string(nil), c.redactions...), c.debugSecrets...)
-		rt = NewDebugTransport(rt, c.debug, func() []string { return secrets })
-	}
+	hc := endpoint.NoRedirects(c.hc, defaultHTTPClient)
 	if c.ts != nil {
-		rt = &authTransport{base: rt, ts: c.ts, origin: origin}
+		hc.Transport = &authTransport{base: hc.Transport, ts: c.ts, origin: origin}
 	}
-	hc.Transport = rt
 	c.hc = hc
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"sfstore/api/redact"
@@ -50,14 +51,18 @@ type ConnectionResult struct {
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/test-connection-configuration.html
 func (c *Client) TestConnection(ctx context.Context, envID string, req *CreateSalesforceStoreRequest) (*ConnectionResult, error) {
-	if err := checkStoreInput(OpTestConnection, envID, req); err != nil {
-		return nil, err
+	path, err := storesPath(envID)
+	if err != nil {
+		return nil, opErr(OpTestConnection, err)
+	}
+	if req == nil {
+		return nil, errors.New(OpTestConnection + ": request is nil")
 	}
 	if err := checkSecrets(OpTestConnection, req, false); err != nil {
 		return nil, err
 	}
 	body := proposedStore(req)
-	k := call{op: OpTestConnection, method: http.MethodPost, path: storesPath(envID) + "/connection/status",
+	k := call{op: OpTestConnection, method: http.MethodPost, path: path + "/connection/status",
 		contentType: ConnectionCheckContentType, body: body, secrets: body.Configuration.Secrets()}
 	var raw []byte
 	resp, err := c.send(ctx, k, &raw)

@@ -20,23 +20,16 @@ const (
 	debugShowLimit = 8 << 10 // 8 KiB
 )
 
-// WithDebug writes a trace of every API call the client makes to w: see
-// NewDebugTransport. secrets, with those of WithRedactions, are masked
-// wherever they appear. The token request is made by the token source's own
-// HTTP client: to trace it too, give NewTokenSource an http.Client whose
-// Transport is a NewDebugTransport.
-func WithDebug(w io.Writer, secrets ...string) Option {
-	return func(c *Client) {
-		c.debug = w
-		c.debugSecrets = append(c.debugSecrets, secrets...)
-	}
-}
-
 // NewDebugTransport returns a RoundTripper that sends each request through
 // next (nil means http.DefaultTransport) and writes a trace of the exchange
 // to w: method, URL, status, duration, request and response headers, and
 // bodies (the first 8 KiB once masked). Each exchange is one Write, so
 // concurrent exchanges do not interleave.
+//
+// To trace a Client, give it an http.Client with this transport
+// (WithHTTPClient): the bearer token is added outside it, so the trace
+// shows each request as sent. To trace the token request too, give the
+// same http.Client to NewTokenSource.
 //
 // Every secret is masked, structurally and by value:
 //   - Authorization as "Bearer ••••" plus, for a token of 12 characters or

@@ -16,8 +16,8 @@
 // For a dry run, DescribeCreate returns the request CreateSalesforceStore
 // would send, to show Masked or replay with Curl, and Credentials.Curl the
 // token request that goes first; neither recipe puts a secret on any
-// command line. WithDebug (or NewDebugTransport, for any http.Client)
-// traces every exchange with every secret masked.
+// command line. NewDebugTransport, in the http.Client given to WithHTTPClient
+// and NewTokenSource, traces every exchange with every secret masked.
 //
 // Secrets only go where they belong: the API and auth URLs must pass
 // endpoint.Check (https, or plain http on this machine only) before

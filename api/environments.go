@@ -54,10 +54,11 @@ func (c *Client) ListEnvironments(ctx context.Context) ([]Environment, error) {
 //
 // https://developer.pingidentity.com/pingone-api/platform/environments/read-one-environment.html
 func (c *Client) GetEnvironment(ctx context.Context, envID string) (*Environment, error) {
-	if err := checkEnvID(OpGetEnvironment, envID); err != nil {
-		return nil, err
+	path, err := envPath(envID)
+	if err != nil {
+		return nil, opErr(OpGetEnvironment, err)
 	}
-	k := call{op: OpGetEnvironment, method: http.MethodGet, path: "environments/" + escapeEnvID(envID)}
+	k := call{op: OpGetEnvironment, method: http.MethodGet, path: path}
 	var env Environment
 	resp, err := c.send(ctx, k, &env)
 	if err != nil {

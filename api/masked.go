@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -49,6 +50,12 @@ func (c SalesforceConfiguration) MaskedSecrets() []string {
 // secretKeys are the configuration keys of a Salesforce store that hold
 // secrets.
 var secretKeys = []string{"CLIENT_SECRET", "OAUTH_ACCESS_TOKEN", "OAUTH_REFRESH_TOKEN"}
+
+// SecretKeys returns the configuration keys of a Salesforce store that hold
+// secrets, in the order MaskedSecrets reports them: CLIENT_SECRET,
+// OAUTH_ACCESS_TOKEN, OAUTH_REFRESH_TOKEN. The simulator masks the same
+// keys. It is a copy: the client's own list cannot be changed through it.
+func SecretKeys() []string { return slices.Clone(secretKeys) }
 
 // checkSecrets refuses a request whose secrets are masked, or also empty
 // when emptyToo; the error names the keys, never the values.

@@ -83,3 +83,17 @@ func TestTestConnectionRefusesAMaskedSecretButLeavesAnEmptyOneToPingOne(t *testi
 		t.Errorf("empty: err %v after %d requests, want PingOne's 400", err, sent)
 	}
 }
+
+// The simulator masks the keys SecretKeys lists: they must be the keys
+// MaskedSecrets checks, and a caller must not be able to change them.
+func TestSecretKeysAreTheKeysMaskedSecretsChecks(t *testing.T) {
+	var empty api.SalesforceConfiguration
+	keys := api.SecretKeys()
+	if !slices.Equal(keys, empty.MaskedSecrets()) || len(keys) != 3 {
+		t.Fatalf("SecretKeys() = %q, MaskedSecrets of an empty configuration = %q", keys, empty.MaskedSecrets())
+	}
+	keys[0] = "changed"
+	if api.SecretKeys()[0] != "CLIENT_SECRET" {
+		t.Error("SecretKeys returned the client's own list")
+	}
+}

@@ -98,6 +98,12 @@ func (ch change) unknown(k call, reason string, err error) *OutcomeUnknownError 
 	return &OutcomeUnknownError{Op: k.op, StoreName: ch.name, StoreID: ch.id, Reason: reason, Err: err}
 }
 
+// failUnknown is unknown for call k as a storeAnswer's fail: a 2xx answer
+// without a usable store leaves the outcome of a change unknown.
+func (ch change) failUnknown(k call) func(reason string, err error) error {
+	return func(reason string, err error) error { return ch.unknown(k, reason, err) }
+}
+
 // sendChange makes call k, which changes PingOne (a create or an update),
 // and puts a 2xx body in raw. A failure after the request may have gone
 // out is an *OutcomeUnknownError; one before is an ordinary error. secrets

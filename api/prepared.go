@@ -29,7 +29,9 @@ const bearerPlaceholder = "Bearer " + redact.MaskPrefix
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/create-store-salesforce.html
 func (c *Client) DescribeCreate(envID string, req *CreateSalesforceStoreRequest) PreparedRequest {
-	k := createCall(envID, req)
+	// Only describes: the request is shown even for an envID that
+	// CreateSalesforceStore would refuse.
+	k, _ := createCall(envID, req)
 	// Encoding cannot fail: the request holds only strings, booleans and
 	// structs and maps of them.
 	p, _ := c.prepare(k.method, k.path, k.contentType, k.body)

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"sfstore/api/endpoint"
 	"sfstore/api/redact"
 )
 
@@ -43,32 +44,9 @@ func (e *RedirectError) Hint() string {
 	return "Something between sfstore and PingOne redirected the request: use PingOne's own address (for example https://api.pingone.com and https://auth.pingone.com, or the region's), and check HTTPS_PROXY. Nothing was sent to the redirect's target."
 }
 
-// newRedirectError describes a 3xx answer to a request for op. The
-// Location is resolved against the request URL, and only its host is kept:
-// its path or query could echo anything.
+// newRedirectError describes a 3xx answer to a request for op by its
+// status and the host of its Location (see endpoint.LocationHost).
 func newRedirectError(op string, resp *http.Response, secrets []string) *RedirectError {
-	e := &RedirectError{Op: op, StatusCode: resp.StatusCode, Status: redact.Redact(resp.Status, secrets...)}
-	if loc, err := resp.Location(); err == nil {
-		e.LocationHost = redact.Redact(loc.Host, secrets...)
-	}
-	return e
-}
-
-// isRedirect reports whether status is a 3xx.
-func isRedirect(status int) bool { return status >= 300 && status <= 399 }
-
-// refuseRedirects is the CheckRedirect of every http.Client this package
-// sends with: the 3xx comes back as it is, body unclosed, and do turns it
-// into a *RedirectError.
-func refuseRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-
-// noRedirects returns a shallow copy of hc (nil means http.DefaultClient)
-// that never follows a redirect. The caller's client is not modified.
-func noRedirects(hc *http.Client) *http.Client {
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	c := *hc
-	c.CheckRedirect = refuseRedirects
-	return &c
+	return &RedirectError{Op: op, StatusCode: resp.StatusCode, Status: redact.Redact(resp.Status, secrets...),
+		LocationHost: redact.Redact(endpoint.LocationHost(resp), secrets...)}
 }

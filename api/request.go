@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"sfstore/api/endpoint"
 	"sfstore/api/redact"
 	"strings"
 )
@@ -102,7 +103,7 @@ func (c *Client) do(op string, req *http.Request, v any, secrets ...string) (*ht
 	}
 	defer resp.Body.Close()
 	secrets = redact.List(append(secrets, bearerOf(resp))...)
-	if isRedirect(resp.StatusCode) {
+	if endpoint.IsRedirect(resp.StatusCode) {
 		return resp, newRedirectError(op, resp, secrets)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {

@@ -29,10 +29,11 @@ type Revision struct {
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-revisions/create-revision-1.html
 func (c *Client) CreateRevision(ctx context.Context, envID string) (*Revision, error) {
-	if err := checkEnvID(OpCreateRevision, envID); err != nil {
-		return nil, err
+	path, err := revisionsPath(envID)
+	if err != nil {
+		return nil, opErr(OpCreateRevision, err)
 	}
-	k := call{op: OpCreateRevision, method: http.MethodPost, path: revisionsPath(envID)}
+	k := call{op: OpCreateRevision, method: http.MethodPost, path: path}
 	var raw []byte
 	resp, err := c.send(ctx, k, &raw)
 	if err != nil {
@@ -54,9 +55,4 @@ func (c *Client) CreateRevision(ctx context.Context, envID string) (*Revision, e
 	rev.ID, _ = rev.Raw["id"].(string)
 	rev.CreatedAt, _ = rev.Raw["createdAt"].(string)
 	return rev, nil
-}
-
-// revisionsPath is the revisions collection of envID, relative to "/v1/".
-func revisionsPath(envID string) string {
-	return "environments/" + escapeEnvID(envID) + "/propagation/revisions"
 }

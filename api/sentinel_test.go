@@ -2,10 +2,12 @@ package api_test
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -176,4 +178,56 @@ func TestNoErrorOfTheOtherCallsEverContainsASecret(t *testing.T) {
 			})
 		}
 	}
+}
+
+// A proxy or gateway may echo the token request's headers. The
+// Authorization header holds the worker secret merely base64-encoded, which
+// masking the secret's own value cannot catch: neither an echoed page nor an
+// echoing OAuth description may carry it anywhere in the error, the
+// unwrapped cause included.
+func TestTokenErrorNeverCarriesEchoedBasicCredentials(t *testing.T) {
+	for name, echo := range map[string]func(w http.ResponseWriter, auth string){
+		"html page": func(w http.ResponseWriter, auth string) {
+			w.Header().Set("Content-Type", "text/html")
+			w.WriteHeader(http.StatusBadRequest)
+			fmt.Fprintf(w, "<html><body><h1>Bad request</h1><pre>Authorization: %s</pre></body></html>", auth)
+		},
+		"oauth description": func(w http.ResponseWriter, auth string) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusBadRequest)
+			fmt.Fprintf(w, `{"error":"invalid_request","error_description":"bad header Authorization: %s"}`, auth)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				echo(w, r.Header.Get("Authorization"))
+			}))
+			t.Cleanup(srv.Close)
+			creds := api.Credentials{AuthURL: srv.URL, WorkerEnvironmentID: workerEnv, ClientID: workerID, ClientSecret: sentWorker}
+			_, err := api.NewTokenSource(context.Background(), creds, nil).Token()
+			var te *api.TokenError
+			if !errors.As(err, &te) || te.StatusCode != http.StatusBadRequest {
+				t.Fatalf("err = %v, want *api.TokenError 400", err)
+			}
+			assertNoBasicBlob(t, err)
+		})
+	}
+}
+
+// assertNoBasicBlob fails if the worker's Basic credentials, or a long
+// piece of them, show anywhere in err, its chain or its cause's fields.
+func assertNoBasicBlob(t *testing.T, err error) {
+	t.Helper()
+	blob := base64.StdEncoding.EncodeToString([]byte(url.QueryEscape(workerID) + ":" + url.QueryEscape(sentWorker)))
+	strs := append(errorStrings(err), fmt.Sprintf("%+v", errors.Unwrap(err)), fmt.Sprintf("%#v", errors.Unwrap(err)))
+	var re *oauth2.RetrieveError
+	if errors.As(err, &re) {
+		strs = append(strs, string(re.Body), fmt.Sprintf("%+v", *re))
+	}
+	for _, s := range strs {
+		if strings.Contains(s, blob[:16]) || strings.Contains(s, blob[len(blob)-16:]) {
+			t.Errorf("the echoed Basic credentials survive in %q", s)
+		}
+	}
+	assertNoSentinel(t, strs...)
 }

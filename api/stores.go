@@ -3,12 +3,11 @@ package api
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"sfstore/api/redact"
+	"slices"
 	"strings"
 )
 
@@ -30,45 +29,71 @@ import (
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/create-store-salesforce.html
 func (c *Client) CreateSalesforceStore(ctx context.Context, envID string, req *CreateSalesforceStoreRequest) (*Store, error) {
-	if err := checkStoreInput(OpCreateStore, envID, req); err != nil {
+	k, err := createCall(envID, req)
+	if err != nil {
 		return nil, err
 	}
-	k := createCall(envID, req)
+	if req == nil {
+		return nil, errors.New(OpCreateStore + ": request is nil")
+	}
 	ch := change{name: req.Name}
 	var raw []byte
 	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
 	if err != nil {
 		return nil, err
 	}
-	return created(k, ch, resp, raw, secrets)
+	// Anything but a store with an id leaves the outcome unknown: PingOne
+	// said yes, but to what?
+	return readStore(resp, raw, secrets, storeAnswer{
+		statuses: []int{http.StatusCreated, http.StatusOK}, wrongStatus: " instead of 201 Created",
+		missing: "without a store in the body", fail: ch.failUnknown(k)})
 }
 
-// created reads the 2xx answer to a create. Anything but a store with an
-// id leaves the outcome unknown: PingOne said yes, but to what?
-func created(k call, ch change, resp *http.Response, body []byte, secrets []string) (*Store, error) {
-	if resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" instead of 201 Created", nil)
+// storeAnswer says which 2xx answers of a call carry its store, and how the
+// call fails otherwise.
+type storeAnswer struct {
+	statuses    []int  // the statuses that carry the store, the documented one first
+	wrongStatus string // follows "pingone answered <status>" for another one, e.g. ", want 200 OK"
+	missing     string // follows it for an empty or null body, e.g. "without the store"
+	// fail makes the error from a reason that names the status, and the
+	// failure behind it, if any: for a change, an *OutcomeUnknownError.
+	fail func(reason string, err error) error
+}
+
+// readStore reads the 2xx answer to a call answered by one store: one of
+// a.statuses, with a store that has an id, decoded leniently (decodeStore:
+// a configuration that does not fit is dropped, the store kept). Anything
+// else is a.fail, wrapping ErrEmptyResponse for an empty or null body and
+// the decode error, with secrets masked, for one that does not decode.
+func readStore(resp *http.Response, body []byte, secrets []string, a storeAnswer) (*Store, error) {
+	answered := "pingone answered " + resp.Status
+	if !slices.Contains(a.statuses, resp.StatusCode) {
+		return nil, a.fail(answered+a.wrongStatus, nil)
 	}
 	if t := bytes.TrimSpace(body); len(t) == 0 || string(t) == "null" {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" without a store in the body", nil)
+		return nil, a.fail(answered+" "+a.missing, ErrEmptyResponse)
 	}
-	var store Store
-	if err := json.Unmarshal(body, &store); err != nil {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a body that does not decode",
+	s, err := decodeStore(body)
+	if err != nil {
+		// The message of a JSON error names fields and types, never values;
+		// masking is for a value a future message might quote.
+		return nil, a.fail(answered+" with a body that does not decode",
 			redact.Err(fmt.Errorf("decode pingone response: %w", err), secrets))
 	}
-	if strings.TrimSpace(store.ID) == "" {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a store that has no id", nil)
+	if strings.TrimSpace(s.ID) == "" {
+		return nil, a.fail(answered+" with a store that has no id", nil)
 	}
-	return &store, nil
+	return &s, nil
 }
 
 // createCall is the Create Store call for envID and req, shared by
-// CreateSalesforceStore and DescribeCreate.
-func createCall(envID string, req *CreateSalesforceStoreRequest) call {
+// CreateSalesforceStore and DescribeCreate. The error refuses envID (see
+// segment); the call comes back whole anyway, for DescribeCreate.
+func createCall(envID string, req *CreateSalesforceStoreRequest) (call, error) {
 	body := proposedStore(req)
-	return call{op: OpCreateStore, method: http.MethodPost, path: storesPath(envID),
-		body: body, secrets: body.Configuration.Secrets()}
+	path, err := storesPath(envID)
+	return call{op: OpCreateStore, method: http.MethodPost, path: path,
+		body: body, secrets: body.Configuration.Secrets()}, opErr(OpCreateStore, err)
 }
 
 // proposedStore is a copy of req with Type defaulted to "Salesforce"; a nil
@@ -84,31 +109,11 @@ func proposedStore(req *CreateSalesforceStoreRequest) *CreateSalesforceStoreRequ
 	return &body
 }
 
-// storesPath is the stores collection of envID, relative to "/v1/".
-func storesPath(envID string) string {
-	return "environments/" + escapeEnvID(envID) + "/propagation/stores"
-}
-
-// escapeEnvID trims and path-escapes an environment ID for a URL.
-func escapeEnvID(envID string) string {
-	return url.PathEscape(strings.TrimSpace(envID))
-}
-
-// checkStoreInput refuses what no request can be built for.
-func checkStoreInput(op, envID string, req *CreateSalesforceStoreRequest) error {
-	if err := checkEnvID(op, envID); err != nil {
-		return err
+// opErr prefixes a refusal with the operation, as every error of a call
+// is; nil stays nil.
+func opErr(op string, err error) error {
+	if err == nil {
+		return nil
 	}
-	if req == nil {
-		return errors.New(op + ": request is nil")
-	}
-	return nil
-}
-
-// checkEnvID refuses an empty environment ID before any request.
-func checkEnvID(op, envID string) error {
-	if strings.TrimSpace(envID) == "" {
-		return errors.New(op + ": environment ID is empty")
-	}
-	return nil
+	return fmt.Errorf("%s: %w", op, err)
 }

@@ -23,10 +23,11 @@ import (
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
 func (c *Client) ListStores(ctx context.Context, envID string) ([]Store, error) {
-	if err := checkEnvID(OpListStores, envID); err != nil {
-		return nil, err
+	path, err := storesPath(envID)
+	if err != nil {
+		return nil, opErr(OpListStores, err)
 	}
-	raw, err := c.list(ctx, call{op: OpListStores, method: http.MethodGet, path: storesPath(envID)}, "stores")
+	raw, err := c.list(ctx, call{op: OpListStores, method: http.MethodGet, path: path}, "stores")
 	if err != nil {
 		return nil, err
 	}

@@ -1,12 +1,10 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"sfstore/api/redact"
 	"strings"
 )
@@ -36,14 +34,16 @@ var ErrEmptyResponse = errors.New("pingone answered with an empty body")
 // StatusCode 404 and Op OpGetStore. PingOne documents the secrets as
 // echoed in clear; whether it masks them is UNCONFIRMED, so check
 // Configuration.MaskedSecrets before sending a store back. Use Store.Masked
-// before showing it.
+// before showing it. An answer other than 200 with a store that has an id
+// is an error (ErrEmptyResponse, wrapped, for an empty body).
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-one-store.html
 func (c *Client) GetStore(ctx context.Context, envID, storeID string) (*Store, error) {
-	if err := checkStoreRef(OpGetStore, envID, storeID); err != nil {
-		return nil, err
+	path, err := storePath(envID, storeID)
+	if err != nil {
+		return nil, opErr(OpGetStore, err)
 	}
-	return c.storeCall(ctx, call{op: OpGetStore, method: http.MethodGet, path: storePath(envID, storeID)})
+	return c.storeCall(ctx, call{op: OpGetStore, method: http.MethodGet, path: path})
 }
 
 // UpdateSalesforceStore replaces store storeID of environment envID with
@@ -72,8 +72,9 @@ func (c *Client) GetStore(ctx context.Context, envID, storeID string) (*Store, e
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/update-store.html
 func (c *Client) UpdateSalesforceStore(ctx context.Context, envID, storeID string, req *UpdateSalesforceStoreRequest) (*Store, error) {
-	if err := checkStoreRef(OpUpdateStore, envID, storeID); err != nil {
-		return nil, err
+	path, err := storePath(envID, storeID)
+	if err != nil {
+		return nil, opErr(OpUpdateStore, err)
 	}
 	if req == nil {
 		return nil, errors.New(OpUpdateStore + ": request is nil")
@@ -87,7 +88,7 @@ func (c *Client) UpdateSalesforceStore(ctx context.Context, envID, storeID strin
 		return nil, err
 	}
 	body := proposedStore(req)
-	k := call{op: OpUpdateStore, method: http.MethodPut, path: storePath(envID, storeID),
+	k := call{op: OpUpdateStore, method: http.MethodPut, path: path,
 		body: body, secrets: body.Configuration.Secrets()}
 	ch := change{name: req.Name, id: strings.TrimSpace(storeID)}
 	var raw []byte
@@ -95,28 +96,10 @@ func (c *Client) UpdateSalesforceStore(ctx context.Context, envID, storeID strin
 	if err != nil {
 		return nil, err
 	}
-	return updated(k, ch, resp, raw, secrets)
-}
-
-// updated reads the 2xx answer to an update. Anything but 200 with a store
-// leaves the outcome unknown: the change may be in.
-func updated(k call, ch change, resp *http.Response, body []byte, secrets []string) (*Store, error) {
-	if resp.StatusCode != http.StatusOK {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+", want 200 OK", nil)
-	}
-	if t := bytes.TrimSpace(body); len(t) == 0 || string(t) == "null" {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" without the store", ErrEmptyResponse)
-	}
-	s, err := decodeStore(body)
-	if err != nil {
-		// The message of a JSON error names fields and types, never values.
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a body that does not decode",
-			redact.Err(fmt.Errorf("decode pingone response: %w", err), secrets))
-	}
-	if strings.TrimSpace(s.ID) == "" {
-		return nil, ch.unknown(k, "pingone answered "+resp.Status+" with a store that has no id", nil)
-	}
-	return &s, nil
+	// Anything but 200 with a store leaves the outcome unknown: the change
+	// may be in.
+	return readStore(resp, raw, secrets, storeAnswer{statuses: []int{http.StatusOK},
+		wrongStatus: ", want 200 OK", missing: "without the store", fail: ch.failUnknown(k)})
 }
 
 // DeleteStore deletes store storeID of environment envID. PingOne answers
@@ -130,10 +113,11 @@ func updated(k call, ch change, resp *http.Response, body []byte, secrets []stri
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/delete-store.html
 func (c *Client) DeleteStore(ctx context.Context, envID, storeID string) error {
-	if err := checkStoreRef(OpDeleteStore, envID, storeID); err != nil {
-		return err
+	path, err := storePath(envID, storeID)
+	if err != nil {
+		return opErr(OpDeleteStore, err)
 	}
-	resp, err := c.send(ctx, call{op: OpDeleteStore, method: http.MethodDelete, path: storePath(envID, storeID)}, nil)
+	resp, err := c.send(ctx, call{op: OpDeleteStore, method: http.MethodDelete, path: path}, nil)
 	if err != nil {
 		return err
 	}
@@ -143,48 +127,20 @@ func (c *Client) DeleteStore(ctx context.Context, envID, storeID string) error {
 	return nil
 }
 
-// storeCall makes a call answered by one store with 200 OK, decoded
-// leniently (decodeStore).
+// storeCall makes a call that changes nothing and is answered by one
+// store with 200 OK (see readStore).
 func (c *Client) storeCall(ctx context.Context, k call) (*Store, error) {
 	var raw []byte
 	resp, err := c.send(ctx, k, &raw)
 	if err != nil {
 		return nil, err
 	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: pingone answered %s, want 200 OK", k.op, resp.Status)
-	}
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil, fmt.Errorf("%s: %w (%s)", k.op, ErrEmptyResponse, resp.Status)
-	}
-	s, err := decodeStore(raw)
-	if err != nil {
-		// The message of a JSON error names fields and types, never values.
-		return nil, fmt.Errorf("%s: decode pingone response (%s): %w", k.op, resp.Status, err)
-	}
-	return &s, nil
-}
-
-// storePath is store storeID of envID, relative to "/v1/", both escaped.
-func storePath(envID, storeID string) string {
-	return storesPath(envID) + "/" + url.PathEscape(strings.TrimSpace(storeID))
-}
-
-// checkStoreRef refuses an empty environment or store ID, and a store ID of
-// "." or "..", which path escaping keeps and a proxy could resolve to
-// another resource: DELETE …/stores/.. must never reach the collection.
-func checkStoreRef(op, envID, storeID string) error {
-	if err := checkEnvID(op, envID); err != nil {
-		return err
-	}
-	switch id := strings.TrimSpace(storeID); id {
-	case "":
-		return errors.New(op + ": store ID is empty")
-	case ".", "..":
-		return fmt.Errorf("%s: %q is not a store ID", op, id)
-	}
-	if e := strings.TrimSpace(envID); e == "." || e == ".." {
-		return fmt.Errorf("%s: %q is not an environment ID", op, e)
-	}
-	return nil
+	return readStore(resp, raw, redact.List(append(append([]string(nil), c.redactions...), bearerOf(resp))...), storeAnswer{
+		statuses: []int{http.StatusOK}, wrongStatus: ", want 200 OK", missing: "without the store",
+		fail: func(reason string, err error) error {
+			if err == nil {
+				return fmt.Errorf("%s: %s", k.op, reason)
+			}
+			return fmt.Errorf("%s: %s: %w", k.op, reason, err)
+		}})
 }

@@ -2,10 +2,12 @@ package api
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"net/http"
 	"net/url"
 	"sfstore/api/endpoint"
+	"sfstore/api/redact"
 	"strings"
 	"sync"
 
@@ -27,16 +29,23 @@ type Credentials struct {
 
 // TokenURL returns the worker environment's token endpoint,
 // "{AuthURL}/{WorkerEnvironmentID}/as/token", with the environment ID
-// trimmed and path-escaped.
+// trimmed and path-escaped. It only builds the address: NewTokenSource
+// refuses an empty environment ID, "." and "..".
 func (c Credentials) TokenURL() string {
-	return strings.TrimRight(strings.TrimSpace(c.AuthURL), "/") + "/" +
-		url.PathEscape(strings.TrimSpace(c.WorkerEnvironmentID)) + "/as/token"
+	env, _ := c.tokenPath()
+	return strings.TrimRight(strings.TrimSpace(c.AuthURL), "/") + "/" + env + "/as/token"
+}
+
+// tokenPath is the worker environment ID as a path segment, or an error
+// naming it (see segment).
+func (c Credentials) tokenPath() (string, error) {
+	return segment("worker environment ID", c.WorkerEnvironmentID)
 }
 
 // NewTokenSource returns a token source for c. With AccessToken set it
 // always returns that token. Otherwise it runs the client credentials grant
-// against TokenURL through hc (nil means http.DefaultClient), and caches
-// the token until it expires.
+// against TokenURL through hc (nil means a client with DefaultHTTPTimeout),
+// and caches the token until it expires.
 //
 // Each token request is one request. It authenticates the worker app with
 // HTTP Basic (CLIENT_SECRET_BASIC, PingOne's default), and sends the
@@ -62,14 +71,14 @@ func NewTokenSource(ctx context.Context, c Credentials, hc *http.Client) oauth2.
 		return oauth2.StaticTokenSource(&oauth2.Token{AccessToken: c.AccessToken, TokenType: "Bearer"})
 	}
 	tokenURL := c.TokenURL()
-	src := errorSource{secrets: []string{c.ClientSecret}}
+	src := errorSource{secrets: c.secrets()}
 	if err := c.check(); err != nil {
 		// No endpoint to name: the URL is what was refused.
 		src.src = refused{err}
 		return src
 	}
 	src.endpoint = endpointOf(tokenURL)
-	cc := &clientCredentials{ctx: ctx, hc: noRedirects(hc), id: c.ClientID, secret: c.ClientSecret, tokenURL: tokenURL}
+	cc := &clientCredentials{ctx: ctx, hc: endpoint.NoRedirects(hc, defaultHTTPClient), id: c.ClientID, secret: c.ClientSecret, tokenURL: tokenURL}
 	src.src = oauth2.ReuseTokenSource(nil, cc)
 	return src
 }
@@ -79,10 +88,20 @@ func (c Credentials) check() error {
 	if _, err := endpoint.Check("pingone auth url", c.AuthURL); err != nil {
 		return err
 	}
-	if strings.TrimSpace(c.WorkerEnvironmentID) == "" {
-		return errors.New("the worker environment ID is empty")
+	_, err := c.tokenPath()
+	return err
+}
+
+// secrets lists the forms in which a token endpoint's answer may echo the
+// client secret: as is, encoded in a form field, and inside the Basic
+// credentials, where it is only base64-encoded beside the client ID.
+func (c Credentials) secrets() []string {
+	if c.ClientSecret == "" {
+		return nil
 	}
-	return nil
+	// x/oauth2 form-encodes both parts before Basic encoding (RFC 6749 §2.3.1).
+	basic := base64.StdEncoding.EncodeToString([]byte(url.QueryEscape(c.ClientID) + ":" + url.QueryEscape(c.ClientSecret)))
+	return append(redact.Variants([]string{c.ClientSecret}), basic)
 }
 
 // refused is a token source that fails without sending anything.

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sfstore/api/endpoint"
 	"sfstore/api/redact"
 
 	"golang.org/x/oauth2"
@@ -27,8 +28,9 @@ type TokenError struct {
 	Code          string // OAuth "error", e.g. "invalid_client"
 	Description   string // OAuth "error_description", redacted
 	CorrelationID string // Correlation-Id response header
-	// Err is the underlying error, redacted: e.g. an *oauth2.RetrieveError,
-	// a *RedirectError for a 3xx, a *url.Error for a network failure.
+	// Err is the underlying error, redacted: e.g. an *oauth2.RetrieveError
+	// without its Body, a *RedirectError for a 3xx, a *url.Error for a
+	// network failure.
 	Err error
 
 	cause   string // redacted description of a failure without an OAuth answer
@@ -55,7 +57,7 @@ func newTokenError(err error, secrets []string) *TokenError {
 			te.StatusCode = r.StatusCode
 			te.CorrelationID = r.Header.Get("Correlation-Id")
 			te.Endpoint = endpointOf(requestURL(r))
-			if isRedirect(r.StatusCode) {
+			if endpoint.IsRedirect(r.StatusCode) {
 				rd := newRedirectError(OpGetToken, r, redact.List(secrets...))
 				te.Err, te.cause = rd, rd.Error()
 			}
@@ -133,26 +135,30 @@ func describe(err error) string {
 	case errors.As(err, &re):
 		return "the token endpoint refused the request"
 	case errors.As(err, &ue) && ue.Timeout():
-		return fmt.Sprintf("the auth server at %s did not answer in time (one request, not retried): %v", hostOf(ue.URL), ue.Err)
+		return fmt.Sprintf("the auth server at %s did not answer in time (one request, not retried): %v", endpoint.HostOf(ue.URL), ue.Err)
 	case errors.As(err, &ue) && errors.Is(err, context.Canceled):
-		return fmt.Sprintf("canceled while waiting for the auth server at %s", hostOf(ue.URL))
+		return fmt.Sprintf("canceled while waiting for the auth server at %s", endpoint.HostOf(ue.URL))
 	case errors.As(err, &ue):
-		return fmt.Sprintf("could not reach the auth server at %s: %v", hostOf(ue.URL), ue.Err)
+		return fmt.Sprintf("could not reach the auth server at %s: %v", endpoint.HostOf(ue.URL), ue.Err)
 	}
 	return err.Error()
 }
 
-// sanitize masks secrets in a RetrieveError, whose Error embeds the raw
-// response body, and drops its request (which carries the client secret),
-// so that even printing or dumping the unwrapped cause is safe. Any other
-// error keeps its chain, with its message masked.
+// sanitize rebuilds a RetrieveError without its raw response body and
+// request, and masks secrets in any other error's message, so that even
+// printing or dumping the unwrapped cause is safe.
+//
+// The body goes whole, not masked: a proxy page may echo the request's
+// Authorization header, where the client secret is merely base64-encoded
+// beside the client ID, so masking by value cannot be trusted to find it.
+// The request carries the secret itself. TokenError never shows the body
+// anyway; the OAuth fields parsed from it are kept, masked.
 func sanitize(err error, secrets []string) error {
 	switch t := err.(type) {
 	case nil, *RedirectError:
 		return err
 	case *oauth2.RetrieveError:
 		safe := &oauth2.RetrieveError{
-			Body:             []byte(redact.Redact(string(t.Body), secrets...)),
 			ErrorCode:        redact.Redact(t.ErrorCode, secrets...),
 			ErrorDescription: redact.Redact(t.ErrorDescription, secrets...),
 			ErrorURI:         redact.Redact(t.ErrorURI, secrets...),
@@ -163,14 +169,6 @@ func sanitize(err error, secrets []string) error {
 		return safe
 	}
 	return redact.Err(err, secrets)
-}
-
-// hostOf returns the host of rawURL, or rawURL if it does not parse.
-func hostOf(rawURL string) string {
-	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return rawURL
 }
 
 // isTimeout reports whether err is a deadline or a network timeout.

@@ -1,5 +1,7 @@
 package demoorg
 
+import "sfstore/api/salesforce"
+
 // Profile is a Salesforce user profile of the demo org.
 type Profile struct {
 	ID      string // 18-character Salesforce ID, prefix "00e"
@@ -52,8 +54,11 @@ func FindAccount(id string) (Account, bool) {
 	return Account{}, false
 }
 
-// sameID compares Salesforce IDs on their case-sensitive 15-character form:
-// the 18-character suffix only encodes the case of the first 15.
+// sameID reports whether given is known, an ID as Salesforce gives it out,
+// in either form. salesforce.CanonicalID is the one reading of an ID: a
+// 15-character one is case-sensitive, and an 18-character one has the case
+// of its first fifteen restored from its checksum, which must fit.
 func sameID(given, known string) bool {
-	return (len(given) == 15 || len(given) == 18) && given[:15] == known[:15]
+	c, _, err := salesforce.CanonicalID(given)
+	return err == nil && c[:15] == known[:15]
 }

@@ -120,11 +120,27 @@ func TestFindProfileAndAccountTakeBothIDForms(t *testing.T) {
 	if got, ok := demoorg.FindAccount(a.ID[:15]); !ok || got != a {
 		t.Errorf("FindAccount(%q) = %+v, %v", a.ID[:15], got, ok)
 	}
-	// The 15-character form is case-sensitive; a profile ID is not an account.
-	for _, id := range []string{strings.ToUpper(p.ID), "fds", "", a.ID} {
+	// The 15-character form is case-sensitive, an 18-character one's
+	// checksum must fit; a profile ID is not an account.
+	for _, id := range []string{strings.ToUpper(p.ID[:15]), p.ID[:15] + "AAA", "fds", "", a.ID} {
 		if _, ok := demoorg.FindProfile(id); ok {
 			t.Errorf("FindProfile(%q) found a profile", id)
 		}
+	}
+}
+
+// An 18-character ID keeps its letter case in its checksum, so it names
+// the same record in any case, as salesforce.CanonicalID reads it.
+func TestFindProfileTakesAn18CharacterIDInAnyCase(t *testing.T) {
+	p := demoorg.Profiles[2]
+	for _, id := range []string{strings.ToUpper(p.ID), strings.ToLower(p.ID)} {
+		if got, ok := demoorg.FindProfile(id); !ok || got != p {
+			t.Errorf("FindProfile(%q) = %+v, %v; want %s", id, got, ok, p.ID)
+		}
+	}
+	a := demoorg.Accounts[0]
+	if got, ok := demoorg.FindAccount(strings.ToUpper(a.ID)); !ok || got != a {
+		t.Errorf("FindAccount(%q) = %+v, %v", strings.ToUpper(a.ID), got, ok)
 	}
 }
 

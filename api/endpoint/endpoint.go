@@ -1,7 +1,9 @@
 // Package endpoint checks the addresses sfstore sends credentials to: the
 // PingOne API and auth hosts, and the Salesforce login and instance hosts.
 // Plain http is allowed only on this machine (the demo, tests and local
-// stand-ins); anywhere else it would carry secrets unencrypted.
+// stand-ins); anywhere else it would carry secrets unencrypted. It also
+// keeps a request at the address that was checked: NoRedirects, and the
+// helpers that report a refused redirect by its host alone.
 package endpoint
 
 import (
@@ -37,7 +39,7 @@ func Check(what, raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("%s: must not have a query or fragment (%s)", what, strip(u))
 	}
 	if u.Scheme == "http" && !IsLoopback(u.Hostname()) {
-		return nil, fmt.Errorf("%s: use https:// for %s; plain http is accepted only for this machine (localhost, 127.0.0.1, ::1), since secrets would cross the network unencrypted", what, u.Host)
+		return nil, fmt.Errorf("%s: use https:// for %s; plain http is accepted only for this machine (localhost, 127.0.0.1, ::1), since secrets would cross the network unencrypted%s", what, u.Host, spellingHint(u.Hostname()))
 	}
 	return u, nil
 }
@@ -61,19 +63,29 @@ func strip(u *url.URL) string {
 	return s
 }
 
-// IsLoopback reports whether host (without port) names this machine:
-// "localhost", a name under ".localhost" (RFC 6761), or a loopback IP
+// IsLoopback reports whether host (without port) names this machine in a
+// way that keeps a request on it: exactly "localhost" or a loopback IP
 // address.
 //
-// Note that RFC 6761 only asks resolvers to keep "*.localhost" on this
-// machine: Go's own resolver sends such a name to DNS unless nsswitch.conf
-// hands it to systemd's myhostname module (net/conf.go; golang/go#22826).
-// Tests of other packages rely on "*.localhost", so it stays accepted.
+// The rule is deliberately as narrow as Go's own proxy rule: with
+// HTTP_PROXY set, http.ProxyFromEnvironment skips the proxy only for
+// "localhost" spelled so, or a loopback IP. "LOCALHOST", "localhost." or
+// "demo.localhost" would send plain-http credentials through a network
+// proxy, and Go's resolver may ask DNS about "*.localhost" (golang/go#22826).
 func IsLoopback(host string) bool {
-	host = strings.TrimSuffix(strings.ToLower(host), ".")
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+	if host == "localhost" {
 		return true
 	}
 	ip := net.ParseIP(strings.Trim(host, "[]"))
 	return ip != nil && ip.IsLoopback()
+}
+
+// spellingHint explains why a name that reads as this machine was refused,
+// since "use https://" alone would puzzle someone who typed LOCALHOST.
+func spellingHint(host string) string {
+	h := strings.TrimSuffix(strings.ToLower(host), ".")
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return `; write this machine as "localhost" exactly (lower case, no trailing dot, no subdomain), since only that spelling is kept away from a proxy`
+	}
+	return ""
 }

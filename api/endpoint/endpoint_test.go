@@ -10,7 +10,7 @@ import (
 func TestCheckAllowsHTTPSAnywhereAndHTTPOnlyOnThisMachine(t *testing.T) {
 	for _, ok := range []string{
 		"https://api.pingone.eu", "https://192.0.2.2:8443/base", "http://127.0.0.1:4000",
-		"http://localhost:7717", "http://LOCALHOST.:7717", "http://sim.localhost:9", "http://[::1]:80", "http://127.8.9.10",
+		"http://localhost:7717", "http://[::1]:80", "http://127.8.9.10", "http://[::ffff:127.0.0.1]:1",
 	} {
 		if _, err := endpoint.Check("--api-url", ok); err != nil {
 			t.Errorf("Check(%q) = %v", ok, err)
@@ -31,6 +31,31 @@ func TestCheckAllowsHTTPSAnywhereAndHTTPOnlyOnThisMachine(t *testing.T) {
 		_, err := endpoint.Check("--api-url", raw)
 		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), "--api-url: ") {
 			t.Errorf("Check(%q) = %v, want an error containing %q", raw, err, want)
+		}
+	}
+}
+
+// Go's proxy rule (http.ProxyFromEnvironment) skips the proxy only for
+// "localhost" spelled exactly so or a loopback IP: every other spelling
+// would carry plain-http credentials through HTTP_PROXY, so it is refused.
+func TestCheckRefusesPlainHTTPToLocalhostSpellingsAProxyWouldCarry(t *testing.T) {
+	for _, raw := range []string{
+		"http://LOCALHOST:7717", "http://Localhost:7717", "http://localhost.:7717", "http://LOCALHOST.:7717",
+		"http://sim.localhost:9", "http://demo.localhost:8080", "http://a.b.localhost",
+	} {
+		_, err := endpoint.Check("--api-url", raw)
+		if err == nil || !strings.Contains(err.Error(), "use https://") || !strings.Contains(err.Error(), `write this machine as "localhost" exactly`) {
+			t.Errorf("Check(%q) = %v, want a refusal that says how to spell localhost", raw, err)
+		}
+	}
+	for _, host := range []string{"LOCALHOST", "localhost.", "sim.localhost", "[::1%25lo]", "127.1", "0x7f.0.0.1"} {
+		if endpoint.IsLoopback(host) {
+			t.Errorf("IsLoopback(%q) = true, want false", host)
+		}
+	}
+	for _, host := range []string{"localhost", "127.0.0.1", "::1", "[::1]", "127.255.0.9"} {
+		if !endpoint.IsLoopback(host) {
+			t.Errorf("IsLoopback(%q) = false, want true", host)
 		}
 	}
 }

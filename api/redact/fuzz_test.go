@@ -3,6 +3,7 @@ package redact_test
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"sfstore/api/redact"
@@ -81,5 +82,21 @@ func FuzzExcerpt(f *testing.F) {
 		if n := utf8.RuneCountInString(out); n > 200 {
 			t.Fatalf("Excerpt is %d runes long, want at most 200", n)
 		}
+		assertOneLine(t, string(body), out)
 	})
+}
+
+// assertOneLine fails when an excerpt is not one line of plain text: a
+// control character (C0, DEL, C1), a line or paragraph separator, a space
+// other than " ", two spaces in a row, or a space at either end.
+func assertOneLine(t *testing.T, in, out string) {
+	t.Helper()
+	for _, r := range out {
+		if r != ' ' && (unicode.IsControl(r) || unicode.IsSpace(r)) {
+			t.Fatalf("Excerpt kept %U\n in: %q\nout: %q", r, in, out)
+		}
+	}
+	if strings.Contains(out, "  ") || strings.TrimSpace(out) != out {
+		t.Fatalf("Excerpt did not collapse its spaces\n in: %q\nout: %q", in, out)
+	}
 }

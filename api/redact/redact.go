@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -30,10 +31,7 @@ func Err(err error, secrets []string) error {
 	return &redactedError{msg: Redact(err.Error(), secrets...), err: err}
 }
 
-var (
-	tagRE    = regexp.MustCompile(`(?s)<(script|style)\b.*?</(script|style)>|<[^>]*>`)
-	spacesRE = regexp.MustCompile(`\s+`)
-)
+var tagRE = regexp.MustCompile(`(?s)<(script|style)\b.*?</(script|style)>|<[^>]*>`)
 
 // excerpt turns a non-PingOne body (HTML from a proxy, plain text) into one
 // short, redacted line. truncated says the body was cut at the read cap, in
@@ -41,12 +39,17 @@ var (
 func excerpt(body []byte, secrets []string, truncated bool) string {
 	s := tagRE.ReplaceAllString(string(body), " ")
 	s = html.UnescapeString(s)
-	s = strings.TrimSpace(spacesRE.ReplaceAllString(s, " "))
 	if truncated {
+		// Before oneLine changes the tail, while it still reads as the
+		// head of the secret the cap cut.
 		s = TrimPartial(s, secrets)
 	}
-	// Redact before cutting, so the cut cannot split a secret and leak its
-	// head; and after, in case the "…" of the cut completed one.
+	// Redact before oneLine, while a secret's own spaces and control
+	// characters are still there to match; again after, since dropping a
+	// control character may join the pieces of one. Both happen before
+	// cutting, so the cut cannot split a secret and leak its head; and
+	// once more after, in case the "…" of the cut completed one.
+	s = oneLine(Redact(s, secrets...))
 	s = Redact(s, secrets...)
 	s = Redact(truncate(s, maxExcerpt), secrets...)
 	// A mask can be longer than what it hides. A plain cut keeps the
@@ -59,11 +62,37 @@ func excerpt(body []byte, secrets []string, truncated bool) string {
 
 // Excerpt turns a body that is not the JSON a caller expected (an HTML page
 // from a proxy or a login screen, plain text) into one short line with tags
-// stripped and every secret masked, for an error message. truncated says the
+// stripped, entities unescaped, control characters dropped, spaces
+// collapsed and every secret masked, for an error message. truncated says the
 // body was cut at a read cap, which may have cut a secret too: its head is
 // then dropped rather than shown.
 func Excerpt(body []byte, truncated bool, secrets ...string) string {
 	return excerpt(body, List(secrets...), truncated)
+}
+
+// oneLine keeps s to one line of plain text, as an error message shows it
+// in a terminal: every Unicode space (tab, \v, NEL, U+2028, U+2029, no-break
+// space, ...) counts as one, runs of them become one space, and other
+// control characters (C0, DEL, C1) are dropped. An entity such as "&#27;"
+// unescapes to one, and a terminal acts on them instead of showing them.
+func oneLine(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // truncate cuts s to at most n runes, marking the cut with "…".

@@ -62,8 +62,8 @@
 // response without a refresh token is ErrNoRefreshToken; no answer within
 // Config.Timeout is ErrTimedOut. REST failures are *APIError; a 401 also
 // matches ErrTokenRejected. A 3xx is a *RedirectError (wrapped in an
-// *AuthError for the code exchange). Profiles returns a *TruncatedError,
-// with the profiles it kept, past MaxProfiles. No error ever contains the
+// *AuthError for the code exchange). ListProfiles says when it kept only
+// the first MaxProfiles (ProfileList.Truncated). No error ever contains the
 // client secret, the authorization code, the PKCE verifier or a token.
 //
 // The sibling package sfsim is an in-process fake org for --demo and tests.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sfstore/api/endpoint"
 	"sfstore/api/redact"
 	"strconv"
 
@@ -14,7 +15,7 @@ import (
 // exchange trades the code for tokens: grant_type=authorization_code with
 // the code, redirect_uri, code_verifier, client_id and client_secret as
 // form fields. The token endpoint gets no redirects followed (see
-// noRedirects), and an instance_url that fails endpoint.Check is refused:
+// endpoint.NoRedirects), and an instance_url that fails endpoint.Check is refused:
 // every later call would send the access token there.
 //
 // There is deliberately no refresh here or anywhere in this package: with
@@ -23,7 +24,7 @@ import (
 func (s *Session) exchange(parent context.Context, code string) (*Tokens, error) {
 	ctx, cancel := context.WithTimeout(parent, exchangeTimeout)
 	defer cancel()
-	ctx = context.WithValue(ctx, oauth2.HTTPClient, noRedirects(s.cfg.HTTPClient))
+	ctx = context.WithValue(ctx, oauth2.HTTPClient, endpoint.NoRedirects(s.cfg.HTTPClient, defaultHTTPClient))
 	tok, err := s.oauth.Exchange(ctx, code, oauth2.VerifierOption(s.verifier))
 	if err != nil {
 		if parent.Err() != nil {
@@ -86,8 +87,8 @@ func (s *Session) tokenError(err error, code string) *AuthError {
 	var re *oauth2.RetrieveError
 	var ue *url.Error
 	switch {
-	case errors.As(err, &re) && re.Response != nil && isRedirect(re.Response.StatusCode):
-		// oauth2 hands back the 3xx noRedirects stopped at as an error.
+	case errors.As(err, &re) && re.Response != nil && endpoint.IsRedirect(re.Response.StatusCode):
+		// oauth2 hands back the 3xx NoRedirects stopped at as an error.
 		rd := redirectError(re.Response)
 		e.StatusCode = rd.Status
 		e.Description = "the token endpoint answered with a redirect " + rd.where() + "; it was not followed, so the client secret and the code were not sent there"
@@ -112,7 +113,7 @@ func (s *Session) tokenError(err error, code string) *AuthError {
 		// The cause is the network or context error alone: url.Error's
 		// message names the token URL, which is fine, but nothing of the
 		// request body.
-		e.Description = redact.Redact(fmt.Sprintf("could not reach %s: %v", hostOf(ue.URL), ue.Err), secrets...)
+		e.Description = redact.Redact(fmt.Sprintf("could not reach %s: %v", endpoint.HostOf(ue.URL), ue.Err), secrets...)
 		e.err = redact.Err(ue.Err, secrets)
 		e.Hint = "Check the login URL " + s.cfg.LoginURL + ", your network and HTTPS_PROXY, then sign in again."
 		return e
@@ -121,12 +122,4 @@ func (s *Session) tokenError(err error, code string) *AuthError {
 	}
 	e.Hint = hintFor(e.Code, e.Description, s.callbackURL, s.cfg.LoginURL)
 	return e
-}
-
-// hostOf returns the host of rawURL, or rawURL if it does not parse.
-func hostOf(rawURL string) string {
-	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return rawURL
 }

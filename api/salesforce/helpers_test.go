@@ -171,3 +171,13 @@ func contains(s string, subs ...string) bool {
 	}
 	return true
 }
+
+// listProfiles is ListProfiles with MaxProfiles, as a plain slice: what
+// most tests look at.
+func listProfiles(ctx context.Context, hc *http.Client, instanceURL, token string, communitiesFirst bool) ([]salesforce.Profile, error) {
+	l, err := salesforce.ListProfiles(ctx, hc, instanceURL, token, salesforce.ProfileOptions{CommunitiesFirst: communitiesFirst})
+	if err != nil {
+		return nil, err
+	}
+	return l.Profiles, nil
+}

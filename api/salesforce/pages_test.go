@@ -3,7 +3,6 @@ package salesforce_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -48,10 +47,10 @@ func TestListProfilesReadsEveryPage(t *testing.T) {
 			t.Fatalf("not by name: %q before %q", l.Profiles[i-1].Name, p.Name)
 		}
 	}
-	// The plain-slice form reads every page too.
-	ps, err := salesforce.Profiles(context.Background(), nil, tok.InstanceURL, tok.AccessToken, true)
+	// Communities first reads every page too.
+	ps, err := listProfiles(context.Background(), nil, tok.InstanceURL, tok.AccessToken, true)
 	if err != nil || len(ps) != want || !ps[0].Community() || ps[len(ps)-1].Community() {
-		t.Errorf("Profiles = %d profiles, %v; want %d, communities first", len(ps), err, want)
+		t.Errorf("ListProfiles = %d profiles, %v; want %d, communities first", len(ps), err, want)
 	}
 }
 
@@ -88,15 +87,14 @@ func pager(t *testing.T, n, totalSize int, next func(srvURL string) string) (*ht
 	return srv, &hits
 }
 
-func TestProfilesStopAtMaxProfilesWithATypedError(t *testing.T) {
+func TestListProfilesStopsAtMaxProfilesAndSaysSo(t *testing.T) {
 	srv, hits := pager(t, 2000, 60000, func(string) string { return "/services/data/v62.0/query/01gD0000002HU6KIAW-2000" })
-	ps, err := salesforce.Profiles(context.Background(), nil, srv.URL, pastedToken, false)
-	var te *salesforce.TruncatedError
-	if !errors.As(err, &te) || te.Kept != salesforce.MaxProfiles || te.Total != 60000 || len(ps) != salesforce.MaxProfiles {
-		t.Fatalf("Profiles = %d profiles, %v; want %d and a *TruncatedError of 60000", len(ps), err, salesforce.MaxProfiles)
+	l, err := salesforce.ListProfiles(context.Background(), nil, srv.URL, pastedToken, salesforce.ProfileOptions{})
+	if err != nil || !l.Truncated || l.Total != 60000 || len(l.Profiles) != salesforce.MaxProfiles {
+		t.Fatalf("ListProfiles = %d of %d profiles, truncated %v, %v; want the first %d of 60000", len(l.Profiles), l.Total, l.Truncated, err, salesforce.MaxProfiles)
 	}
-	if got := err.Error(); got != "kept the first 50000 of 60000 salesforce profiles (by name)" {
-		t.Errorf("Error() = %q", got)
+	if got := l.Note(); got != "Showing the first 50000 of 60000 profiles (by name); type the profile ID if yours is not listed." {
+		t.Errorf("Note() = %q", got)
 	}
 	if n := hits.Load(); n != 25 {
 		t.Errorf("%d requests, want 25 (no page past the bound)", n)

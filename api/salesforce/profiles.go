@@ -41,19 +41,3 @@ func (l *ProfileList) Note() string {
 	}
 	return fmt.Sprintf("Showing the first %d profiles (by name); Salesforce has more: type the profile ID if yours is not listed.", len(l.Profiles))
 }
-
-// TruncatedError is returned by Profiles, along with the profiles it kept,
-// when the org has more than MaxProfiles profiles.
-type TruncatedError struct {
-	Kept  int // profiles returned: the first ones by name
-	Total int // profiles the org has, per Salesforce; at least Kept
-}
-
-// Error reads like "kept the first 50000 of 61234 salesforce profiles
-// (by name)".
-func (e *TruncatedError) Error() string {
-	if e.Total > e.Kept {
-		return fmt.Sprintf("kept the first %d of %d salesforce profiles (by name)", e.Kept, e.Total)
-	}
-	return fmt.Sprintf("kept the first %d salesforce profiles (by name); salesforce has more", e.Kept)
-}

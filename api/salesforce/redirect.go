@@ -3,6 +3,7 @@ package salesforce
 import (
 	"fmt"
 	"net/http"
+	"sfstore/api/endpoint"
 )
 
 // RedirectError is a 3xx answer to a request that carried a credential: a
@@ -13,6 +14,11 @@ import (
 //
 // The browser's authorize step is not affected: that redirect is the
 // browser's to follow.
+//
+// It is a type of its own rather than api.RedirectError: Salesforce calls
+// have no PingOne operation to name, and the message and hint point at the
+// org's domain instead of PingOne's regions. What both share, refusing the
+// redirect and naming its host, is in package endpoint.
 type RedirectError struct {
 	Status int    // HTTP status, e.g. 302
 	Host   string // host the Location header pointed to; "" when it gave none
@@ -37,31 +43,8 @@ func (e *RedirectError) Hint() string {
 	return "Salesforce's API does not redirect: use the org's own domain (its My Domain, such as acme.my.salesforce.com) and check HTTPS_PROXY."
 }
 
-// noRedirects returns a copy of hc (nil means the default client) that
-// hands back a 3xx answer instead of following it. Go drops the
-// Authorization header on a redirect to another host, but a 307 or 308
-// resends a POST body, which for the token request holds the client
-// secret, the code and the verifier; and a same-host redirect would keep
-// the bearer token. The caller's client is copied, never changed, since it
-// may be shared.
-func noRedirects(hc *http.Client) *http.Client {
-	if hc == nil {
-		hc = defaultHTTPClient
-	}
-	c := *hc
-	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	return &c
-}
-
-// isRedirect reports whether status is a 3xx answer.
-func isRedirect(status int) bool { return status >= 300 && status <= 399 }
-
 // redirectError describes a 3xx answer by its status and the host of its
-// Location: never the whole location, whose query may hold anything.
+// Location (see endpoint.LocationHost).
 func redirectError(resp *http.Response) *RedirectError {
-	e := &RedirectError{Status: resp.StatusCode}
-	if loc, err := resp.Location(); err == nil {
-		e.Host = loc.Host
-	}
-	return e
+	return &RedirectError{Status: resp.StatusCode, Host: endpoint.LocationHost(resp)}
 }

@@ -45,7 +45,7 @@ func TestRESTCallsDoNotFollowRedirects(t *testing.T) {
 		calls := map[string]func() error{
 			"Verify": func() error { _, err := salesforce.Verify(ctx, caller, srv.URL, sentAccess); return err },
 			"Profiles": func() error {
-				_, err := salesforce.Profiles(ctx, caller, srv.URL, sentAccess, false)
+				_, err := listProfiles(ctx, caller, srv.URL, sentAccess, false)
 				return err
 			},
 			"SearchAccounts": func() error {

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"sfstore/api/endpoint"
 	"sfstore/api/redact"
 	"strings"
 )
@@ -83,9 +84,10 @@ func orgIDFromToken(token string) string {
 // getJSON GETs rawURL with the bearer token and decodes a 2xx JSON body
 // into out. Other answers become an *APIError with the token redacted.
 //
-// Redirects are not followed (see noRedirects): a 3xx is a *RedirectError.
+// Redirects are not followed (see endpoint.NoRedirects): a 3xx is a
+// *RedirectError.
 func getJSON(ctx context.Context, hc *http.Client, rawURL, token string, out any) error {
-	hc = noRedirects(hc)
+	hc = endpoint.NoRedirects(hc, defaultHTTPClient)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		return fmt.Errorf("salesforce request: %w", err)
@@ -97,12 +99,12 @@ func getJSON(ctx context.Context, hc *http.Client, rawURL, token string, out any
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
-			return redact.Err(fmt.Errorf("could not reach salesforce at %s: %w", hostOf(ue.URL), ue.Err), []string{token})
+			return redact.Err(fmt.Errorf("could not reach salesforce at %s: %w", endpoint.HostOf(ue.URL), ue.Err), []string{token})
 		}
 		return redact.Err(err, []string{token})
 	}
 	defer resp.Body.Close()
-	if isRedirect(resp.StatusCode) {
+	if endpoint.IsRedirect(resp.StatusCode) {
 		return redirectError(resp)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -113,11 +115,11 @@ func getJSON(ctx context.Context, hc *http.Client, rawURL, token string, out any
 		return fmt.Errorf("read salesforce answer: %w", err)
 	}
 	if len(body) > maxBody {
-		return fmt.Errorf("salesforce answer from %s is larger than %d MiB", hostOf(rawURL), maxBody>>20)
+		return fmt.Errorf("salesforce answer from %s is larger than %d MiB", endpoint.HostOf(rawURL), maxBody>>20)
 	}
 	if err := json.Unmarshal(body, out); err != nil {
 		ct, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-		return fmt.Errorf("salesforce answer from %s is not the expected JSON (content type %q; a proxy or login page answered?)", hostOf(rawURL), ct)
+		return fmt.Errorf("salesforce answer from %s is not the expected JSON (content type %q; a proxy or login page answered?)", endpoint.HostOf(rawURL), ct)
 	}
 	return nil
 }

@@ -127,7 +127,7 @@ func TestProfilesCommunitiesFirstKeepsNameOrderWithinGroups(t *testing.T) {
 		}
 		return strings.Join(out, ", ")
 	}
-	got, err := salesforce.Profiles(context.Background(), nil, srv.URL, pastedToken, true)
+	got, err := listProfiles(context.Background(), nil, srv.URL, pastedToken, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestProfilesCommunitiesFirstKeepsNameOrderWithinGroups(t *testing.T) {
 	if names(got) != want {
 		t.Errorf("communities first:\n got %s\nwant %s", names(got), want)
 	}
-	got, _ = salesforce.Profiles(context.Background(), nil, srv.URL, pastedToken, false)
+	got, _ = listProfiles(context.Background(), nil, srv.URL, pastedToken, false)
 	if want := "Analytics Cloud Integration User, Customer Community User, Guest, High Volume Portal, Partner Community User, Standard User"; names(got) != want {
 		t.Errorf("by name:\n got %s\nwant %s", names(got), want)
 	}
@@ -146,7 +146,7 @@ func TestProfilesCommunitiesFirstKeepsNameOrderWithinGroups(t *testing.T) {
 
 func TestProfilesFollowNextRecordsURL(t *testing.T) {
 	sim := startSim(t, sfsim.Options{AccessTokens: []string{pastedToken}, PageSize: 1})
-	got, err := salesforce.Profiles(context.Background(), nil, sim.URL(), pastedToken, false)
+	got, err := listProfiles(context.Background(), nil, sim.URL(), pastedToken, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +211,7 @@ func TestSalesforceRESTErrorIsTyped(t *testing.T) {
 		_, _ = w.Write([]byte(`[{"errorCode":"MALFORMED_QUERY","message":"unexpected token: FROM"}]`))
 	}))
 	defer srv.Close()
-	_, err := salesforce.Profiles(context.Background(), nil, srv.URL, pastedToken, false)
+	_, err := listProfiles(context.Background(), nil, srv.URL, pastedToken, false)
 	var ae *salesforce.APIError
 	if !errors.As(err, &ae) || ae.Status != 400 || ae.Code != "MALFORMED_QUERY" || ae.Message != "unexpected token: FROM" {
 		t.Fatalf("err = %#v", err)

@@ -169,7 +169,7 @@ func TestNoRESTErrorEverContainsTheToken(t *testing.T) {
 				t.Fatal("Verify succeeded")
 			}
 			assertNoSentinel(t, errorStrings(err)...)
-			_, err = salesforce.Profiles(context.Background(), nil, srv.URL, sentAccess, false)
+			_, err = listProfiles(context.Background(), nil, srv.URL, sentAccess, false)
 			assertNoSentinel(t, errorStrings(err)...)
 		})
 	}

@@ -466,7 +466,9 @@ func TestConfigIsChecked(t *testing.T) {
 		{"http 127.0.0.1", func(c *salesforce.Config) { c.LoginURL = "http://127.0.0.1:9" }, ""},
 		{"http localhost", func(c *salesforce.Config) { c.LoginURL = "http://localhost:9" }, ""},
 		{"http ::1", func(c *salesforce.Config) { c.LoginURL = "http://[::1]:9" }, ""},
-		{"http *.localhost (endpoint.Check)", func(c *salesforce.Config) { c.LoginURL = "http://sim.localhost:9" }, ""},
+		{"http *.localhost goes via a proxy", func(c *salesforce.Config) { c.LoginURL = "http://sim.localhost:9" }, "https"},
+		{"http LOCALHOST goes via a proxy", func(c *salesforce.Config) { c.LoginURL = "http://LOCALHOST:9" }, "https"},
+		{"http localhost. goes via a proxy", func(c *salesforce.Config) { c.LoginURL = "http://localhost.:9" }, "https"},
 		{"http remote", func(c *salesforce.Config) { c.LoginURL = "http://login.salesforce.com" }, "https"},
 		{"http localhost lookalike", func(c *salesforce.Config) { c.LoginURL = "http://localhost.example.com" }, "https"},
 		{"other scheme", func(c *salesforce.Config) { c.LoginURL = "ftp://login.salesforce.com" }, "https"},
@@ -556,7 +558,7 @@ func TestFullFlowAgainstSimulatorDrivenByBrowserScript(t *testing.T) {
 	if want := (salesforce.Identity{OrgID: demoorg.OrgID, Username: demoorg.Username, Name: demoorg.Name, Email: demoorg.Email}); *id != want {
 		t.Errorf("Verify = %+v, want %+v", *id, want)
 	}
-	profiles, err := salesforce.Profiles(ctx, nil, tok.InstanceURL, tok.AccessToken, true)
+	profiles, err := listProfiles(ctx, nil, tok.InstanceURL, tok.AccessToken, true)
 	if err != nil || len(profiles) != 4 || !profiles[0].Community() || !profiles[1].Community() {
 		t.Errorf("Profiles = %+v, %v", profiles, err)
 	}

@@ -39,25 +39,18 @@ type Account struct {
 	Name string
 }
 
-// EscapeSOQL escapes s for use inside a single-quoted SOQL string literal:
-// backslash, single and double quote, newline, carriage return, tab,
-// backspace (\b) and form feed (\f) become their backslash escapes. It
-// does not escape % and _, which only LIKE treats specially (and SOQL
-// refuses \% and \_ outside LIKE): use EscapeSOQLLike for LIKE patterns.
-// Other characters, other control characters included, are kept as they
-// are: inside the quotes they cannot end the literal.
-func EscapeSOQL(s string) string {
-	return soqlEscaper.Replace(s)
-}
-
-// EscapeSOQLLike escapes s like EscapeSOQL and also escapes the LIKE
-// wildcards % and _ (as \% and \_), so s matches only itself inside a LIKE
-// pattern.
+// EscapeSOQLLike escapes s for use inside a single-quoted SOQL LIKE
+// pattern, so that s matches only itself: backslash, single and double
+// quote, newline, carriage return, tab, backspace (\b) and form feed (\f)
+// become their backslash escapes, and so do the wildcards % and _ (\% and
+// \_, which SOQL accepts only inside LIKE). Other characters, other control
+// characters included, are kept as they are: inside the quotes they cannot
+// end the literal.
 func EscapeSOQLLike(s string) string {
 	return soqlLikeEscaper.Replace(s)
 }
 
-var soqlEscapes = []string{
+var soqlLikeEscaper = strings.NewReplacer(
 	`\`, `\\`,
 	`'`, `\'`,
 	`"`, `\"`,
@@ -66,33 +59,12 @@ var soqlEscapes = []string{
 	"\t", `\t`,
 	"\b", `\b`,
 	"\f", `\f`,
-}
-
-var (
-	soqlEscaper     = strings.NewReplacer(soqlEscapes...)
-	soqlLikeEscaper = strings.NewReplacer(append(slices.Clone(soqlEscapes), `%`, `\%`, `_`, `\_`)...)
+	`%`, `\%`,
+	`_`, `\_`,
 )
 
-// ProfileQuery is the SOQL Profiles runs.
+// ProfileQuery is the SOQL ListProfiles runs.
 const ProfileQuery = "SELECT Id, Name, UserLicense.Name FROM Profile ORDER BY Name"
-
-// Profiles lists the org's profiles by name: ListProfiles with
-// MaxProfiles and no progress, for callers that want a plain slice. When the
-// org has more than MaxProfiles profiles it returns the first MaxProfiles
-// together with a *TruncatedError, never a silently short list.
-//
-// hc nil means a client with a 30 second timeout. A 401 matches
-// ErrTokenRejected.
-func Profiles(ctx context.Context, hc *http.Client, instanceURL, token string, communitiesFirst bool) ([]Profile, error) {
-	l, err := ListProfiles(ctx, hc, instanceURL, token, ProfileOptions{CommunitiesFirst: communitiesFirst})
-	if err != nil {
-		return nil, err
-	}
-	if l.Truncated {
-		return l.Profiles, &TruncatedError{Kept: len(l.Profiles), Total: l.Total}
-	}
-	return l.Profiles, nil
-}
 
 // profileRecord is one record of ProfileQuery.
 type profileRecord struct {

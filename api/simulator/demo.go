@@ -68,7 +68,7 @@ func DemoStores(now time.Time) []api.Store {
 			Status: api.StatusActive, Managed: &managed,
 			CreatedAt: at(142 * day), UpdatedAt: at(37 * day),
 			Configuration: demoConfiguration(demoorg.ActiveAccessToken, demoorg.ActiveRefreshToken, false),
-			SyncStatus: &api.SyncStatus{SyncState: SyncStateSyncing, SuccessCount: 1204, FailedCount: 0,
+			SyncStatus: &api.SyncStatus{SyncState: api.SyncStateSyncing, SuccessCount: 1204, FailedCount: 0,
 				UserTotal: 1204, LastSyncAt: at(4 * time.Minute)},
 		},
 		{
@@ -77,7 +77,7 @@ func DemoStores(now time.Time) []api.Store {
 			Status: api.StatusActive, Managed: &unmanaged,
 			CreatedAt: at(61 * day), UpdatedAt: at(61 * day),
 			Configuration: demoConfiguration(demoorg.ExpiredAccessToken, demoorg.ExpiredRefreshToken, true),
-			SyncStatus: &api.SyncStatus{SyncState: SyncStateFailed, Details: SalesforceSessionExpired,
+			SyncStatus: &api.SyncStatus{SyncState: api.SyncStateFailed, Details: SalesforceSessionExpired,
 				SuccessCount: 287, FailedCount: 25, UserTotal: 312, LastSyncAt: at(2*day + 3*time.Hour)},
 		},
 	}

@@ -1,13 +1,13 @@
 package simulator
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"sfstore/api"
+)
 
 // MaskedSecret is what Options.MaskSecretsOnRead shows instead of a secret.
 // api.LooksMasked reports true for it.
 const MaskedSecret = "********"
-
-// secretKeys are the configuration keys MaskSecretsOnRead masks.
-var secretKeys = []string{"CLIENT_SECRET", "OAUTH_ACCESS_TOKEN", "OAUTH_REFRESH_TOKEN"}
 
 // forRead is st as GET one store and the list return it: with links (a
 // seeded store has none yet) and, with Options.MaskSecretsOnRead, its
@@ -22,7 +22,8 @@ func (s *Server) forRead(st storeJSON, base string) storeJSON {
 	return st
 }
 
-// maskConfiguration replaces the value of each secret key present with
+// maskConfiguration replaces the value of each secret key (the client's
+// own list, so the two cannot drift apart) present with
 // MaskedSecret. Other keys are kept as stored (their order is not).
 func maskConfiguration(raw json.RawMessage) json.RawMessage {
 	var cfg map[string]json.RawMessage
@@ -30,7 +31,7 @@ func maskConfiguration(raw json.RawMessage) json.RawMessage {
 		return raw
 	}
 	masked, _ := json.Marshal(MaskedSecret)
-	for _, k := range secretKeys {
+	for _, k := range api.SecretKeys() {
 		if _, ok := cfg[k]; ok {
 			cfg[k] = masked
 		}

@@ -2,13 +2,8 @@ package simulator
 
 import (
 	"encoding/json"
+	"sfstore/api"
 	"time"
-)
-
-// Sync states of a store's syncStatus, as PingOne documents them.
-const (
-	SyncStateSyncing = "SYNCING"
-	SyncStateFailed  = "FAILED"
 )
 
 // SalesforceSessionExpired is the syncStatus.details of a store whose
@@ -38,9 +33,9 @@ func (s *Server) resync(envID string, now time.Time) {
 		if st.SyncStatus != nil {
 			total = st.SyncStatus.UserTotal
 		}
-		ss := &syncStatusJSON{SyncState: SyncStateSyncing, SuccessCount: total, UserTotal: total, LastSyncAt: at}
+		ss := &syncStatusJSON{SyncState: api.SyncStateSyncing, SuccessCount: total, UserTotal: total, LastSyncAt: at}
 		if s.sessionExpired(accessToken(st.Configuration)) {
-			ss = &syncStatusJSON{SyncState: SyncStateFailed, Details: SalesforceSessionExpired,
+			ss = &syncStatusJSON{SyncState: api.SyncStateFailed, Details: SalesforceSessionExpired,
 				FailedCount: total, UserTotal: total, LastSyncAt: at}
 		}
 		st.SyncStatus = ss
