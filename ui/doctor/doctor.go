@@ -69,6 +69,7 @@ type doctor struct {
 	checks      []Check
 	failed      bool // an earlier network or sign-in check failed
 	proxyFailed bool // the proxy refused: the hosts cannot be tried
+	keyringOK   bool // the keyring answered: worth reading the worker secret from
 }
 
 // add records a check; details and hints come from errors that may quote
@@ -97,6 +98,7 @@ func (d *doctor) keyring(ctx context.Context) {
 	_, err := k.Get(ctx, "doctor-probe")
 	switch secrets.Classify(err) {
 	case secrets.NotFound, secrets.Found:
+		d.keyringOK = true
 		d.add(Check{Name: name, OK: true, Detail: "available and answering"})
 	case secrets.TimedOut:
 		d.add(Check{Name: name, Detail: err.Error(), Hint: "the keyring is locked or waiting for an unlock window: unlock it and run again"})
@@ -202,11 +204,7 @@ func reach(ctx context.Context, rawURL string) error {
 	if _, err := net.DefaultResolver.LookupHost(ctx, u.Hostname()); err != nil {
 		return fmt.Errorf("DNS: cannot resolve %s: %w", u.Hostname(), err)
 	}
-	port := u.Port()
-	if port == "" {
-		port = map[bool]string{true: "443", false: "80"}[u.Scheme == "https"]
-	}
-	addr := net.JoinHostPort(u.Hostname(), port)
+	addr := hostPort(u)
 	if u.Scheme != "https" {
 		conn, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr)
 		if err != nil {

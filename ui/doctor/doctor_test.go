@@ -7,7 +7,9 @@ import (
 	"errors"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"sfstore/api/simulator"
 	"sfstore/secrets"
@@ -131,4 +133,37 @@ func startTestSimulator(t *testing.T, opts simulator.Options) *simulator.Server 
 	}
 	t.Cleanup(sim.Close)
 	return sim
+}
+
+// hangingBackend never answers, as a keyring waiting on an unlock window
+// nobody sees; it counts the calls that reach it.
+type hangingBackend struct {
+	calls   atomic.Int32
+	release chan struct{}
+}
+
+func (b *hangingBackend) Get(string, string) (string, error) {
+	b.calls.Add(1)
+	<-b.release
+	return "", secrets.ErrNotFound
+}
+func (b *hangingBackend) Set(string, string, string) error { <-b.release; return nil }
+func (b *hangingBackend) Delete(string, string) error      { <-b.release; return nil }
+
+// A keyring that hangs is waited for once, by its own check, not again to
+// read the worker secret.
+func TestDoctorWaitsForAHangingKeyringOnce(t *testing.T) {
+	b := &hangingBackend{release: make(chan struct{})}
+	t.Cleanup(func() { close(b.release) })
+	opts := doctorOptions(startTestSimulator(t, simulator.Options{}))
+	opts.answers.WorkerClientSecret = ""
+	opts.opts.Keyring = secrets.New(secrets.WithBackend(b), secrets.WithProbe(nil),
+		secrets.WithTimeout(20*time.Millisecond), secrets.WithLockFile(""))
+	checks, _ := runDoctor(t, opts)
+	if c := check(t, checks, "OS keyring"); c.OK {
+		t.Fatalf("keyring check = %+v", c)
+	}
+	if n := b.calls.Load(); n != 1 {
+		t.Fatalf("the hanging keyring was asked %d times, want once", n)
+	}
 }

@@ -58,10 +58,11 @@ func mustAuthURL(d *doctor) string {
 }
 
 // fillWorkerSecret reads the worker secret from the keyring when the rest
-// of the worker app is known.
+// of the worker app is known, and the keyring check found it answering: a
+// locked or hanging keyring is not waited for twice.
 func (d *doctor) fillWorkerSecret(ctx context.Context) {
 	a := d.a
-	if a.WorkerEnvironmentID == "" || a.WorkerClientID == "" || !d.s.KeyringAvailable() {
+	if a.WorkerEnvironmentID == "" || a.WorkerClientID == "" || !d.keyringOK {
 		return
 	}
 	saved := ui.WorkerSecrets(*a)
