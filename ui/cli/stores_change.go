@@ -20,12 +20,14 @@ type changeFlags struct {
 	port                                   int
 }
 
-func (c *changeFlags) add(fs *pflag.FlagSet, login, duplicate bool) {
+// add adds the switches; duplicateHelp, when set, adds
+// --allow-duplicate-name with that help.
+func (c *changeFlags) add(fs *pflag.FlagSet, login bool, duplicateHelp string) {
 	fs.BoolVar(&c.save, "save-secrets", false, "with --no-input: save the secrets in the keyring (the wizard asks instead)")
-	fs.BoolVar(&c.test, "test-connection", false, "ask PingOne to test the Salesforce connection before the update")
+	fs.BoolVar(&c.test, "test-connection", false, "ask PingOne to test the Salesforce connection first")
 	fs.BoolVar(&c.publish, "publish", false, "create a propagation revision afterwards (starts a resync)")
-	if duplicate {
-		fs.BoolVar(&c.allowDup, "allow-duplicate-name", false, "rename even if another Salesforce store has the new name")
+	if duplicateHelp != "" {
+		fs.BoolVar(&c.allowDup, "allow-duplicate-name", false, duplicateHelp)
 	}
 	if login {
 		fs.BoolVar(&c.sfLogin, "salesforce-login", false, "sign in with the browser to get the tokens, also with --no-input")
@@ -93,7 +95,7 @@ scripts).`,
 			})
 		},
 	}
-	c.add(cmd.Flags(), true, false)
+	c.add(cmd.Flags(), true, "")
 	return cmd
 }
 
@@ -120,7 +122,7 @@ flags given are the changes. Either way, one PUT of the whole store.`,
 			})
 		},
 	}
-	c.add(cmd.Flags(), false, true)
+	c.add(cmd.Flags(), false, "rename even if another Salesforce store has the new name")
 	store = settings.AddFlags(cmd.Flags(), settings.StepStore, settings.StepSalesforce, settings.StepProvisioning, settings.StepCommunities)
 	return cmd
 }
