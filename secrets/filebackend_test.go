@@ -49,15 +49,19 @@ func (b fileBackend) update(f func(items map[string]string) bool) error {
 
 func itemKey(service, user string) string { return service + "\x00" + user }
 
-func (b fileBackend) Get(service, user string) (v string, err error) {
-	err = b.update(func(items map[string]string) bool {
-		var ok bool
-		if v, ok = items[itemKey(service, user)]; !ok {
-			err = keyring.ErrNotFound
-		}
+func (b fileBackend) Get(service, user string) (string, error) {
+	var v string
+	found := false
+	if err := b.update(func(items map[string]string) bool {
+		v, found = items[itemKey(service, user)]
 		return false
-	})
-	return v, err
+	}); err != nil {
+		return "", err
+	}
+	if !found {
+		return "", keyring.ErrNotFound
+	}
+	return v, nil
 }
 
 func (b fileBackend) Set(service, user, password string) error {

@@ -124,3 +124,59 @@ func TestCorruptIndexIsReportedThenRebuilt(t *testing.T) {
 		t.Fatalf("List = %+v, %v", entries, err)
 	}
 }
+
+// saveAgainOnDelete is a backend on which, the moment account is deleted,
+// another run saves it again (secret and index name) before the deleting
+// run updates the index.
+type saveAgainOnDelete struct {
+	secrets.Backend
+	account string
+	other   *secrets.Keyring
+	t       *testing.T
+}
+
+func (b *saveAgainOnDelete) Delete(service, user string) error {
+	err := b.Backend.Delete(service, user)
+	if user == b.account {
+		b.account = "" // once
+		if serr := b.other.Set(context.Background(), user, sentinel+"-again"); serr != nil {
+			b.t.Errorf("the other run's save: %v", serr)
+		}
+	}
+	return err
+}
+
+// A name saved again between a delete and the index update stays listed:
+// the secret is there, and forgetting it later must find it.
+func TestANameSavedAgainDuringADeleteStaysListed(t *testing.T) {
+	ctx := context.Background()
+	mem := secrets.NewMemoryBackend()
+	lock := secrets.WithLockFile(t.TempDir() + "/index.lock")
+	other := secrets.New(noProbe, secrets.WithBackend(mem), lock, secrets.WithSearcher(nil))
+	account := secrets.SalesforceAccount("acme.my.salesforce.com", "3MVG9abc", secrets.RefreshToken)
+	for name, forget := range map[string]func(*secrets.Keyring) error{
+		"Delete":    func(k *secrets.Keyring) error { return k.Delete(ctx, account) },
+		"ForgetAll": func(k *secrets.Keyring) error { _, err := k.ForgetAll(ctx); return err },
+	} {
+		t.Run(name, func(t *testing.T) {
+			b := &saveAgainOnDelete{Backend: mem, account: account, other: other, t: t}
+			k := secrets.New(noProbe, secrets.WithBackend(b), lock, secrets.WithSearcher(nil))
+			if err := k.Set(ctx, account, sentinel); err != nil {
+				t.Fatal(err)
+			}
+			if err := forget(k); err != nil {
+				t.Fatal(err)
+			}
+			if v, err := k.Get(ctx, account); err != nil || v != sentinel+"-again" {
+				t.Fatalf("the secret saved again: %v", err)
+			}
+			entries, err := k.List(ctx)
+			if err != nil || len(entries) != 1 || entries[0].Account != account {
+				t.Fatalf("List = %+v, %v; want the name saved again", entries, err)
+			}
+			if err := k.Delete(ctx, account); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

@@ -43,6 +43,7 @@ func (k *Keyring) updateIndex(ctx context.Context, add []indexEntry, drop []stri
 		return nil, err
 	}
 	defer unlock()
+	drop = k.stillGone(ctx, drop)
 	st, err := k.readIndex(ctx)
 	if err != nil {
 		return nil, err
@@ -61,6 +62,22 @@ func (k *Keyring) updateIndex(ctx context.Context, add []indexEntry, drop []stri
 			return nil, err
 		}
 	}
+}
+
+// stillGone keeps the accounts of drop that hold no secret now. Another run
+// may have saved one again since it was deleted, and named it in the index
+// before this update took the lock: its name must stay. Called under the
+// index lock, so no later save can slip in before the update.
+func (k *Keyring) stillGone(ctx context.Context, drop []string) []string {
+	gone := drop[:0:0]
+	for _, account := range drop {
+		_, err := k.call(ctx, "get", "", func() (string, error) { return k.backend.Get(Service, account) })
+		if err == nil {
+			continue
+		}
+		gone = append(gone, account)
+	}
+	return gone
 }
 
 // applied reports whether every entry of add is in st, as saved then or
