@@ -61,9 +61,12 @@ func (s *Session) findOut(ctx context.Context, p Prompter, cause error) (*api.St
 		s.Notice(s.ErrStyles.OK, fmt.Sprintf("✓ PingOne %s it after all: ID %s.", s.verbDone(), store.ID))
 		return store, nil
 	}
+	hint := "Nothing changed in PingOne. Fix what the message says, or simply try again."
+	if errors.Is(cause, ErrCancelled) {
+		hint = "Nothing changed in PingOne. Run sfstore again when you are ready."
+	}
 	return nil, &failure{heading: "PingOne did not " + s.verbPlain() + " the store", err: &OutcomeError{
-		Verdict: "PingOne did not " + s.verbPlain() + " it; it is safe to run again",
-		hint:    "Nothing changed in PingOne. Fix what the message says, or simply try again.", cause: cause}}
+		Verdict: "PingOne did not " + s.verbPlain() + " it; it is safe to run again", hint: hint, cause: cause}}
 }
 
 // createLanded looks for a Salesforce store of the name sent that was not

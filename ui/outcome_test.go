@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -159,5 +160,33 @@ func TestCtrlCWhileACreateLandsEndsAsCreated(t *testing.T) {
 		if strings.HasSuffix(req.Path, "/revisions") {
 			t.Fatalf("published after Ctrl-C:\n%s", r.err.String())
 		}
+	}
+}
+
+// Ctrl-C while a create that never arrived is in flight: sfstore finds out,
+// says nothing changed, and does not tell the person to fix anything.
+func TestCtrlCWhileACreateGoesNowhereSaysNothingChanged(t *testing.T) {
+	r := newScriptRun(t, simulator.Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r.ctx = ctx
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.Method == http.MethodPost && strings.HasSuffix(req.URL.Path, "/propagation/stores") {
+			// The server notices a closed connection only once the body
+			// is read.
+			_, _ = io.Copy(io.Discard, req.Body)
+			cancel() // the person presses Ctrl-C before PingOne stores anything
+			<-req.Context().Done()
+			return
+		}
+		r.sim.ServeHTTP(w, req)
+	}))
+	defer srv.Close()
+	r.opts.APIURL, r.opts.AuthURL = srv.URL, srv.URL
+	if _, err := r.run(t); !errors.Is(err, ErrCancelled) {
+		t.Fatalf("run = %v; stderr:\n%s", err, r.err.String())
+	}
+	if !strings.Contains(r.err.String(), "Nothing changed in PingOne") || strings.Contains(r.err.String(), "Fix what the message says") {
+		t.Fatalf("stderr:\n%s", r.err.String())
 	}
 }
