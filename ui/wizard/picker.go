@@ -7,11 +7,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"sfstore/ui/cards"
-	"sfstore/ui/term"
 )
 
 // pickOption is one choice of a picker. Labels come from PingOne or
-// Salesforce, so newPicker makes them inert (term.Line) once.
+// Salesforce; pick makes them inert (term.Line) before any drawing.
 type pickOption struct {
 	label, value string
 	// pinned options ("Type an ID instead") stay listed whatever is
@@ -45,9 +44,8 @@ type pickerModel struct {
 const pickerRows = 10
 
 func newPicker(st cards.Styles, heading, title, desc string, opts []pickOption, value string) *pickerModel {
-	m := &pickerModel{st: st, heading: heading, title: term.Line(title), desc: desc, opts: opts}
+	m := &pickerModel{st: st, heading: heading, title: title, desc: desc, opts: opts}
 	for i := range m.opts {
-		m.opts[i].label = term.Line(m.opts[i].label)
 		m.opts[i].lower = strings.ToLower(m.opts[i].label)
 		if !m.opts[i].pinned {
 			m.total++
@@ -219,7 +217,7 @@ func (m *pickerModel) View() string {
 		}
 	}
 	if m.note != "" {
-		for _, n := range strings.Split(cards.Wrap(term.Line(m.note), width-2), "\n") {
+		for _, n := range strings.Split(cards.Wrap(m.note, width-2), "\n") {
 			lines = append(lines, bar+m.st.Warn.Render(n))
 		}
 	}
