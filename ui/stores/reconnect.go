@@ -38,7 +38,7 @@ func Reconnect(ctx context.Context, s *ui.Session, p Prompter, ref string) (*api
 	a := s.Answers
 	s.Notice(s.ErrStyles.Title, fmt.Sprintf("Reconnect %s (%s) to Salesforce: new tokens for %s, client ID %s.",
 		f.Store.Name, f.Store.ID, a.SalesforceDomain, a.ClientID))
-	if err := fillSaved(ctx, s, p, empty(a, []*settings.Field{settings.FieldClientSecret})); err != nil {
+	if err := s.FillSalesforceSaved(ctx, p, empty(a, []*settings.Field{settings.FieldClientSecret})); err != nil {
 		return nil, err
 	}
 	original := *a
