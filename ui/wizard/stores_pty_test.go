@@ -5,6 +5,7 @@ package wizard_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -177,5 +178,28 @@ func TestPTYEditWaitsForAHangingKeyringOnce(t *testing.T) {
 	if n := w.count("keyring did not answer"); n != 1 {
 		t.Errorf("the timeout was told %d times, want once:\n%s", n, w.screen())
 	}
+	w.requireNoLeak(allSecrets...)
+}
+
+// TestPTYReconnectEscAtTheSignInGoesBackToTheChoice: Esc on the sign-in
+// screen (its help says "esc back") goes back to reconnect's own question,
+// how to get the tokens; no failure card, no create-wizard step.
+func TestPTYReconnectEscAtTheSignInGoesBackToTheChoice(t *testing.T) {
+	_, setup := storesSetup(t, simulator.Options{}, secrets.NewMemory())
+	setup.Salesforce.OpenBrowser = func(string) error { return nil } // nobody signs in
+	w := startCommand(t, setup, func(ctx context.Context, s *ui.Session, p stores.Prompter) (*api.Store, error) {
+		return stores.Reconnect(ctx, s, p, simulator.DemoStoreCommunityName)
+	})
+	w.answer("How do you want to get the new tokens?", "") // the browser
+	w.answer(settings.FieldClientSecret.Label, "")         // keeps PingOne's
+	w.waitFor("esc back · ctrl+c quit")                    // the sign-in screen
+	w.send("\x1b")
+	back := w.waitForSegment("┃ How do you want to get the new tokens?")
+	for _, wrong := range []string{"did not finish", "Step 3 of 5", "What now?"} {
+		if strings.Contains(back, wrong) {
+			t.Errorf("Esc at the sign-in showed %q:\n%s", wrong, back)
+		}
+	}
+	w.pressCtrlC()
 	w.requireNoLeak(allSecrets...)
 }
