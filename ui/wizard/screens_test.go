@@ -200,6 +200,36 @@ func TestScreenPicker(t *testing.T) {
 	}
 }
 
+// At 40×12 a picker whose title, description and note wrap still fits
+// the screen: fewer options show, and the heading and the title stay on
+// top rather than scrolling away.
+func TestScreenPickerWrapsAtFortyByTwelve(t *testing.T) {
+	w := screenWizard(t)
+	w.s.Opts.Demo = true
+	for _, c := range []struct {
+		name, title, desc, note string
+	}{
+		{"picker-40x12-note", settings.FieldProfileID.Label,
+			"With Communities: a customer or partner community profile (listed first).",
+			"Showing the first 2000 of 12000 profiles (by name); type the profile ID if yours is not listed."},
+		{"picker-40x12-long-title", `Accounts matching "Acme Corporation International Holdings"`,
+			"Only business accounts can be linked, not person accounts.", ""},
+	} {
+		m := newPicker(w.st, w.title(settings.StepCommunities), c.title, c.desc, tenThousandProfiles(), "")
+		m.note, m.canBack = c.note, true
+		size(m, 40, 12)
+		keys(m, runes("0004"), tea.KeyMsg{Type: tea.KeyDown})
+		view := m.View()
+		requireScreen(t, c.name, view, 40, 12)
+		if first := strings.SplitN(view, "\n", 2)[0]; !strings.Contains(first, "Step 5 of 5") {
+			t.Errorf("%s: the heading is not the first line:\n%s", c.name, view)
+		}
+		if !strings.Contains(view, "> Generated Profile 00040") {
+			t.Errorf("%s: the option under the cursor is not shown:\n%s", c.name, view)
+		}
+	}
+}
+
 func TestPicker10kDrivenByKeys(t *testing.T) {
 	w := screenWizard(t)
 	m := newPicker(w.st, "", "Profile ID", "", tenThousandProfiles(), "")
