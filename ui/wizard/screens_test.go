@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -102,6 +103,24 @@ func TestScreenReviewFitsWithItsActions(t *testing.T) {
 		} else {
 			requireScreen(t, fmt.Sprintf("review-%dx%d", sz[0], sz[1]), view, sz[0], sz[1])
 		}
+	}
+}
+
+// At 40 columns Create wraps rather than cutting the environment ID: once
+// a test has passed, c creates without asking again, so its line is where
+// the person reads where the store goes.
+func TestReviewCreateShowsTheWholeEnvironmentIDAtFortyColumns(t *testing.T) {
+	w := screenWizard(t)
+	m := w.newReviewModel()
+	size(m, 40, 12)
+	keys(m, tea.KeyMsg{Type: tea.KeyDown}) // the cursor on Create
+	view := m.View()
+	lines := strings.Split(view, "\n")
+	if len(lines) > 12 {
+		t.Errorf("the review takes %d lines at 40×12:\n%s", len(lines), view)
+	}
+	if !strings.Contains(view, "> c  Create the store in environment\n") || !slices.Contains(lines, "    "+w.a.TargetEnvironmentID()) {
+		t.Errorf("Create does not show the whole environment ID:\n%s", view)
 	}
 }
 
