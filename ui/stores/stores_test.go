@@ -112,3 +112,14 @@ func TestRefNamesAStoreAsACommandLineShould(t *testing.T) {
 		t.Errorf("Ref of a unique plain name = %s", got)
 	}
 }
+
+func TestSyncLabelSaysWhetherPingOneSyncs(t *testing.T) {
+	st := api.Store{}
+	if got := SyncLabel(st); got != "not synced" {
+		t.Errorf("no sync status: %q", got)
+	}
+	st.SyncStatus = &api.SyncStatus{SyncState: "FAILED\x1b[2J"}
+	if got := SyncLabel(st); got != "sync FAILED" {
+		t.Errorf("failed, with an escape from PingOne: %q", got)
+	}
+}

@@ -27,11 +27,7 @@ func (w *Wizard) ChooseStore(ctx context.Context, ref string, candidates []api.S
 	chosen := candidates[0].ID
 	opts := make([]huh.Option[string], 0, len(candidates))
 	for _, st := range candidates {
-		state := "not synced"
-		if st.SyncStatus != nil && st.SyncStatus.SyncState != "" {
-			state = "sync " + st.SyncStatus.SyncState
-		}
-		opts = append(opts, huh.NewOption(w.st.Clean(term.Line(st.ID+" · "+st.Status+" · "+state)), st.ID))
+		opts = append(opts, huh.NewOption(w.st.Clean(term.Line(st.ID+" · "+st.Status+" · "+stores.SyncLabel(st))), st.ID))
 	}
 	title := fmt.Sprintf("%d Salesforce stores are named %q", len(candidates), w.st.Clean(term.Line(ref)))
 	f := w.form(huh.NewGroup(choice(w, title, "Which one do you mean? They differ by ID.", &chosen, opts...)).
