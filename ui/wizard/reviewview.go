@@ -173,14 +173,7 @@ func (m *reviewModel) lineWidth() int {
 func (m *reviewModel) itemLabel(it menuItem) string {
 	if it.value == "save" {
 		// The state first: a narrow screen cuts the end of the line.
-		return "Save secrets: " + yesNoWord(*m.save) + " (" + m.saveLabel + ")"
+		return "Save secrets: " + cards.YesNo(*m.save) + " (" + m.saveLabel + ")"
 	}
 	return it.label
-}
-
-func yesNoWord(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
 }
