@@ -164,3 +164,17 @@ func TestASignInThatGotNoAnswerSaysWhy(t *testing.T) {
 		t.Fatalf("card:\n%s", out)
 	}
 }
+
+// The users line names the permission-set choice in its one word, read
+// from the answer, whatever its letter case.
+func TestUsersLineNamesThePermissionSetChoice(t *testing.T) {
+	for v, want := range map[string]string{
+		api.PermissionSetsMerge:                      "permission sets: merge",
+		api.PermissionSetsOverwrite:                  "permission sets: overwrite",
+		strings.ToUpper(api.PermissionSetsOverwrite): "permission sets: overwrite",
+	} {
+		if got := usersLine(settings.Answers{PermissionSets: v}); !strings.HasSuffix(got, want) {
+			t.Errorf("usersLine with %q = %q, want it to end %q", v, got, want)
+		}
+	}
+}

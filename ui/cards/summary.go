@@ -84,12 +84,18 @@ func usersLine(a settings.Answers) string {
 	if len(off) > 0 {
 		parts = append(parts, "no: "+strings.Join(off, ", "))
 	}
-	line := strings.Join(parts, "; ")
-	sets := strings.ToLower(settings.FieldPermissionSets.Show(a))
-	if i := strings.Index(sets, " "); i > 0 {
-		sets = sets[:i]
+	return strings.Join(parts, "; ") + " · permission sets: " + permissionSetsWord(a.PermissionSets)
+}
+
+// permissionSetsWord is the permission-set choice in the one word the
+// field gives it (merge, overwrite); a value it does not know, as it is.
+func permissionSetsWord(v string) string {
+	for _, c := range settings.FieldPermissionSets.Choices {
+		if strings.EqualFold(c.Value, v) && c.Word != "" {
+			return c.Word
+		}
 	}
-	return line + " · permission sets: " + sets
+	return v
 }
 
 func join(parts ...string) string {
