@@ -123,3 +123,11 @@ func TestSyncLabelSaysWhetherPingOneSyncs(t *testing.T) {
 		t.Errorf("failed, with an escape from PingOne: %q", got)
 	}
 }
+
+func TestDiagnosisInTheDemoSuggestsDemoCommands(t *testing.T) {
+	failed := simulator.DemoStores(time.Now())[1]
+	d := Diagnose(failed, "x").inDemo()
+	if d.Command != "sfstore reconnect x --demo" || d.Next[0].Command != d.Command || d.Next[1].Command != "sfstore publish --demo" {
+		t.Errorf("demo diagnosis: %+v", d)
+	}
+}
