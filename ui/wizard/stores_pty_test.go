@@ -200,6 +200,10 @@ func TestPTYReconnectEscAtTheSignInGoesBackToTheChoice(t *testing.T) {
 			t.Errorf("Esc at the sign-in showed %q:\n%s", wrong, back)
 		}
 	}
+	// The question is live again: it takes keys (and has taken its size,
+	// so no resize check of the program outlives the test's pty).
+	w.send(keyDown)
+	w.waitFor("> Paste an access token")
 	w.pressCtrlC()
 	w.requireNoLeak(allSecrets...)
 }
