@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"sfstore/api"
+	"sfstore/api/salesforce"
 	"sfstore/ui/settings"
 )
 
@@ -102,14 +103,7 @@ func (s *Session) Command(args string) string {
 // publish creates a propagation revision; a failure is reported, and does
 // not undo the store.
 func (s *Session) publish(ctx context.Context, p Prompter) {
-	err := p.Task(ctx, "Creating a propagation revision (this starts a resync)", func(ctx context.Context) error {
-		client, err := s.Client()
-		if err != nil {
-			return err
-		}
-		_, err = client.CreateRevision(ctx, s.Answers.TargetEnvironmentID())
-		return err
-	})
+	_, err := s.CreateRevision(ctx, p)
 	switch {
 	case errors.Is(err, ErrCancelled):
 	case err != nil:
@@ -117,6 +111,21 @@ func (s *Session) publish(ctx context.Context, p Prompter) {
 	default:
 		s.Notice(s.ErrStyles.OK, "✓ Revision created: the store shows in the admin console.")
 	}
+}
+
+// CreateRevision creates a propagation revision in the target environment
+// under p's progress: after a create, and for the store commands' publish.
+func (s *Session) CreateRevision(ctx context.Context, p Prompter) (*api.Revision, error) {
+	var rev *api.Revision
+	err := p.Task(ctx, "Creating a propagation revision (this starts a resync)", func(ctx context.Context) error {
+		client, err := s.Client()
+		if err != nil {
+			return err
+		}
+		rev, err = client.CreateRevision(ctx, s.Answers.TargetEnvironmentID())
+		return err
+	})
+	return rev, err
 }
 
 // TestConnection asks PingOne to connect to Salesforce with the answers,
@@ -145,6 +154,38 @@ func (s *Session) TestConnection(ctx context.Context, p Prompter) error {
 		s.Notice(s.ErrStyles.OK, msg)
 	}
 	return nil
+}
+
+// VerifySalesforce checks the answers' access token against the org under
+// p's progress with title, and returns the session it makes: the create
+// wizard's check, and reconnect's before anything is sent. The org is the
+// sign-in's (sf, when there is one), else --salesforce-instance-url, else
+// the My Domain host.
+func (s *Session) VerifySalesforce(ctx context.Context, p Prompter, title string, sf *SalesforceSession) (*SalesforceSession, error) {
+	instance := s.instanceURL(sf)
+	token := s.Answers.SalesforceAccessToken
+	var id *salesforce.Identity
+	err := p.Task(ctx, title, func(ctx context.Context) error {
+		var err error
+		id, err = salesforce.Verify(ctx, s.SalesforceHTTPClient(), instance, token)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &SalesforceSession{InstanceURL: instance, Token: token, Identity: id}, nil
+}
+
+// instanceURL is the org's REST base: the sign-in's, else the one given,
+// else the My Domain host.
+func (s *Session) instanceURL(sf *SalesforceSession) string {
+	switch {
+	case sf != nil && sf.InstanceURL != "":
+		return sf.InstanceURL
+	case s.Opts.Salesforce.InstanceURL != "":
+		return s.Opts.Salesforce.InstanceURL
+	}
+	return "https://" + s.Answers.SalesforceDomain
 }
 
 // noteTest records what a connection test said about the current answers.

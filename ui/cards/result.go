@@ -15,7 +15,8 @@ func formatTime(s string) string {
 	return fmt.Sprint(t.UTC().Format("2006-01-02 15:04:05 UTC"))
 }
 
-func yesNo(b bool) string {
+// YesNo is a switch in words, as the cards and the review show it.
+func YesNo(b bool) string {
 	if b {
 		return "yes"
 	}

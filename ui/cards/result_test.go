@@ -176,3 +176,17 @@ func TestARefusalWithOneProblemLeavesRoomForTheQuestionAt80x24(t *testing.T) {
 		t.Fatalf("the card is %d rows; with the question it outgrows 24:\n%s", h, out)
 	}
 }
+
+// The users line names the permission-set choice in its one word, read
+// from the answer, whatever its letter case.
+func TestUsersLineNamesThePermissionSetChoice(t *testing.T) {
+	for v, want := range map[string]string{
+		api.PermissionSetsMerge:                      "permission sets: merge",
+		api.PermissionSetsOverwrite:                  "permission sets: overwrite",
+		strings.ToUpper(api.PermissionSetsOverwrite): "permission sets: overwrite",
+	} {
+		if got := usersLine(settings.Answers{PermissionSets: v}); !strings.HasSuffix(got, want) {
+			t.Errorf("usersLine with %q = %q, want it to end %q", v, got, want)
+		}
+	}
+}

@@ -28,24 +28,15 @@ func RenderStoreSummary(st Styles, store *api.Store, width int, demo, updated bo
 	default:
 		status += ": provisions nothing until enabled"
 	}
-	env := ""
-	if s.Environment != nil {
-		env = s.Environment.ID
-	}
 	c := s.Configuration
-	communities := "off"
-	if c.EnableCommunities {
-		communities = join("on", "account "+orNone(c.AccountID))
-	}
-	communities = join(communities, "profile "+orDefault(c.ProfileID))
 	rows := []row{
 		{Label: "Name", Value: s.Name},
 		{Label: "ID", Value: s.ID},
 		{Label: "Status", Value: status},
-		{Label: "Environment", Value: env},
+		{Label: "Environment", Value: environmentID(s)},
 		{Label: "Salesforce", Value: c.SalesforceDomain},
 		{Label: "Users", Value: usersLine(answersOf(c))},
-		{Label: "Communities", Value: communities},
+		{Label: "Communities", Value: communitiesLine(c.EnableCommunities, c.AccountID, c.ProfileID)},
 	}
 	more := "Everything: sfstore show " + s.ID + ", or --json"
 	if demo {
@@ -54,6 +45,15 @@ func RenderStoreSummary(st Styles, store *api.Store, width int, demo, updated bo
 		more = "This demo store is gone when sfstore exits; try sfstore list --demo."
 	}
 	return st.card(st.Card, []string{title, st.table(rows, inner), st.paragraph(st.Muted, more, inner)})
+}
+
+// environmentID is the ID of the environment a store is in, "" when
+// PingOne did not say.
+func environmentID(s api.Store) string {
+	if s.Environment == nil {
+		return ""
+	}
+	return s.Environment.ID
 }
 
 // answersOf reads the provisioning choices of a store's configuration

@@ -41,11 +41,7 @@ func RenderStoreDetail(st Styles, store *api.Store, advice Advice, width int, no
 	if demo {
 		title += " " + st.Demo.Render("DEMO")
 	}
-	env := ""
-	if s.Environment != nil {
-		env = s.Environment.ID
-	}
-	rows := []row{{Label: "ID", Value: s.ID}, {Label: "Status", Value: s.Status}, {Label: "Environment", Value: env}}
+	rows := []row{{Label: "ID", Value: s.ID}, {Label: "Status", Value: s.Status}, {Label: "Environment", Value: environmentID(s)}}
 	if s.Description != "" {
 		rows = append(rows, row{Label: "Description", Value: s.Description})
 	}
@@ -53,7 +49,7 @@ func RenderStoreDetail(st Styles, store *api.Store, advice Advice, width int, no
 		rows = append(rows, row{Label: "Image", Value: s.Image.Href})
 	}
 	if s.Managed != nil {
-		rows = append(rows, row{Label: "Deprovision on delete", Value: yesNo(*s.Managed)})
+		rows = append(rows, row{Label: "Deprovision on delete", Value: YesNo(*s.Managed)})
 	}
 	rows = append(rows, row{Label: "Created", Value: formatTime(s.CreatedAt)}, row{Label: "Updated", Value: formatTime(s.UpdatedAt)})
 	sync := syncRows(s.SyncStatus, advice.Details, now)

@@ -38,19 +38,25 @@ func SummaryRows(a settings.Answers) []row {
 	sf := join(show(settings.FieldSalesforceDomain), "client "+show(settings.FieldClientID),
 		"secret "+show(settings.FieldClientSecret),
 		"tokens "+show(settings.FieldAccessToken)+" "+show(settings.FieldRefreshToken))
-	communities := "off"
-	if a.EnableCommunities {
-		communities = join("on", "account "+orNone(a.AccountID))
-	}
-	communities = join(communities, "profile "+orDefault(a.ProfileID))
 	return []row{
 		{Label: "Sign-in", Value: signIn},
 		{Label: "Environment", Value: show(settings.FieldEnvironmentID)},
 		{Label: "Store", Value: store},
 		{Label: "Salesforce", Value: sf},
 		{Label: "Users", Value: usersLine(a)},
-		{Label: "Communities", Value: communities},
+		{Label: "Communities", Value: communitiesLine(a.EnableCommunities, a.AccountID, a.ProfileID)},
 	}
+}
+
+// communitiesLine says whether community users are provisioned, to which
+// account, and the profile new users get: the review's summary and the
+// created store's card read alike.
+func communitiesLine(on bool, accountID, profileID string) string {
+	line := "off"
+	if on {
+		line = join("on", "account "+orNone(accountID))
+	}
+	return join(line, "profile "+orDefault(profileID))
 }
 
 // usersLine says what PingOne does to Salesforce users, in words.
@@ -78,12 +84,18 @@ func usersLine(a settings.Answers) string {
 	if len(off) > 0 {
 		parts = append(parts, "no: "+strings.Join(off, ", "))
 	}
-	line := strings.Join(parts, "; ")
-	sets := strings.ToLower(settings.FieldPermissionSets.Show(a))
-	if i := strings.Index(sets, " "); i > 0 {
-		sets = sets[:i]
+	return strings.Join(parts, "; ") + " · permission sets: " + permissionSetsWord(a.PermissionSets)
+}
+
+// permissionSetsWord is the permission-set choice in the one word the
+// field gives it (merge, overwrite); a value it does not know, as it is.
+func permissionSetsWord(v string) string {
+	for _, c := range settings.FieldPermissionSets.Choices {
+		if strings.EqualFold(c.Value, v) && c.Word != "" {
+			return c.Word
+		}
 	}
-	return line + " · permission sets: " + sets
+	return v
 }
 
 func join(parts ...string) string {

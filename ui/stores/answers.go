@@ -45,7 +45,7 @@ func fillSecretsBecause(ctx context.Context, s *ui.Session, p Prompter, given se
 			_ = f.Set(a, f.Get(&given)) // already parsed once
 		}
 	}
-	if err := fillSaved(ctx, s, p, empty(a, fields)); err != nil {
+	if err := s.FillSalesforceSaved(ctx, p, empty(a, fields)); err != nil {
 		return err
 	}
 	s.NoteSecrets()

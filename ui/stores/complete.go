@@ -17,9 +17,7 @@ import (
 // --demo), it returns nothing. ctx should carry a short deadline.
 func Complete(ctx context.Context, s *ui.Session, prefix string) []string {
 	a := s.Answers
-	if s.Opts.Demo && a.AuthMethod == settings.AuthWorkerApp && a.WorkerClientSecret == "" {
-		a.WorkerClientSecret = demoWorkerSecret
-	}
+	demoSignIn(s)
 	if len(a.Check(settings.StepPingOne)) > 0 {
 		return nil
 	}
@@ -37,16 +35,12 @@ func Complete(ctx context.Context, s *ui.Session, prefix string) []string {
 		// Tabs and newlines would break the completion protocol, and
 		// escapes would reach the terminal: term.Line removes them.
 		name, id := term.Line(strings.TrimSpace(st.Name)), term.Line(st.ID)
-		state := "not synced"
-		if st.SyncStatus != nil && st.SyncStatus.SyncState != "" {
-			state = term.Line(st.SyncStatus.SyncState)
-		}
 		value := name
 		if len(Match(sf, st.Name)) > 1 || name == "" {
 			value = id
 		}
 		if strings.HasPrefix(strings.ToLower(value), strings.ToLower(prefix)) {
-			out = append(out, value+"\t"+id+" · "+state)
+			out = append(out, value+"\t"+id+" · "+SyncLabel(st))
 		}
 	}
 	return out

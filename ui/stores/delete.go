@@ -80,7 +80,7 @@ func afterDelete(ctx context.Context, s *ui.Session, p Prompter, st api.Store, f
 	if err != nil || !ok {
 		return
 	}
-	rev, err := publish(ctx, s, p)
+	rev, err := s.CreateRevision(ctx, p)
 	switch {
 	case isCancelled(err):
 	case err != nil:

@@ -28,16 +28,13 @@ type Diagnosis struct {
 	Cause   Cause        `json:"cause,omitempty"`   // set when something failed
 	Details string       `json:"details,omitempty"` // PingOne's details, readable
 	Reason  string       `json:"reason,omitempty"`  // why provisioning stopped
-	Command string       `json:"command,omitempty"` // the sfstore command that fixes it, if one does
+	Command string       `json:"command,omitempty"` // the sfstore command that fixes it, if one does: Next[0]'s
 	Next    []cards.Step `json:"next,omitempty"`    // what to do, most useful first
 }
 
 // inDemo adds --demo to the commands it suggests, so they run against the
 // demo's stores when copied.
 func (d Diagnosis) inDemo() Diagnosis {
-	if d.Command != "" {
-		d.Command += " --demo"
-	}
 	next := make([]cards.Step, len(d.Next))
 	for i, st := range d.Next {
 		if st.Command != "" {
@@ -46,6 +43,9 @@ func (d Diagnosis) inDemo() Diagnosis {
 		next[i] = st
 	}
 	d.Next = next
+	if d.Command != "" {
+		d.Command = next[0].Command // Command is the first step's
+	}
 	return d
 }
 
@@ -151,20 +151,22 @@ func (d *Diagnosis) advise(c Cause, ref string) {
 	switch c {
 	case CauseSession:
 		d.Reason = "Salesforce no longer accepts the store's OAuth session: its access token expired and its refresh token was revoked or expired (a password reset, an admin revoking the app's access, or a refresh token policy other than \"valid until revoked\")."
-		d.Command = "sfstore reconnect " + ref
-		d.Next = []cards.Step{{Text: "Get new tokens with a Salesforce sign-in and put them on the store:", Command: d.Command}, publish}
+		d.fix(cards.Step{Text: "Get new tokens with a Salesforce sign-in and put them on the store:", Command: "sfstore reconnect " + ref}, publish)
 	case CauseProfile:
 		d.Reason = "Salesforce refuses a record the store names: the profile (or account) new users get was probably deleted, or its ID is wrong."
-		d.Command = "sfstore edit " + ref
-		d.Next = []cards.Step{{Text: "Choose a profile and account that exist (after a Salesforce sign-in the wizard lists the org's):", Command: d.Command}, publish}
+		d.fix(cards.Step{Text: "Choose a profile and account that exist (after a Salesforce sign-in the wizard lists the org's):", Command: "sfstore edit " + ref}, publish)
 	case CauseClient:
 		d.Reason = "Salesforce refuses the connected app's client ID or secret: the consumer secret was probably rotated, or the app was deleted."
-		d.Command = "sfstore reconnect " + ref
-		d.Next = []cards.Step{{Text: "Sign in again with the app's current consumer secret and put it on the store (it asks for the secret, or reads SALESFORCE_CLIENT_SECRET):", Command: d.Command}, publish}
+		d.fix(cards.Step{Text: "Sign in again with the app's current consumer secret and put it on the store (it asks for the secret, or reads SALESFORCE_CLIENT_SECRET):", Command: "sfstore reconnect " + ref}, publish)
 	default:
 		d.Reason = "PingOne's sync failed for a reason sfstore does not recognise; the details above are what PingOne said."
-		d.Command = "sfstore test " + ref
-		d.Next = []cards.Step{{Text: "Ask PingOne to connect to Salesforce with the stored settings:", Command: d.Command},
-			{Text: "Each failed user is in the admin console: Integrations › Provisioning › the connection › Sync summary › Audit logs."}}
+		d.fix(cards.Step{Text: "Ask PingOne to connect to Salesforce with the stored settings:", Command: "sfstore test " + ref},
+			cards.Step{Text: "Each failed user is in the admin console: Integrations › Provisioning › the connection › Sync summary › Audit logs."})
 	}
+}
+
+// fix sets the steps that fix the store, the first one's command being
+// the fix: --json gives it again as "command".
+func (d *Diagnosis) fix(steps ...cards.Step) {
+	d.Next, d.Command = steps, steps[0].Command
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"sfstore/api"
 	"sfstore/secrets"
@@ -12,70 +11,11 @@ import (
 	"sfstore/ui/settings"
 )
 
-// The keyring helpers below work over secrets.Keyring: secrets are saved
-// by the app they belong to (the store's domain and client ID), so a
-// store's are found again from its settings alone, whatever the index of
-// saved names says.
-
-// secretNames are the keyring's names of a store's secret fields.
-var secretNames = map[*settings.Field]secrets.SalesforceSecret{
-	settings.FieldClientSecret: secrets.ClientSecret,
-	settings.FieldAccessToken:  secrets.AccessToken,
-	settings.FieldRefreshToken: secrets.RefreshToken,
-}
-
-// savedFor reads what the keyring holds for the app a names, by field,
-// under p's progress. tell says whether an unusable keyring is worth a
-// word (when the secrets are needed). A keyring that fails is said and
-// skipped; only Ctrl-C is an error.
-func savedFor(ctx context.Context, s *ui.Session, p ui.Prompter, a settings.Answers, tell bool) (map[*settings.Field]string, error) {
-	usable := s.KeyringAvailable()
-	if tell {
-		usable = s.KeyringUsable()
-	}
-	if a.SalesforceDomain == "" || a.ClientID == "" || !usable {
-		return nil, nil
-	}
-	var found map[secrets.SalesforceSecret]string
-	err := p.Task(ctx, "Looking for the app's saved secrets in the keyring", func(ctx context.Context) error {
-		var err error
-		found, err = s.Opts.Keyring.SalesforceSecrets(ctx, a.SalesforceDomain, a.ClientID)
-		return err
-	})
-	switch {
-	case isCancelled(err):
-		return nil, err
-	case err != nil:
-		s.Notice(s.ErrStyles.Warn, "! The keyring could not be read: "+err.Error())
-		return nil, nil
-	}
-	out := map[*settings.Field]string{}
-	for f, name := range secretNames {
-		if v := found[name]; v != "" && !api.LooksMasked(v) {
-			out[f] = v
-		}
-	}
-	return out, nil
-}
-
-// fillSaved puts into the answers each of fields the keyring holds for the
-// store's app.
-func fillSaved(ctx context.Context, s *ui.Session, p ui.Prompter, fields []*settings.Field) error {
-	if len(fields) == 0 {
-		return nil
-	}
-	saved, err := savedFor(ctx, s, p, *s.Answers, true)
-	if err != nil {
-		return err
-	}
-	for _, f := range fields {
-		if v := saved[f]; v != "" && f.Set(s.Answers, v) == nil {
-			s.Progress("Using the saved %s from the keyring.", strings.ToLower(f.Label))
-		}
-	}
-	s.NoteSecrets()
-	return nil
-}
+// The keyring helpers below work through the session's (ui/keyring.go):
+// secrets are saved by the app they belong to (the store's domain and
+// client ID), so a store's are found again from its settings alone,
+// whatever the index of saved names says, and a keyring that fails once is
+// not waited on again in the run.
 
 // indexOnly reports an error that leaves the secret saved (or deleted) and
 // only sfstore's index of names behind.
@@ -89,23 +29,13 @@ func indexOnly(err error) bool {
 // keyring holding a session the store no longer uses would be offered
 // again by the next reconnect, edit or test.
 func refreshSaved(ctx context.Context, s *ui.Session, p ui.Prompter) {
-	a := s.Answers
-	if a.SaveSecrets {
+	if s.Answers.SaveSecrets {
 		return
 	}
-	if saved, _ := savedFor(ctx, s, p, *a, false); len(saved) == 0 {
+	if saved, _ := s.SavedSalesforce(ctx, p, *s.Answers, false); len(saved) == 0 {
 		return
 	}
-	err := p.Task(ctx, "Replacing the app's saved secrets in the keyring", func(ctx context.Context) error {
-		for _, w := range ui.SalesforceSecrets(*a) {
-			if v := w.Field.Get(a); v != "" {
-				if err := s.Opts.Keyring.Set(ctx, w.Account, v); err != nil && !indexOnly(err) {
-					return fmt.Errorf("save %s: %w", w.Field.Label, err)
-				}
-			}
-		}
-		return nil
-	})
+	_, _, err := s.SaveSalesforce(ctx, p, "Replacing the app's saved secrets in the keyring")
 	switch {
 	case isCancelled(err):
 	case err != nil:
@@ -120,7 +50,7 @@ func refreshSaved(ctx context.Context, s *ui.Session, p ui.Prompter) {
 // wizard then proposes to keep them; a script forgets only with its flag.
 func forgetSaved(ctx context.Context, s *ui.Session, p Prompter, st api.Store, all []api.Store, flag bool) error {
 	a := settings.FromStore(st)
-	saved, err := savedFor(ctx, s, p, a, false)
+	saved, err := s.SavedSalesforce(ctx, p, a, false)
 	if err != nil || len(saved) == 0 {
 		return err
 	}

@@ -71,17 +71,23 @@ func (p *Script) ChooseStore(_ context.Context, ref string, candidates []api.Sto
 func ambiguous(ref string, candidates []api.Store) error {
 	lines := []string{fmt.Sprintf("%d Salesforce stores are named %q; give the ID of the one you mean:", len(candidates), term.Line(ref))}
 	for _, st := range candidates {
-		state := "not synced"
-		if st.SyncStatus != nil && st.SyncStatus.SyncState != "" {
-			state = "sync " + st.SyncStatus.SyncState
-		}
-		line := fmt.Sprintf("  %s  %s, %s, %s", term.Line(st.ID), term.Line(st.Name), term.Line(st.Status), term.Line(state))
+		line := fmt.Sprintf("  %s  %s, %s, %s", term.Line(st.ID), term.Line(st.Name), term.Line(st.Status), SyncLabel(st))
 		if st.UpdatedAt != "" {
 			line += ", updated " + term.Line(st.UpdatedAt)
 		}
 		lines = append(lines, line)
 	}
 	return &settings.InputError{Problems: []string{strings.Join(lines, "\n")}}
+}
+
+// SyncLabel says in two words whether PingOne syncs st: "not synced" or
+// "sync" and PingOne's state, made inert. Lists of stores that tell them
+// apart (a script's error, the wizard's choice, shell completion) use it.
+func SyncLabel(st api.Store) string {
+	if st.SyncStatus == nil || st.SyncStatus.SyncState == "" {
+		return "not synced"
+	}
+	return "sync " + term.Line(st.SyncStatus.SyncState)
 }
 
 // Confirm answers with the question's flag.

@@ -38,7 +38,7 @@ func Reconnect(ctx context.Context, s *ui.Session, p Prompter, ref string) (*api
 	a := s.Answers
 	s.Notice(s.ErrStyles.Title, fmt.Sprintf("Reconnect %s (%s) to Salesforce: new tokens for %s, client ID %s.",
 		f.Store.Name, f.Store.ID, a.SalesforceDomain, a.ClientID))
-	if err := fillSaved(ctx, s, p, empty(a, []*settings.Field{settings.FieldClientSecret})); err != nil {
+	if err := s.FillSalesforceSaved(ctx, p, empty(a, []*settings.Field{settings.FieldClientSecret})); err != nil {
 		return nil, err
 	}
 	original := *a
@@ -110,22 +110,10 @@ var errRefused = errors.New("salesforce refused the new access token")
 // it was. A check that cannot be made (the org unreachable from here) is
 // a warning, since PingOne reaches Salesforce from elsewhere.
 func checkToken(ctx context.Context, s *ui.Session, p Prompter, sess *ui.SalesforceSession) error {
-	a := s.Answers
-	instance := s.Opts.Salesforce.InstanceURL
-	if sess != nil && sess.InstanceURL != "" {
-		instance = sess.InstanceURL
-	}
-	if instance == "" {
-		instance = "https://" + a.SalesforceDomain
-	}
-	var id *salesforce.Identity
-	err := p.Task(ctx, "Checking the new Salesforce access token", func(ctx context.Context) error {
-		var err error
-		id, err = salesforce.Verify(ctx, s.SalesforceHTTPClient(), instance, a.SalesforceAccessToken)
-		return err
-	})
+	checked, err := s.VerifySalesforce(ctx, p, "Checking the new Salesforce access token", sess)
 	switch {
 	case err == nil:
+		id := checked.Identity
 		msg := "✓ Salesforce accepts the new access token: org " + id.OrgID
 		if id.Username != "" { // a token without the openid scope says only its org
 			msg += ", user " + id.Username

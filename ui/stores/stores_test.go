@@ -112,3 +112,22 @@ func TestRefNamesAStoreAsACommandLineShould(t *testing.T) {
 		t.Errorf("Ref of a unique plain name = %s", got)
 	}
 }
+
+func TestSyncLabelSaysWhetherPingOneSyncs(t *testing.T) {
+	st := api.Store{}
+	if got := SyncLabel(st); got != "not synced" {
+		t.Errorf("no sync status: %q", got)
+	}
+	st.SyncStatus = &api.SyncStatus{SyncState: "FAILED\x1b[2J"}
+	if got := SyncLabel(st); got != "sync FAILED" {
+		t.Errorf("failed, with an escape from PingOne: %q", got)
+	}
+}
+
+func TestDiagnosisInTheDemoSuggestsDemoCommands(t *testing.T) {
+	failed := simulator.DemoStores(time.Now())[1]
+	d := Diagnose(failed, "x").inDemo()
+	if d.Command != "sfstore reconnect x --demo" || d.Next[0].Command != d.Command || d.Next[1].Command != "sfstore publish --demo" {
+		t.Errorf("demo diagnosis: %+v", d)
+	}
+}

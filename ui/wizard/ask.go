@@ -165,25 +165,13 @@ func (w *Wizard) askSalesforceSecrets(ctx context.Context) error {
 	return w.askBrowserSignIn(ctx)
 }
 
-// askBrowserSignIn asks for the client secret, which the sign-in needs,
-// then signs in; a refused sign-in is shown and the step asked again.
+// askBrowserSignIn signs in with the browser, then checks the tokens.
 func (w *Wizard) askBrowserSignIn(ctx context.Context) error {
-	if err := w.run(ctx, w.clientSecretForm()); err != nil {
+	sf, err := w.signInWithSecret(ctx, w.title(settings.StepSalesforce), "The app's Consumer Secret; the sign-in needs it. Input is hidden.")
+	if err != nil {
 		return err
 	}
-	w.a.Normalize()
-	if settings.FieldClientSecret.Check(*w.a) != nil {
-		return nil // ask reports the problem and asks again
-	}
-	tokens, err := w.signInInteractive(ctx)
-	switch {
-	case errors.Is(err, ui.ErrCancelled), errors.Is(err, errBack):
-		return err
-	case err != nil:
-		w.s.ReportFailure("The Salesforce sign-in did not finish", err)
-		return w.retrySignIn(ctx)
-	}
-	w.sf = w.s.UseTokens(tokens)
+	w.sf = sf
 	msg := "✓ Signed in to Salesforce: the tokens are in the answers."
 	if w.s.KeyringAvailable() {
 		msg = "✓ Signed in to Salesforce: the tokens are in the answers, and go to the keyring if you save secrets."
@@ -192,14 +180,42 @@ func (w *Wizard) askBrowserSignIn(ctx context.Context) error {
 	return w.verifySalesforce(ctx)
 }
 
+// signInWithSecret asks for the app's client secret, which the sign-in
+// sends, signs in with the browser and puts the tokens in the answers:
+// the create wizard's sign-in and reconnect's. title heads its questions.
+// Esc on the sign-in screen is errBack, for the caller's previous
+// question. A secret that is not valid, or a sign-in that failed (shown,
+// then the person chooses to sign in again or paste), is errAskAgain.
+func (w *Wizard) signInWithSecret(ctx context.Context, title, secretDesc string) (*ui.SalesforceSession, error) {
+	f := w.form(huh.NewGroup(w.password(settings.FieldClientSecret, secretDesc, &w.a.ClientSecret)).Title(title))
+	if err := w.run(ctx, f); err != nil {
+		return nil, err
+	}
+	w.a.Normalize()
+	// Accessible mode can end a prompt without its validator.
+	if !w.fieldsOK([]*settings.Field{settings.FieldClientSecret}) {
+		return nil, errAskAgain
+	}
+	tokens, err := w.signInInteractive(ctx)
+	switch {
+	case errors.Is(err, ui.ErrCancelled), errors.Is(err, errBack):
+		return nil, err
+	case err != nil:
+		w.s.ReportFailure("The Salesforce sign-in did not finish", err)
+		return nil, w.retrySignIn(ctx, title)
+	}
+	return w.s.UseTokens(tokens), nil
+}
+
 // retrySignIn lets the person try the sign-in again, with every answer
-// kept, or paste tokens instead.
-func (w *Wizard) retrySignIn(ctx context.Context) error {
+// kept, or paste tokens instead; either way the caller asks again
+// (errAskAgain).
+func (w *Wizard) retrySignIn(ctx context.Context, title string) error {
 	again := "again"
 	f := w.form(huh.NewGroup(choice(w, "What now?", "Every answer is kept.", &again,
 		huh.NewOption("Sign in again (fix the app first if the card says so)", "again"),
 		huh.NewOption("Paste the tokens instead", "paste"),
-	)).Title(w.title(settings.StepSalesforce)))
+	)).Title(title))
 	if err := w.run(ctx, f); err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"sfstore/ui"
+	"sfstore/ui/term"
 )
 
 // accessibleListMax is how many options accessible mode reads out at
@@ -17,7 +18,13 @@ const accessibleListMax = 50
 // pick asks for one of opts with the wizard's picker, and returns the
 // chosen value; value is preselected. Accessible mode asks with huh's
 // numbered list instead, narrowed first when it is long.
+//
+// Labels and titles carry names from Salesforce and PingOne (profiles,
+// accounts, environments), so they are made inert here, once, before
+// either way of asking draws them.
 func (w *Wizard) pick(ctx context.Context, heading, title, desc, note string, opts []pickOption, value string) (string, error) {
+	heading, title, desc, note = term.Line(heading), term.Line(title), term.Sanitize(desc), term.Line(note)
+	opts = inert(opts)
 	if w.s.Opts.Accessible {
 		return w.pickAccessible(ctx, heading, title, desc, note, opts, value)
 	}
@@ -33,6 +40,16 @@ func (w *Wizard) pick(ctx context.Context, heading, title, desc, note string, op
 		return "", errBack
 	}
 	return m.chosen, nil
+}
+
+// inert returns opts with their labels made inert for the terminal.
+func inert(opts []pickOption) []pickOption {
+	out := make([]pickOption, len(opts))
+	for i, o := range opts {
+		o.label = term.Line(o.label)
+		out[i] = o
+	}
+	return out
 }
 
 func (w *Wizard) pickAccessible(ctx context.Context, heading, title, desc, note string, opts []pickOption, value string) (string, error) {

@@ -4,14 +4,14 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"sfstore/ui/cards"
-	"sfstore/ui/term"
 )
 
 // pickOption is one choice of a picker. Labels come from PingOne or
-// Salesforce, so newPicker makes them inert (term.Line) once.
+// Salesforce; pick makes them inert (term.Line) before any drawing.
 type pickOption struct {
 	label, value string
 	// pinned options ("Type an ID instead") stay listed whatever is
@@ -38,6 +38,18 @@ type pickerModel struct {
 	total                 int // options, less the pinned ways out
 	chosen                string
 	done, back, cancelled bool
+	frame                 *pickerFrame // the lines around the options, for the width drawn
+}
+
+// pickerFrame is what the picker draws around its options, wrapped to a
+// width: the lines above them (without the filter line) and the help
+// below. It changes only with the width, so it is built once for each.
+type pickerFrame struct {
+	width   int
+	canBack bool
+	note    string
+	top     []string
+	help    string
 }
 
 // pickerRows is how many options show before the screen's size is known,
@@ -45,9 +57,8 @@ type pickerModel struct {
 const pickerRows = 10
 
 func newPicker(st cards.Styles, heading, title, desc string, opts []pickOption, value string) *pickerModel {
-	m := &pickerModel{st: st, heading: heading, title: term.Line(title), desc: desc, opts: opts}
+	m := &pickerModel{st: st, heading: heading, title: title, desc: desc, opts: opts}
 	for i := range m.opts {
-		m.opts[i].label = term.Line(m.opts[i].label)
 		m.opts[i].lower = strings.ToLower(m.opts[i].label)
 		if !m.opts[i].pinned {
 			m.total++
@@ -182,12 +193,58 @@ func (m *pickerModel) refilter(narrower bool) {
 	m.match = match
 }
 
-// rows is how many options fit: the screen less the lines around them.
+// rows is how many options fit: the screen less every line around them,
+// counted as drawn (wrapped to the width), so the frame never outgrows the
+// screen and loses its top.
 func (m *pickerModel) rows() int {
 	if m.height <= 0 {
 		return pickerRows
 	}
-	return min(pickerRows, max(m.height-8-strings.Count(m.desc, "\n")-strings.Count(m.note, "\n"), 2))
+	f := m.layout()
+	around := len(f.top) + 1 + lipgloss.Height(f.help) // 1: the filter line
+	return min(pickerRows, max(m.height-around, 1))
+}
+
+// drawWidth is the width the picker draws at: the screen's, 80 before it
+// is known.
+func (m *pickerModel) drawWidth() int {
+	if m.width <= 0 {
+		return 80
+	}
+	return m.width
+}
+
+// layout returns the frame for the width drawn at, building it when the
+// width changed (or the note, or whether there is a way back: pick sets
+// them after newPicker).
+func (m *pickerModel) layout() *pickerFrame {
+	width := m.drawWidth()
+	if f := m.frame; f != nil && f.width == width && f.canBack == m.canBack && f.note == m.note {
+		return f
+	}
+	bar := m.st.Title.Render("┃ ")
+	f := &pickerFrame{width: width, canBack: m.canBack, note: m.note}
+	for _, h := range strings.Split(cards.Wrap(m.heading, width), "\n") {
+		f.top = append(f.top, m.st.Title.Render(h))
+	}
+	for _, part := range []struct {
+		text  string
+		style lipgloss.Style
+	}{{m.title, m.st.Title}, {m.desc, m.st.Muted}, {m.note, m.st.Warn}} {
+		if part.text == "" {
+			continue
+		}
+		for _, l := range strings.Split(cards.Wrap(part.text, width-2), "\n") {
+			f.top = append(f.top, bar+part.style.Render(l))
+		}
+	}
+	help := "↑/↓ move · type to filter · enter choose"
+	if m.canBack {
+		help += " · esc back"
+	}
+	f.help = m.st.Muted.Render(cards.Wrap(help+" · ctrl+c quit", width))
+	m.frame = f
+	return f
 }
 
 // scroll keeps the cursor inside the visible window.
@@ -207,22 +264,9 @@ func (m *pickerModel) View() string {
 	case m.cancelled, m.back, m.done:
 		return "" // gone once answered, like a huh form
 	}
-	width := m.width
-	if width <= 0 {
-		width = 80
-	}
+	width, f := m.drawWidth(), m.layout()
 	bar := m.st.Title.Render("┃ ")
-	lines := []string{m.st.Title.Render(m.heading), bar + m.st.Title.Render(m.title)}
-	if m.desc != "" {
-		for _, d := range strings.Split(cards.Wrap(m.desc, width-2), "\n") {
-			lines = append(lines, bar+m.st.Muted.Render(d))
-		}
-	}
-	if m.note != "" {
-		for _, n := range strings.Split(cards.Wrap(term.Line(m.note), width-2), "\n") {
-			lines = append(lines, bar+m.st.Warn.Render(n))
-		}
-	}
+	lines := append([]string{}, f.top...)
 	count := thousands(m.countReal()) + " of " + thousands(m.total)
 	lines = append(lines, bar+"Filter: "+m.filter+"▏ "+m.st.Muted.Render("("+count+")"))
 	rows := m.rows()
@@ -235,14 +279,9 @@ func (m *pickerModel) View() string {
 		}
 	}
 	if len(m.match) == 0 {
-		lines = append(lines, bar+m.st.Muted.Render("  nothing matches: Backspace or Esc to change the filter"))
+		lines = append(lines, bar+m.st.Muted.Render(ansi.Truncate("  nothing matches: Backspace or Esc to change the filter", width-2, "…")))
 	}
-	help := "↑/↓ move · type to filter · enter choose"
-	if m.canBack {
-		help += " · esc back"
-	}
-	lines = append(lines, m.st.Muted.Render(cards.Wrap(help+" · ctrl+c quit", width)))
-	return strings.Join(lines, "\n")
+	return strings.Join(append(lines, f.help), "\n")
 }
 
 // countReal counts the listed options that match, leaving out the pinned

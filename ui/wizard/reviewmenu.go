@@ -16,6 +16,12 @@ type menuItem struct {
 	key, label, value string
 }
 
+// whole says whether the item's label must be read whole, wrapped rather
+// than cut on a narrow screen: Create names the environment the store goes
+// to, and once a test has passed c creates without asking again, so this
+// line is the only place the person sees where.
+func (it menuItem) whole() bool { return it.value == "create" }
+
 // reviewMode is what the review screen shows.
 type reviewMode int
 

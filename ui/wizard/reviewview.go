@@ -33,9 +33,18 @@ func (m *reviewModel) View() string {
 	}
 	body := m.body(lipgloss.Height(menu) + lipgloss.Height(heading) + 1)
 	if body == "" {
-		return heading + "\n\n" + menu
+		return heading + m.gap(lipgloss.Height(heading)+lipgloss.Height(menu)) + menu
 	}
 	return strings.Join([]string{heading, body, "", menu}, "\n")
+}
+
+// gap separates the heading from the menu with a blank line when the
+// screen has room for it: on a short one every line goes to the actions.
+func (m *reviewModel) gap(lines int) string {
+	if m.height > 0 && lines+1 > m.height {
+		return "\n"
+	}
+	return "\n\n"
 }
 
 // body is the most complete rendering of the answers that fits above
@@ -79,7 +88,11 @@ func (m *reviewModel) menuView() string {
 	lines = append(lines, m.st.Title.Render("What next?"))
 	keys := make([]string, 0, len(m.items))
 	for i, it := range m.items {
-		lines = append(lines, m.option(i == m.cursor, it.key, m.itemLabel(it)))
+		if it.whole() {
+			lines = append(lines, m.wrappedOption(i == m.cursor, it.key, m.itemLabel(it)))
+		} else {
+			lines = append(lines, m.option(i == m.cursor, it.key, m.itemLabel(it)))
+		}
 		keys = append(keys, it.key)
 	}
 	lines = append(lines, m.help("↑/↓ move · enter choose · or press "+strings.Join(keys, " ")+" · esc back · ctrl+c quit"))
@@ -87,19 +100,60 @@ func (m *reviewModel) menuView() string {
 }
 
 // option is one line of a menu: the cursor as a character, not only a
-// colour, so it shows without colour too.
+// colour, so it shows without colour too. A narrow screen cuts its end.
 func (m *reviewModel) option(focused bool, key, label string) string {
-	line := "  " + key + "  " + label
-	if focused {
-		line = "> " + key + "  " + label
-	}
+	line := optionLead(focused, key) + label
 	if m.width > 0 {
 		line = ansi.Truncate(line, m.width, "…")
 	}
+	return m.styleOption(focused, line)
+}
+
+// wrappedOption is option for a label that must be read whole: it wraps
+// under itself instead of being cut. A word too long for the indented
+// lines (an environment ID at 40 columns) is indented less, so it fits.
+func (m *reviewModel) wrappedOption(focused bool, key, label string) string {
+	lead := optionLead(focused, key)
+	width := m.lineWidth()
+	if ansi.StringWidth(lead+label) <= width {
+		return m.styleOption(focused, lead+label)
+	}
+	lines := strings.Split(cards.Wrap(label, width-len(lead)), "\n")
+	indent := strings.Repeat(" ", max(min(len(lead), width-longestWord(label)), 0))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = lead + lines[i]
+		} else {
+			lines[i] = indent + lines[i]
+		}
+		lines[i] = m.styleOption(focused, lines[i])
+	}
+	return strings.Join(lines, "\n")
+}
+
+// optionLead is what comes before a menu label: the cursor and the key.
+func optionLead(focused bool, key string) string {
+	if focused {
+		return "> " + key + "  "
+	}
+	return "  " + key + "  "
+}
+
+// styleOption colours the line under the cursor.
+func (m *reviewModel) styleOption(focused bool, line string) string {
 	if focused {
 		return m.st.Title.Render(line)
 	}
 	return line
+}
+
+// longestWord is the width of text's widest word.
+func longestWord(text string) int {
+	w := 0
+	for _, word := range strings.Fields(text) {
+		w = max(w, ansi.StringWidth(word))
+	}
+	return w
 }
 
 // help is a muted help line, wrapped to the screen.
@@ -119,14 +173,7 @@ func (m *reviewModel) lineWidth() int {
 func (m *reviewModel) itemLabel(it menuItem) string {
 	if it.value == "save" {
 		// The state first: a narrow screen cuts the end of the line.
-		return "Save secrets: " + yesNoWord(*m.save) + " (" + m.saveLabel + ")"
+		return "Save secrets: " + cards.YesNo(*m.save) + " (" + m.saveLabel + ")"
 	}
 	return it.label
-}
-
-func yesNoWord(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -105,6 +106,24 @@ func TestScreenReviewFitsWithItsActions(t *testing.T) {
 	}
 }
 
+// At 40 columns Create wraps rather than cutting the environment ID: once
+// a test has passed, c creates without asking again, so its line is where
+// the person reads where the store goes.
+func TestReviewCreateShowsTheWholeEnvironmentIDAtFortyColumns(t *testing.T) {
+	w := screenWizard(t)
+	m := w.newReviewModel()
+	size(m, 40, 12)
+	keys(m, tea.KeyMsg{Type: tea.KeyDown}) // the cursor on Create
+	view := m.View()
+	lines := strings.Split(view, "\n")
+	if len(lines) > 12 {
+		t.Errorf("the review takes %d lines at 40×12:\n%s", len(lines), view)
+	}
+	if !strings.Contains(view, "> c  Create the store in environment\n") || !slices.Contains(lines, "    "+w.a.TargetEnvironmentID()) {
+		t.Errorf("Create does not show the whole environment ID:\n%s", view)
+	}
+}
+
 func TestReviewEnterTypedAheadTestsRatherThanCreates(t *testing.T) {
 	w := screenWizard(t)
 	m := w.newReviewModel()
@@ -197,6 +216,36 @@ func TestScreenPicker(t *testing.T) {
 		size(m, sz[0], sz[1])
 		keys(m, runes("0004"), tea.KeyMsg{Type: tea.KeyDown})
 		requireScreen(t, fmt.Sprintf("picker-%dx%d", sz[0], sz[1]), m.View(), sz[0], sz[1])
+	}
+}
+
+// At 40×12 a picker whose title, description and note wrap still fits
+// the screen: fewer options show, and the heading and the title stay on
+// top rather than scrolling away.
+func TestScreenPickerWrapsAtFortyByTwelve(t *testing.T) {
+	w := screenWizard(t)
+	w.s.Opts.Demo = true
+	for _, c := range []struct {
+		name, title, desc, note string
+	}{
+		{"picker-40x12-note", settings.FieldProfileID.Label,
+			"With Communities: a customer or partner community profile (listed first).",
+			"Showing the first 2000 of 12000 profiles (by name); type the profile ID if yours is not listed."},
+		{"picker-40x12-long-title", `Accounts matching "Acme Corporation International Holdings"`,
+			"Only business accounts can be linked, not person accounts.", ""},
+	} {
+		m := newPicker(w.st, w.title(settings.StepCommunities), c.title, c.desc, tenThousandProfiles(), "")
+		m.note, m.canBack = c.note, true
+		size(m, 40, 12)
+		keys(m, runes("0004"), tea.KeyMsg{Type: tea.KeyDown})
+		view := m.View()
+		requireScreen(t, c.name, view, 40, 12)
+		if first := strings.SplitN(view, "\n", 2)[0]; !strings.Contains(first, "Step 5 of 5") {
+			t.Errorf("%s: the heading is not the first line:\n%s", c.name, view)
+		}
+		if !strings.Contains(view, "> Generated Profile 00040") {
+			t.Errorf("%s: the option under the cursor is not shown:\n%s", c.name, view)
+		}
 	}
 }
 

@@ -197,19 +197,7 @@ func (w *Wizard) verifySalesforce(ctx context.Context) error {
 	if w.s.Opts.DryRun {
 		return nil // a dry run sends nothing, not even to Salesforce
 	}
-	instance := "https://" + w.a.SalesforceDomain
-	if w.s.Opts.Salesforce.InstanceURL != "" {
-		instance = w.s.Opts.Salesforce.InstanceURL
-	}
-	if w.sf != nil {
-		instance = w.sf.InstanceURL
-	}
-	var id *salesforce.Identity
-	err := w.Task(ctx, "Checking the Salesforce access token", func(ctx context.Context) error {
-		var err error
-		id, err = salesforce.Verify(ctx, w.s.SalesforceHTTPClient(), instance, w.a.SalesforceAccessToken)
-		return err
-	})
+	sf, err := w.s.VerifySalesforce(ctx, w, "Checking the Salesforce access token", w.sf)
 	switch {
 	case errors.Is(err, ui.ErrCancelled):
 		return err
@@ -220,7 +208,8 @@ func (w *Wizard) verifySalesforce(ctx context.Context) error {
 		w.sf = nil
 		w.s.Notice(w.st.Warn, "! The Salesforce token could not be checked: "+err.Error())
 	default:
-		w.sf = &ui.SalesforceSession{InstanceURL: instance, Token: w.a.SalesforceAccessToken, Identity: id}
+		w.sf = sf
+		id := sf.Identity
 		who := id.Username
 		if id.Name != "" {
 			who = fmt.Sprintf("%s (%s)", id.Name, id.Username)

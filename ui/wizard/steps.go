@@ -174,21 +174,21 @@ func (w *Wizard) salesforceAppForm() *huh.Form {
 	).Title(w.title(settings.StepSalesforce)))
 }
 
-// clientSecretForm asks for the consumer secret alone, before a browser
-// sign-in (External Client Apps require it with PKCE).
-func (w *Wizard) clientSecretForm() *huh.Form {
-	return w.form(huh.NewGroup(
-		w.password(settings.FieldClientSecret, "The app's Consumer Secret; the sign-in needs it. Input is hidden.", &w.a.ClientSecret),
-	).Title(w.title(settings.StepSalesforce)))
+func (w *Wizard) salesforceSecretsForm() *huh.Form {
+	return w.form(huh.NewGroup(w.salesforceSecretInputs("The app's Consumer Secret. Input is hidden.")...).
+		Title(w.title(settings.StepSalesforce)))
 }
 
-func (w *Wizard) salesforceSecretsForm() *huh.Form {
+// salesforceSecretInputs are the hidden inputs for the app's client
+// secret and both tokens, for the create wizard and reconnect alike;
+// secretDesc says what to do with the secret.
+func (w *Wizard) salesforceSecretInputs(secretDesc string) []huh.Field {
 	a := w.a
-	return w.form(huh.NewGroup(
-		w.password(settings.FieldClientSecret, "The app's Consumer Secret. Input is hidden.", &a.ClientSecret),
+	return []huh.Field{
+		w.password(settings.FieldClientSecret, secretDesc, &a.ClientSecret),
 		w.password(settings.FieldAccessToken, "Issued to a Salesforce admin with View All Data. Input is hidden.", &a.SalesforceAccessToken),
 		w.password(settings.FieldRefreshToken, "Needs the refresh_token scope and a \"valid until revoked\" policy.", &a.SalesforceRefreshToken),
-	).Title(w.title(settings.StepSalesforce)))
+	}
 }
 
 func (w *Wizard) provisioningForm() *huh.Form {

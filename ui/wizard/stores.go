@@ -27,11 +27,7 @@ func (w *Wizard) ChooseStore(ctx context.Context, ref string, candidates []api.S
 	chosen := candidates[0].ID
 	opts := make([]huh.Option[string], 0, len(candidates))
 	for _, st := range candidates {
-		state := "not synced"
-		if st.SyncStatus != nil && st.SyncStatus.SyncState != "" {
-			state = "sync " + st.SyncStatus.SyncState
-		}
-		opts = append(opts, huh.NewOption(w.st.Clean(term.Line(st.ID+" · "+st.Status+" · "+state)), st.ID))
+		opts = append(opts, huh.NewOption(w.st.Clean(term.Line(st.ID+" · "+st.Status+" · "+stores.SyncLabel(st))), st.ID))
 	}
 	title := fmt.Sprintf("%d Salesforce stores are named %q", len(candidates), w.st.Clean(term.Line(ref)))
 	f := w.form(huh.NewGroup(choice(w, title, "Which one do you mean? They differ by ID.", &chosen, opts...)).
@@ -110,75 +106,71 @@ func (w *Wizard) AskSecrets(ctx context.Context, fields []*settings.Field, why s
 // NewTokens gets new Salesforce tokens as the create wizard does: the
 // browser sign-in with PKCE (the callback, or the address pasted back), or
 // the tokens pasted. Either way the app's client secret can be replaced,
-// for a secret that was rotated.
+// for a secret that was rotated. Esc after the choice comes back to it.
 func (w *Wizard) NewTokens(ctx context.Context) (*ui.SalesforceSession, error) {
 	for {
-		how := w.a.SalesforceSignIn
-		f := w.form(huh.NewGroup(choice(w, "How do you want to get the new tokens?",
-			"The sign-in needs the app's callback URL and the api and refresh_token scopes.", &how,
-			huh.NewOption("Sign in with Salesforce in the browser (recommended)", settings.SignInBrowser),
-			huh.NewOption("Paste an access token and a refresh token", settings.SignInPaste),
-		)).Title(w.titleText("New Salesforce tokens")))
-		if err := w.run(ctx, f); err != nil {
+		how, err := w.askHowToGetTokens(ctx)
+		if err != nil {
 			return nil, err
 		}
-		w.a.SalesforceSignIn = how
-		if how == settings.SignInPaste {
-			return nil, w.pasteTokens(ctx)
-		}
-		sess, err := w.browserTokens(ctx)
-		if !errors.Is(err, errAskAgain) {
+		sess, err := w.newTokensBy(ctx, how)
+		if !errors.Is(err, errBack) && !errors.Is(err, errAskAgain) {
 			return sess, err
 		}
 	}
 }
 
+// newTokensTitle heads reconnect's questions.
+const newTokensTitle = "New Salesforce tokens"
+
+// askHowToGetTokens asks whether to sign in or paste, and remembers it.
+func (w *Wizard) askHowToGetTokens(ctx context.Context) (settings.SignInMethod, error) {
+	how := w.a.SalesforceSignIn
+	f := w.form(huh.NewGroup(choice(w, "How do you want to get the new tokens?",
+		"The sign-in needs the app's callback URL and the api and refresh_token scopes.", &how,
+		huh.NewOption("Sign in with Salesforce in the browser (recommended)", settings.SignInBrowser),
+		huh.NewOption("Paste an access token and a refresh token", settings.SignInPaste),
+	)).Title(w.titleText(newTokensTitle)))
+	if err := w.run(ctx, f); err != nil {
+		return "", err
+	}
+	w.a.SalesforceSignIn = how
+	return how, nil
+}
+
+// newTokensBy gets the tokens the way chosen. Each of its screens has the
+// choice to go back to, so Esc there returns errBack.
+func (w *Wizard) newTokensBy(ctx context.Context, how settings.SignInMethod) (*ui.SalesforceSession, error) {
+	w.canBack = true
+	defer func() { w.canBack = false }()
+	if how == settings.SignInPaste {
+		return nil, w.pasteTokens(ctx)
+	}
+	sess, err := w.signInWithSecret(ctx, w.titleText(newTokensTitle),
+		"The sign-in sends the app's Consumer Secret: keep it, or paste the new one if it was rotated. Input is hidden.")
+	if err == nil {
+		w.s.Notice(w.st.OK, "✓ Signed in to Salesforce: new tokens received.")
+	}
+	return sess, err
+}
+
 // pasteTokens asks for the tokens, and the client secret to keep or
 // replace.
 func (w *Wizard) pasteTokens(ctx context.Context) error {
-	a := w.a
 	fields := []*settings.Field{settings.FieldClientSecret, settings.FieldAccessToken, settings.FieldRefreshToken}
 	for {
-		f := w.form(huh.NewGroup(
-			w.password(settings.FieldClientSecret, "The app's Consumer Secret: keep it, or paste the new one if it was rotated. Input is hidden.", &a.ClientSecret),
-			w.password(settings.FieldAccessToken, "Issued to a Salesforce admin with View All Data. Input is hidden.", &a.SalesforceAccessToken),
-			w.password(settings.FieldRefreshToken, "Needs the refresh_token scope and a \"valid until revoked\" policy.", &a.SalesforceRefreshToken),
-		).Title(w.titleText("New Salesforce tokens")))
+		f := w.form(huh.NewGroup(w.salesforceSecretInputs(
+			"The app's Consumer Secret: keep it, or paste the new one if it was rotated. Input is hidden.")...,
+		).Title(w.titleText(newTokensTitle)))
 		if err := w.run(ctx, f); err != nil {
 			return err
 		}
-		a.Normalize()
+		w.a.Normalize()
+		// Accessible mode can end a prompt without its validator.
 		if w.fieldsOK(fields) {
 			return nil
 		}
 	}
-}
-
-// browserTokens asks for the client secret, which the sign-in sends, then
-// signs in. A refused sign-in is shown, and errAskAgain offers it again or
-// pasting instead.
-func (w *Wizard) browserTokens(ctx context.Context) (*ui.SalesforceSession, error) {
-	f := w.form(huh.NewGroup(
-		w.password(settings.FieldClientSecret, "The sign-in sends the app's Consumer Secret: keep it, or paste the new one if it was rotated. Input is hidden.", &w.a.ClientSecret),
-	).Title(w.titleText("New Salesforce tokens")))
-	if err := w.run(ctx, f); err != nil {
-		return nil, err
-	}
-	w.a.Normalize()
-	if !w.fieldsOK([]*settings.Field{settings.FieldClientSecret}) {
-		return nil, errAskAgain
-	}
-	tokens, err := w.signInInteractive(ctx)
-	switch {
-	case errors.Is(err, ui.ErrCancelled):
-		return nil, err
-	case err != nil:
-		w.s.ReportFailure("The Salesforce sign-in did not finish", err)
-		return nil, w.retrySignIn(ctx)
-	}
-	sess := w.s.UseTokens(tokens)
-	w.s.Notice(w.st.OK, "✓ Signed in to Salesforce: new tokens received.")
-	return sess, nil
 }
 
 // fieldsOK checks fields, showing each problem.

@@ -5,6 +5,8 @@ package wizard_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 	"sfstore/api/simulator"
 	"sfstore/secrets"
 	"sfstore/ui"
+	"sfstore/ui/settings"
 	"sfstore/ui/stores"
 	"sfstore/ui/wizard"
 )
@@ -111,5 +114,96 @@ func TestPTYDeleteAfterTypingTheName(t *testing.T) {
 	if dels := sim.RequestsWith("DELETE"); len(dels) != 1 || len(sim.Stores()) != 1 {
 		t.Fatalf("%d DELETEs, %d stores left", len(dels), len(sim.Stores()))
 	}
+	w.requireNoLeak(allSecrets...)
+}
+
+// hangingBackend is a keyring that never answers, like a locked one whose
+// unlock window nobody sees; it counts the calls it gets. The test's end
+// lets the calls left waiting return.
+type hangingBackend struct {
+	calls   atomic.Int32
+	release chan struct{}
+}
+
+func newHangingBackend(t *testing.T) *hangingBackend {
+	b := &hangingBackend{release: make(chan struct{})}
+	t.Cleanup(func() { close(b.release) })
+	return b
+}
+
+func (b *hangingBackend) hang() error {
+	b.calls.Add(1)
+	<-b.release
+	return secrets.ErrNotFound
+}
+
+func (b *hangingBackend) Get(string, string) (string, error) { return "", b.hang() }
+func (b *hangingBackend) Set(string, string, string) error   { return b.hang() }
+func (b *hangingBackend) Delete(string, string) error        { return b.hang() }
+
+// TestPTYEditWaitsForAHangingKeyringOnce: the keyring hangs when the edit
+// looks for the secrets PingOne hides. That timeout is told once, the
+// secrets are typed instead, and nothing after (the save the review
+// offers, refreshing the saved secrets) waits on the keyring again.
+func TestPTYEditWaitsForAHangingKeyringOnce(t *testing.T) {
+	hung := newHangingBackend(t)
+	kr := secrets.NewMemory(secrets.WithBackend(hung), secrets.WithTimeout(200*time.Millisecond))
+	sim, setup := storesSetup(t, simulator.Options{MaskSecretsOnRead: true}, kr)
+	w := startCommand(t, setup, func(ctx context.Context, s *ui.Session, p stores.Prompter) (*api.Store, error) {
+		return stores.Edit(ctx, s, p, simulator.DemoStoreCommunityName, func(a *settings.Answers) error {
+			a.Description = "Partners, edited"
+			return nil
+		})
+	})
+	w.waitFor("The OS keyring cannot be used: keyring did not answer")
+	w.answer(settings.FieldClientSecret.Label, clientSecret)
+	w.answer(settings.FieldAccessToken.Label, accessToken)
+	w.answer(settings.FieldRefreshToken.Label, refreshToken)
+	w.waitFor("Review: the store after your changes")
+	w.waitFor("Cancel: change nothing")
+	w.send("c")
+	w.waitFor("Press y to update")
+	w.send("y")
+	w.waitFor("Salesforce store updated")
+	w.answer("Create a propagation revision now?", "")
+	if r := w.wait(); r.err != nil || r.store == nil {
+		t.Fatalf("edit = %v, %v", r.store, r.err)
+	}
+	if n := len(sim.RequestsWith("PUT")); n != 1 {
+		t.Errorf("%d PUTs, want one", n)
+	}
+	if n := hung.calls.Load(); n != 1 {
+		t.Errorf("the edit called the hanging keyring %d times, want once", n)
+	}
+	if n := w.count("keyring did not answer"); n != 1 {
+		t.Errorf("the timeout was told %d times, want once:\n%s", n, w.screen())
+	}
+	w.requireNoLeak(allSecrets...)
+}
+
+// TestPTYReconnectEscAtTheSignInGoesBackToTheChoice: Esc on the sign-in
+// screen (its help says "esc back") goes back to reconnect's own question,
+// how to get the tokens; no failure card, no create-wizard step.
+func TestPTYReconnectEscAtTheSignInGoesBackToTheChoice(t *testing.T) {
+	_, setup := storesSetup(t, simulator.Options{}, secrets.NewMemory())
+	setup.Salesforce.OpenBrowser = func(string) error { return nil } // nobody signs in
+	w := startCommand(t, setup, func(ctx context.Context, s *ui.Session, p stores.Prompter) (*api.Store, error) {
+		return stores.Reconnect(ctx, s, p, simulator.DemoStoreCommunityName)
+	})
+	w.answer("How do you want to get the new tokens?", "") // the browser
+	w.answer(settings.FieldClientSecret.Label, "")         // keeps PingOne's
+	w.waitFor("esc back · ctrl+c quit")                    // the sign-in screen
+	w.send("\x1b")
+	back := w.waitForSegment("┃ How do you want to get the new tokens?")
+	for _, wrong := range []string{"did not finish", "Step 3 of 5", "What now?"} {
+		if strings.Contains(back, wrong) {
+			t.Errorf("Esc at the sign-in showed %q:\n%s", wrong, back)
+		}
+	}
+	// The question is live again: it takes keys (and has taken its size,
+	// so no resize check of the program outlives the test's pty).
+	w.send(keyDown)
+	w.waitFor("> Paste an access token")
+	w.pressCtrlC()
 	w.requireNoLeak(allSecrets...)
 }

@@ -29,7 +29,11 @@ func (w *Wizard) Task(ctx context.Context, title string, work func(context.Conte
 // taskWithProgress is Task for work that can say how far it got: each
 // line it passes to its progress func shows under the spinner until the
 // next (e.g. "read 4,000 of 10,000 profiles").
+//
+// Callers put server IDs in titles, so the title is made inert here, once,
+// for the spinner and the accessible line alike.
 func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(context.Context, func(string)) error) error {
+	title = term.Line(title)
 	progress := new(atomic.Pointer[string])
 	report := func(line string) { progress.Store(&line) }
 	workCtx, cancel := context.WithCancel(ctx)
@@ -119,7 +123,9 @@ func (m taskModel) View() string {
 	if m.done {
 		return ""
 	}
-	view := m.spinner.View() + " " + term.Line(m.title) + "  " + "(Ctrl-C to cancel)"
+	view := m.spinner.View() + " " + m.title + "  " + "(Ctrl-C to cancel)"
+	// Progress lines arrive while the work runs, so each is made inert as
+	// it is drawn.
 	if p := m.progress.Load(); p != nil {
 		view += "\n  " + term.Line(*p)
 	}
