@@ -115,8 +115,10 @@ func (s *Session) commitChecked(ctx context.Context, p Prompter) (*api.Store, er
 		case errors.As(err, &de):
 			// sfstore's own refusal, not PingOne's.
 			return nil, &failure{heading: "Not created: a Salesforce store with this name exists", err: err}
-		case err != nil || !allowed:
-			return nil, cmpErr(err, errNotAllowed)
+		case err != nil:
+			return nil, err
+		case !allowed:
+			return nil, errNotAllowed
 		}
 	}
 	return s.commit(ctx, p)

@@ -200,11 +200,3 @@ type DuplicateError struct{ Name, ID string }
 func (e *DuplicateError) Error() string {
 	return fmt.Sprintf("a Salesforce store named %q already exists (id %s); use another --name, or --allow-duplicate-name to create it anyway", e.Name, e.ID)
 }
-
-// cmpErr returns err, or fallback when err is nil.
-func cmpErr(err, fallback error) error {
-	if err != nil {
-		return err
-	}
-	return fallback
-}

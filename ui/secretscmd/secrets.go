@@ -134,19 +134,23 @@ func printReport(s *ui.Session, r secrets.ForgetReport) {
 	}
 }
 
+// accountsToForget names the accounts of one app, as the create flow
+// saves them.
 func accountsToForget(t Target) ([]string, error) {
+	var saved []ui.SavedSecret
 	switch {
 	case t.SalesforceDomain != "" && t.ClientID != "":
-		d := settings.NormalizeDomain(t.SalesforceDomain)
-		return []string{
-			secrets.SalesforceAccount(d, t.ClientID, secrets.ClientSecret),
-			secrets.SalesforceAccount(d, t.ClientID, secrets.AccessToken),
-			secrets.SalesforceAccount(d, t.ClientID, secrets.RefreshToken),
-		}, nil
+		saved = ui.SalesforceSecrets(settings.Answers{SalesforceDomain: t.SalesforceDomain, ClientID: t.ClientID})
 	case t.WorkerEnvironmentID != "" && t.WorkerClientID != "":
-		return []string{secrets.PingOneAccount(strings.ToLower(t.WorkerEnvironmentID), t.WorkerClientID)}, nil
+		saved = ui.WorkerSecrets(settings.Answers{WorkerEnvironmentID: strings.ToLower(t.WorkerEnvironmentID), WorkerClientID: t.WorkerClientID})
+	default:
+		return nil, ErrForgetWhat
 	}
-	return nil, ErrForgetWhat
+	accounts := make([]string, len(saved))
+	for i, w := range saved {
+		accounts[i] = w.Account
+	}
+	return accounts, nil
 }
 
 // keyring returns the session's keyring, or why it cannot be used.

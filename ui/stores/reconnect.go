@@ -95,8 +95,11 @@ func newTokens(ctx context.Context, s *ui.Session, p Prompter, given settings.An
 		}
 		again, qerr := p.Confirm(ctx, Question{Title: "Sign in to Salesforce again?",
 			Description: "Nothing was sent to PingOne. Choose No to stop.", Default: true})
-		if qerr != nil || !again {
-			return cmpErr(qerr, &ui.ShownError{Err: errRefused})
+		switch {
+		case qerr != nil:
+			return qerr
+		case !again:
+			return &ui.ShownError{Err: errRefused}
 		}
 		a.SalesforceAccessToken, a.SalesforceRefreshToken = "", ""
 	}
@@ -154,12 +157,4 @@ func (e *refusedError) Hint() string {
 func printChanges(s *ui.Session, original settings.Answers) {
 	fmt.Fprintln(s.Err, s.ErrStyles.Section.Render("Changes to the store")+s.ErrStyles.Muted.Render(" (secrets masked)"))
 	fmt.Fprintln(s.Err, cards.RenderChanges(s.ErrStyles, original, *s.Answers, s.ErrWidth))
-}
-
-// cmpErr returns err, or fallback when err is nil.
-func cmpErr(err, fallback error) error {
-	if err != nil {
-		return err
-	}
-	return fallback
 }
