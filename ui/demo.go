@@ -58,3 +58,17 @@ func FillDemoAnswers(a *settings.Answers) {
 		a.WorkerClientID = "6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10"
 	}
 }
+
+// demoWorkerSecret signs in to the demo's PingOne, which takes any secret:
+// someone trying `sfstore list --demo` or `doctor --demo` has nothing to
+// type.
+const demoWorkerSecret = "demo-worker-app-secret"
+
+// DemoSignIn gives the demo's worker app its secret when none was given.
+func (s *Session) DemoSignIn() {
+	a := s.Answers
+	if s.Opts.Demo && a.AuthMethod == settings.AuthWorkerApp && a.WorkerClientSecret == "" {
+		a.WorkerClientSecret = demoWorkerSecret
+		s.NoteSecrets()
+	}
+}

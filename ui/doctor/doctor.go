@@ -36,9 +36,7 @@ var ErrChecksFailed = errors.New("some checks failed")
 // a ✓ or ✗ for each, with what to do. Later checks that depend on a failed
 // one are skipped rather than piling up errors with the same cause.
 func Run(ctx context.Context, s *ui.Session) error {
-	if s.Opts.Demo && s.Answers.WorkerClientSecret == "" {
-		s.Answers.WorkerClientSecret = "demo" // the demo's PingOne takes any secret
-	}
+	s.DemoSignIn()
 	d := &doctor{s: s, a: s.Answers}
 	d.keyring(ctx)
 	d.proxy(ctx)

@@ -17,7 +17,7 @@ import (
 // --demo), it returns nothing. ctx should carry a short deadline.
 func Complete(ctx context.Context, s *ui.Session, prefix string) []string {
 	a := s.Answers
-	demoSignIn(s)
+	s.DemoSignIn()
 	if len(a.Check(settings.StepPingOne)) > 0 {
 		return nil
 	}

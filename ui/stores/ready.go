@@ -7,26 +7,13 @@ import (
 	"sfstore/ui/settings"
 )
 
-// demoWorkerSecret signs in to the demo's PingOne, which takes any secret:
-// a support engineer trying `sfstore list --demo` has nothing to type.
-const demoWorkerSecret = "demo-worker-app-secret"
-
-// demoSignIn gives the demo's worker app its secret when none was given.
-func demoSignIn(s *ui.Session) {
-	a := s.Answers
-	if s.Opts.Demo && a.AuthMethod == settings.AuthWorkerApp && a.WorkerClientSecret == "" {
-		a.WorkerClientSecret = demoWorkerSecret
-		s.NoteSecrets()
-	}
-}
-
 // ready makes sure the run can sign in to PingOne, as create's first step
 // does: the flags and the environment, then the keyring for the worker
 // app's secret, then the wizard's PingOne step in a terminal. A script
 // that lacks something stops with exit 2, naming what supplies it.
 func ready(ctx context.Context, s *ui.Session, p Prompter) error {
 	a := s.Answers
-	demoSignIn(s)
+	s.DemoSignIn()
 	if len(a.Check(settings.StepPingOne)) > 0 {
 		s.FillFromKeyring(ctx, p) // only the worker secret: no store is known yet
 	}
