@@ -203,10 +203,14 @@ func (w *Wizard) verifySalesforce(ctx context.Context) error {
 		return err
 	case errors.Is(err, salesforce.ErrTokenRejected):
 		w.sf = nil
-		w.s.Notice(w.st.Warn, "! Salesforce refused the access token (expired?). That is fine if the refresh token is good: PingOne gets a new access token with it. The profile and account lists are not available.")
+		// Whether PingOne refreshes an expired access token by itself is
+		// UNCONFIRMED: say what is known, and let the test decide.
+		w.s.Notice(w.st.Warn, "! Salesforce refused the access token (expired or revoked?). PingOne may get a new one with the refresh token: the connection test at the review tells. The profile and account lists are not available.")
 	case err != nil:
+		// Not the token's fault as far as anyone knows: the org did not
+		// answer (a wrong domain, the network).
 		w.sf = nil
-		w.s.Notice(w.st.Warn, "! The Salesforce token could not be checked: "+err.Error())
+		w.s.Notice(w.st.Warn, "! sfstore could not reach Salesforce at "+w.a.SalesforceDomain+" to check the token: "+err.Error()+". Check the domain; the connection test at the review tells more.")
 	default:
 		w.sf = sf
 		id := sf.Identity
