@@ -44,6 +44,12 @@ type Wizard struct {
 	// to: every form but the wizard's very first.
 	canBack bool
 
+	// readReview is the review last read out in accessible mode, and
+	// saveAsked whether its keyring question was answered: neither is
+	// read out again after a connection test changes nothing.
+	readReview string
+	saveAsked  bool
+
 	// RunForm runs one form to its end. It is the seam tests use to drive
 	// forms with keystrokes; by default a bubbletea program on the
 	// session's input and stderr runs it.
