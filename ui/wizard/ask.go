@@ -3,6 +3,7 @@ package wizard
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/charmbracelet/huh"
 
@@ -21,6 +22,10 @@ var errAskAgain = errors.New("ask again")
 // last page, for a person coming back from the next step.
 func (w *Wizard) ask(ctx context.Context, step settings.Step, canBack, fromEnd bool) error {
 	for {
+		if w.s.Opts.Accessible {
+			// huh's line prompts print no group title: say where we are.
+			fmt.Fprintln(w.s.Err, "\n"+w.title(step))
+		}
 		err := w.askPages(ctx, w.pages(step), canBack, fromEnd)
 		fromEnd = false
 		if errors.Is(err, errAskAgain) {

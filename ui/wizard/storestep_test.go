@@ -1,6 +1,9 @@
 package wizard
 
 import (
+	"bytes"
+	"context"
+	"io"
 	"strings"
 	"testing"
 
@@ -8,7 +11,10 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"sfstore/api"
+	"sfstore/secrets"
 	"sfstore/ui"
+	"sfstore/ui/settings"
+	"sfstore/ui/settings/settingstest"
 )
 
 // choose moves down n options in a one-field form and submits it.
@@ -70,5 +76,21 @@ func TestAnEditWithNoChangesIsNotConfirmedAsAnUpdate(t *testing.T) {
 	w.a.Description = "changed"
 	if m := w.newReviewModel(); !strings.Contains(m.confirm, "Press y to update") {
 		t.Fatalf("a change without a test is not confirmed: %q", m.confirm)
+	}
+}
+
+// huh's line prompts print no group title, so accessible mode reads out
+// each step's heading itself.
+func TestAccessibleStepsAreAnnounced(t *testing.T) {
+	var errOut bytes.Buffer
+	s := ui.NewSession(context.Background(), settingstest.Filled(), ui.Options{Accessible: true, Keyring: secrets.NewMemory()},
+		ui.Streams{Out: io.Discard, Err: &errOut, OutWidth: 80, ErrWidth: 80})
+	w := New(s)
+	w.RunForm = func(context.Context, *huh.Form) error { return nil } // every answer kept
+	if err := w.ask(context.Background(), settings.StepStore, false, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut.String(), "Step 2 of 5 · Store") {
+		t.Fatalf("no heading read out:\n%s", errOut.String())
 	}
 }
