@@ -25,6 +25,9 @@ func (w *Wizard) fieldInput(f *settings.Field, description string, value *string
 	return in
 }
 
+// narrowInput is the screen width below which inputs drop their prompt.
+const narrowInput = 44
+
 // input builds a text field bound to value. Accessible mode (huh v1.0.0)
 // prints only a field's title, and an empty line there clears a password
 // and fails a required field even when an answer is already given. So in
@@ -35,6 +38,11 @@ func (w *Wizard) input(title, description string, value *string, validate func(s
 		validate = func(string) error { return nil }
 	}
 	in := huh.NewInput()
+	if w.s.ErrWidth < narrowInput {
+		// The "> " prompt would push a 36-character ID out of a 40-column
+		// screen, and the field would scroll its first character away.
+		in.Prompt("")
+	}
 	if !w.s.Opts.Accessible || *value == "" {
 		return in.Title(w.accessibleTitle(title, description, "")).Description(description).Value(value).Validate(validate)
 	}

@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 
 	"sfstore/api"
 	"sfstore/secrets"
@@ -92,5 +93,20 @@ func TestAccessibleStepsAreAnnounced(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "Step 2 of 5 · Store") {
 		t.Fatalf("no heading read out:\n%s", errOut.String())
+	}
+}
+
+// At 40 columns a 36-character ID is shown whole in its field.
+func TestANarrowScreenShowsAWholeIDInItsField(t *testing.T) {
+	s := ui.NewSession(context.Background(), settingstest.Filled(), ui.Options{Keyring: secrets.NewMemory()},
+		ui.Streams{Out: io.Discard, Err: io.Discard, OutWidth: 40, ErrWidth: 40})
+	w := New(s)
+	id := "abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6"
+	w.a.WorkerEnvironmentID = id
+	f := w.form(huh.NewGroup(w.fieldInput(settings.FieldWorkerEnvironment, "The environment.", &w.a.WorkerEnvironmentID)))
+	f.Init()
+	size(f, 40, 12)
+	if view := ansi.Strip(f.View()); !strings.Contains(view, id) {
+		t.Fatalf("the ID is cut:\n%s", view)
 	}
 }
