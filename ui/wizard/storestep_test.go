@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -108,5 +109,22 @@ func TestANarrowScreenShowsAWholeIDInItsField(t *testing.T) {
 	size(f, 40, 12)
 	if view := ansi.Strip(f.View()); !strings.Contains(view, id) {
 		t.Fatalf("the ID is cut:\n%s", view)
+	}
+}
+
+// The spinner's line wraps between words rather than being cut at the
+// terminal's edge, so an environment ID in its title stays whole.
+func TestTheSpinnerLineWrapsBetweenWords(t *testing.T) {
+	id := "abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6"
+	var m tea.Model = taskModel{title: "Creating the store in environment " + id, progress: &atomic.Pointer[string]{}}
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	view := ansi.Strip(m.View())
+	for _, l := range strings.Split(view, "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("a line is wider than 40: %q", l)
+		}
+	}
+	if !strings.Contains(view, id) || !strings.Contains(view, "(Ctrl-C to cancel)") {
+		t.Fatalf("view:\n%s", view)
 	}
 }

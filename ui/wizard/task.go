@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"sfstore/ui"
+	"sfstore/ui/cards"
 	"sfstore/ui/term"
 
 	"github.com/charmbracelet/bubbles/spinner"
@@ -89,6 +90,7 @@ type taskModel struct {
 	cancel    context.CancelFunc
 	progress  *atomic.Pointer[string] // the work's last progress line
 	spinner   spinner.Model
+	width     int // the terminal's, once known; 0 leaves lines as they are
 	done      bool
 	cancelled bool
 	err       error
@@ -111,6 +113,8 @@ func (m taskModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.done, m.cancelled = true, true
 			return m, tea.Quit
 		}
+	case tea.WindowSizeMsg:
+		m.width = msg.Width
 	case spinner.TickMsg:
 		var cmd tea.Cmd
 		m.spinner, cmd = m.spinner.Update(msg)
@@ -123,7 +127,12 @@ func (m taskModel) View() string {
 	if m.done {
 		return ""
 	}
+	// Wrapped between words: the terminal would cut a long title (an
+	// environment ID, the Ctrl-C hint) at its edge instead.
 	view := m.spinner.View() + " " + m.title + "  " + "(Ctrl-C to cancel)"
+	if m.width > 0 {
+		view = cards.Wrap(view, m.width)
+	}
 	// Progress lines arrive while the work runs, so each is made inert as
 	// it is drawn.
 	if p := m.progress.Load(); p != nil {
