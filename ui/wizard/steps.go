@@ -53,8 +53,12 @@ func (w *Wizard) targetEnvironmentForm() *huh.Form {
 }
 
 func (w *Wizard) workerSecretForm() *huh.Form {
+	desc := "Shown once when the worker app's secret is generated. Input is hidden."
+	if w.s.Opts.Demo {
+		desc = "DEMO: the simulator takes any secret; type anything. Input is hidden."
+	}
 	return w.form(huh.NewGroup(
-		w.password(settings.FieldWorkerClientSecret, "Shown once when the worker app's secret is generated. Input is hidden.", &w.a.WorkerClientSecret),
+		w.password(settings.FieldWorkerClientSecret, desc, &w.a.WorkerClientSecret),
 	).Title(w.title(settings.StepPingOne)))
 }
 
