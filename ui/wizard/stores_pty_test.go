@@ -192,7 +192,7 @@ func TestPTYReconnectEscAtTheSignInGoesBackToTheChoice(t *testing.T) {
 	})
 	w.answer("How do you want to get the new tokens?", "") // the browser
 	w.answer(settings.FieldClientSecret.Label, "")         // keeps PingOne's
-	w.waitFor("esc back · ctrl+c quit")                    // the sign-in screen
+	w.waitFor("Waiting for the browser")                   // the sign-in screen, not the secret's
 	w.send("\x1b")
 	back := w.waitForSegment("┃ How do you want to get the new tokens?")
 	for _, wrong := range []string{"did not finish", "Step 3 of 5", "What now?"} {
