@@ -47,7 +47,7 @@ func (s *Secrets) Redact(text string) string {
 func NewWriter(w io.Writer, secrets *Secrets) io.Writer {
 	mw := maskingWriter{w: w, secrets: secrets}
 	if f, ok := w.(*os.File); ok {
-		return &fileWriter{maskingWriter: mw, f: f}
+		return &fileWriter{maskingWriter: mw, f: f, fd: f.Fd()}
 	}
 	return &mw
 }
@@ -71,13 +71,16 @@ func (m *maskingWriter) Write(p []byte) (int, error) {
 }
 
 // fileWriter is a maskingWriter over a file, keeping the file's identity
-// for terminal checks.
+// for terminal checks. The descriptor is read once: the terminal UI asks
+// for it from goroutines of its own (a resize check) that may outlive a
+// run, and the file is the process's, never closed under it.
 type fileWriter struct {
 	maskingWriter
-	f *os.File
+	f  *os.File
+	fd uintptr
 }
 
-func (w *fileWriter) Fd() uintptr                { return w.f.Fd() }
+func (w *fileWriter) Fd() uintptr                { return w.fd }
 func (w *fileWriter) Read(p []byte) (int, error) { return w.f.Read(p) }
 func (w *fileWriter) Close() error               { return nil } // the process owns it
 
