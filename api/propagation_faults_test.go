@@ -177,7 +177,9 @@ func TestA404OnARuleOrMappingSaysWhatIsMissing(t *testing.T) {
 // Every propagation call refuses a dot-segment or empty ID before sending,
 // naming the field.
 func TestPropagationCallsRefuseBadIDsBeforeSending(t *testing.T) {
-	c := setup(t, func(w http.ResponseWriter, r *http.Request) { t.Errorf("unexpected %s %s", r.Method, r.URL.EscapedPath()) })
+	c := setup(t, func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("unexpected %s %s", r.Method, r.URL.EscapedPath())
+	})
 	ctx := context.Background()
 	mreq := &api.MappingRequest{SourceAttribute: "email", TargetAttribute: "Email"}
 	for name, call := range map[string]func() error{
