@@ -12,7 +12,9 @@ import (
 // allMappings map every field a Salesforce User needs; username and
 // alias choose the sources of Username and Alias.
 func allMappings(username, alias string) []map[string]any {
-	lit := func(t, v string) map[string]any { return map[string]any{"targetAttribute": t, "expression": `"` + v + `"`} }
+	lit := func(t, v string) map[string]any {
+		return map[string]any{"targetAttribute": t, "expression": `"` + v + `"`}
+	}
 	return []map[string]any{
 		{"targetAttribute": "Username", "sourceAttribute": username},
 		{"targetAttribute": "Email", "sourceAttribute": "email"},
