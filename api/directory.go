@@ -44,7 +44,7 @@ func (c *Client) CreateDirectoryStore(ctx context.Context, envID, name string) (
 	k := call{op: OpCreateDirectoryStore, method: http.MethodPost, path: path,
 		body: directoryStoreBody{Type: StoreTypeDirectory, Name: strings.TrimSpace(name), Configuration: map[string]any{}}}
 	ch := change{name: name, resource: "directory store",
-		readBack: "list the stores (FindDirectoryStores) and look for one of type directory"}
+		readBack: "list the environment's stores and look for one of type directory"}
 	var raw []byte
 	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
 	if err != nil {

@@ -207,7 +207,7 @@ func (c *Client) DeleteMapping(ctx context.Context, envID, mappingID string) err
 	}
 	id := strings.TrimSpace(mappingID)
 	return c.deleteOne(ctx, call{op: OpDeleteMapping, method: http.MethodDelete, path: path},
-		change{id: id, resource: "mapping", readBack: "list the rule's mappings (ListRuleMappings) and look for mapping " + id})
+		change{id: id, resource: "mapping", readBack: "list the rule's mappings and look for mapping " + id})
 }
 
 // mappingPath is mapping mappingID of envID, for a read, an update and a
@@ -228,8 +228,7 @@ func mappingPath(envID, mappingID string) (string, error) {
 // outcome.
 func mappingChange(req *MappingRequest, ruleID, id string) change {
 	return change{name: req.Name, id: strings.TrimSpace(id), resource: "mapping",
-		readBack: "list the mappings of rule " + strings.TrimSpace(ruleID) + " (ListRuleMappings) and look for the one of " +
-			quote(req.TargetAttribute)}
+		readBack: "list the mappings of rule " + strings.TrimSpace(ruleID) + " and look for the one of " + quote(req.TargetAttribute)}
 }
 
 func wireMappingID(w *mappingWire) string { return w.ID }

@@ -103,7 +103,7 @@ func (c *Client) CreatePlan(ctx context.Context, envID string, req *PlanRequest)
 	}
 	k := call{op: OpCreatePlan, method: http.MethodPost, path: path, body: planBody(*req)}
 	return planChange(ctx, c, k, change{name: req.Name, resource: "plan",
-		readBack: "list the plans of the environment (ListPlans) and reuse the one there"})
+		readBack: "list the environment's propagation plans and reuse the one there"})
 }
 
 // UpdatePlan replaces plan planID of environment envID with req (a full
@@ -128,7 +128,7 @@ func (c *Client) UpdatePlan(ctx context.Context, envID, planID string, req *Plan
 	}
 	k := call{op: OpUpdatePlan, method: http.MethodPut, path: path, body: planBody(*req)}
 	return planChange(ctx, c, k, change{name: req.Name, id: strings.TrimSpace(planID), resource: "plan",
-		readBack: "list the plans of the environment (ListPlans) to see whether the change is in"})
+		readBack: "read the environment's propagation plans again to see whether the change is in"})
 }
 
 // planChange makes a plan create or update.

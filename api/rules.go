@@ -126,9 +126,9 @@ func ruleCreatePath(envID, planID string) (string, error) {
 
 // ruleChange describes a rule create or update, for an unknown outcome.
 func ruleChange(req *RuleRequest, id string) change {
-	rb := "list the rules (ListRules) and look for one named " + quote(req.Name) + " targeting store " + req.TargetStoreID
+	rb := "list the environment's rules and look for one named " + quote(req.Name) + " targeting store " + strings.TrimSpace(req.TargetStoreID)
 	if id != "" {
-		rb = "read the rule again (GetRule, ID " + id + ") to see whether the change is in"
+		rb = "read rule " + id + " again to see whether the change is in"
 	}
 	return change{name: req.Name, id: id, resource: "rule", readBack: rb}
 }
