@@ -159,14 +159,10 @@ func (c *Client) ListRuleMappings(ctx context.Context, envID, ruleID string) ([]
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-mappings/create-rule-mapping.html
 func (c *Client) CreateMapping(ctx context.Context, envID, ruleID string, req *MappingRequest) (*Mapping, error) {
-	path, err := itemPath(envID, "rules", "rule ID", ruleID)
+	k, err := mappingWrite(envID, false, ruleID, "", req)
 	if err != nil {
-		return nil, opErr(OpCreateMapping, err)
-	}
-	if err := checkMapping(OpCreateMapping, req); err != nil {
 		return nil, err
 	}
-	k := call{op: OpCreateMapping, method: http.MethodPost, path: path + "/mappings", body: mappingBody("", *req)}
 	return withRule(mappingResult(changeOne(ctx, c, k, mappingChange(req, ruleID, ""), wireMappingID)))(ruleID)
 }
 
@@ -180,17 +176,10 @@ func (c *Client) CreateMapping(ctx context.Context, envID, ruleID string, req *M
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-mappings/update-mapping.html
 func (c *Client) UpdateMapping(ctx context.Context, envID, ruleID, mappingID string, req *MappingRequest) (*Mapping, error) {
-	path, err := mappingPath(envID, mappingID)
-	if err == nil {
-		_, err = segment("rule ID", ruleID)
-	}
+	k, err := mappingWrite(envID, true, ruleID, mappingID, req)
 	if err != nil {
-		return nil, opErr(OpUpdateMapping, err)
-	}
-	if err := checkMapping(OpUpdateMapping, req); err != nil {
 		return nil, err
 	}
-	k := call{op: OpUpdateMapping, method: http.MethodPut, path: path, body: mappingBody(ruleID, *req)}
 	return withRule(mappingResult(changeOne(ctx, c, k, mappingChange(req, ruleID, mappingID), wireMappingID)))(ruleID)
 }
 
