@@ -7,6 +7,17 @@
 // changes), and ListEnvironments and GetEnvironment (to pick and check the
 // target environment).
 //
+// For provisioning users into a store: ListPlans, CreatePlan and
+// UpdatePlan (one plan per environment); ListRules, GetRule, CreateRule
+// and UpdateRule (a full replace: build it with Rule.Request);
+// ListRuleMappings, CreateMapping, UpdateMapping and DeleteMapping;
+// ListPopulations and PopulationExpression to scope a rule;
+// FindDirectoryStores and CreateDirectoryStore for the source store;
+// SalesforceMetadata for the attributes a mapping may target; and
+// GetLatestRevision, whose Revision.Covers tells whether changes are
+// published. Their writes report an ambiguous outcome as the store calls
+// do, with OutcomeUnknownError.ReadBack saying what to read.
+//
 // Whether PingOne returns a store's secrets in clear on a read is
 // UNCONFIRMED (its examples do): LooksMasked and
 // SalesforceConfiguration.MaskedSecrets tell a value read back that must

@@ -11,6 +11,9 @@ func (e *Error) Hint() string {
 	if h := e.storeHint(); h != "" {
 		return h
 	}
+	if h := e.propagationHint(); h != "" {
+		return h
+	}
 	switch {
 	case e.HTML:
 		return "A proxy or gateway answered instead of PingOne: check HTTPS_PROXY/NO_PROXY, your network, and that the API URL is right."

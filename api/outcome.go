@@ -35,19 +35,32 @@ import (
 // errors.As(err, &apiErr) still finds it), a network or context error
 // (errors.Is(err, context.Canceled) still works), ErrEmptyResponse, or a
 // decode error.
+//
+// The propagation calls (plans, rules, mappings, the directory store, a
+// revision) report the same way: Resource names what the call changes,
+// StoreName and StoreID then hold that resource's name and ID (the fields
+// are named for the first calls that had them), and ReadBack says what to
+// read to know, e.g. "list the rules with ListRules and look for one named
+// …".
 type OutcomeUnknownError struct {
-	Op        string // the call: OpCreateStore or OpUpdateStore
+	Op        string // the call, e.g. OpCreateStore, OpUpdateStore, OpCreateRule
 	StoreName string // the name the request asked for: look for it
-	StoreID   string // the store updated; "" for a create
+	StoreID   string // the store (or other resource) updated; "" for a create
 	Reason    string // why the outcome is unknown, e.g. "no answer after the request was sent"
 	Err       error  // the failure behind it, or nil
+	// Resource is what the call changes: "" for a Salesforce store, else
+	// e.g. "rule", "mapping", "plan", "directory store", "revision".
+	Resource string
+	// ReadBack says, for a Resource other than a Salesforce store, what
+	// to read before trying again; "" for a store (Hint says it).
+	ReadBack string
 }
 
 // Error reads like "create store: outcome unknown, the store may or may not
 // have been created: no answer after the request was sent: pingone at
 // api.pingone.com did not answer in time: context deadline exceeded".
 func (e *OutcomeUnknownError) Error() string {
-	s := e.Op + ": outcome unknown, the store may or may not have been " + e.done() + ": " + e.Reason
+	s := e.Op + ": outcome unknown, the " + e.resource() + " may or may not have been " + e.done() + ": " + e.Reason
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
 	}
@@ -56,10 +69,21 @@ func (e *OutcomeUnknownError) Error() string {
 
 // done is what the call would have done to the store.
 func (e *OutcomeUnknownError) done() string {
-	if e.Op == OpUpdateStore {
+	switch {
+	case e.Op == OpUpdateStore, strings.HasPrefix(e.Op, "update "):
 		return "updated"
+	case strings.HasPrefix(e.Op, "delete "):
+		return "deleted"
 	}
 	return "created"
+}
+
+// resource is what the call changes, as the message names it.
+func (e *OutcomeUnknownError) resource() string {
+	if e.Resource == "" {
+		return "store"
+	}
+	return e.Resource
 }
 
 // Unwrap returns the failure behind the unknown outcome.
@@ -68,7 +92,9 @@ func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
 // Hint says to check before trying again, never just to retry.
 func (e *OutcomeUnknownError) Hint() string {
 	var h string
-	if e.Op == OpUpdateStore {
+	if e.Resource != "" {
+		h = "The request may have reached PingOne: " + e.ReadBack + " before trying again, so as not to make the change twice."
+	} else if e.Op == OpUpdateStore {
 		h = "The update may have reached PingOne: read the store again"
 		if id := strings.TrimSpace(e.StoreID); id != "" {
 			h += fmt.Sprintf(" (ID %s)", id)
@@ -90,12 +116,14 @@ func (e *OutcomeUnknownError) Hint() string {
 }
 
 // change names the store a create or an update is about, for an
-// *OutcomeUnknownError.
-type change struct{ name, id string }
+// *OutcomeUnknownError; resource and readBack are set for the other
+// propagation resources (see OutcomeUnknownError.Resource).
+type change struct{ name, id, resource, readBack string }
 
 // unknown is the *OutcomeUnknownError of call k about ch.
 func (ch change) unknown(k call, reason string, err error) *OutcomeUnknownError {
-	return &OutcomeUnknownError{Op: k.op, StoreName: ch.name, StoreID: ch.id, Reason: reason, Err: err}
+	return &OutcomeUnknownError{Op: k.op, StoreName: ch.name, StoreID: ch.id, Reason: reason, Err: err,
+		Resource: ch.resource, ReadBack: ch.readBack}
 }
 
 // failUnknown is unknown for call k as a storeAnswer's fail: a 2xx answer

@@ -1,0 +1,74 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strings"
+)
+
+// StoreTypeDirectory is the type of the PingOne directory store, the
+// source of outbound provisioning ("You must create an identity
+// propagation store of type directory as the source store").
+const StoreTypeDirectory = "directory"
+
+// directoryStoreBody is the body of a directory store create.
+//
+// Whether a directory store needs a configuration is UNCONFIRMED. An empty
+// object is sent: the base store model marks configuration required, and
+// an empty one carries no key that could be wrong.
+type directoryStoreBody struct {
+	Type          string         `json:"type"`
+	Name          string         `json:"name"`
+	Configuration map[string]any `json:"configuration"`
+}
+
+// CreateDirectoryStore creates the store of type directory of environment
+// envID, named name: the source of a rule provisioning PingOne users to
+// Salesforce. Look for one first (FindDirectoryStores) and reuse it.
+// PingOne answers 201; the returned Store has no Salesforce configuration.
+//
+// A refusal (400 with Details, e.g. if a configuration is needed after all)
+// is an *Error with Op OpCreateDirectoryStore. When the request may have
+// reached PingOne without a usable answer, the error is an
+// *OutcomeUnknownError: look again with FindDirectoryStores.
+//
+// https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/create-store-directory.html
+func (c *Client) CreateDirectoryStore(ctx context.Context, envID, name string) (*Store, error) {
+	path, err := storesPath(envID)
+	if err != nil {
+		return nil, opErr(OpCreateDirectoryStore, err)
+	}
+	if err := required(OpCreateDirectoryStore, [2]string{"store name", name}); err != nil {
+		return nil, err
+	}
+	k := call{op: OpCreateDirectoryStore, method: http.MethodPost, path: path,
+		body: directoryStoreBody{Type: StoreTypeDirectory, Name: strings.TrimSpace(name), Configuration: map[string]any{}}}
+	ch := change{name: name, resource: "directory store",
+		readBack: "list the stores (FindDirectoryStores) and look for one of type directory"}
+	var raw []byte
+	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
+	if err != nil {
+		return nil, err
+	}
+	return readStore(resp, raw, secrets, storeAnswer{
+		statuses: []int{http.StatusCreated, http.StatusOK}, wrongStatus: " instead of 201 Created",
+		missing: "without a store in the body", fail: ch.failUnknown(k)})
+}
+
+// FindDirectoryStores returns the stores of type directory of environment
+// envID (compared case-insensitively): usually none or one.
+//
+// https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
+func (c *Client) FindDirectoryStores(ctx context.Context, envID string) ([]Store, error) {
+	all, err := c.ListStores(ctx, envID)
+	if err != nil {
+		return nil, err
+	}
+	var found []Store
+	for _, s := range all {
+		if strings.EqualFold(s.Type, StoreTypeDirectory) {
+			found = append(found, s)
+		}
+	}
+	return found, nil
+}
