@@ -17,8 +17,8 @@ import (
 
 // doctorDoc is `doctor STORE --json`.
 type doctorDoc struct {
-	Store struct{ ID, Name string }
-	OK    bool
+	Store  struct{ ID, Name string }
+	OK     bool
 	Checks []struct {
 		Check, Status, Evidence, Fix string
 	}
