@@ -229,3 +229,39 @@ func TestDoctorStoreTakesAtMostOneStore(t *testing.T) {
 		t.Errorf("stderr:\n%s", errOut)
 	}
 }
+
+func TestShowSaysWhatProvisionsThroughTheStore(t *testing.T) {
+	w := newWorld(t, simulator.Options{})
+	out, errOut, err := w.run(t, nil, "show", healthyName)
+	requireExit(t, err, 0, errOut)
+	for _, want := range []string{"Provisioning", "Nothing provisions through this store", `sfstore provision "Salesforce production"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show without a rule lacks %q:\n%s", want, out)
+		}
+	}
+	rule := w.provision(t, setup{mappings: defaults(t, w), publish: true})
+	out, errOut, err = w.run(t, nil, "show", healthyName)
+	requireExit(t, err, 0, errOut)
+	for _, want := range []string{"Rule PingOne → Salesforce production: active, 9 mappings, published; population Everyone; last sync", rule.ID} {
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+			t.Errorf("show after a provision lacks %q:\n%s", want, out)
+		}
+	}
+	out, errOut, err = w.run(t, nil, "show", healthyName, "--json")
+	requireExit(t, err, 0, errOut)
+	var got struct {
+		Provisioning struct {
+			Rules []struct {
+				ID, Published string
+				Active        bool
+				Mappings      int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got.Provisioning.Rules) != 1 {
+		t.Fatalf("show --json: %v\n%s", err, out)
+	}
+	if r := got.Provisioning.Rules[0]; r.ID != rule.ID || !r.Active || r.Mappings != 9 || r.Published != "published" {
+		t.Errorf("provisioning = %+v", r)
+	}
+}
