@@ -24,9 +24,6 @@ func checkExpression(expr string) error {
 	if strings.TrimSpace(expr) == "" {
 		return fmt.Errorf("the expression is empty")
 	}
-	if _, err := pelValue(expr, nil); err == nil {
-		return nil // the documented form (pel.go)
-	}
 	rest := placeholderRE.ReplaceAllString(expr, "")
 	if strings.Contains(rest, "${") {
 		return fmt.Errorf("%q is not a valid expression: use ${user.<attribute>}, optionally with .substring(a,b), .toLowerCase() or .toUpperCase()", expr)
@@ -41,9 +38,6 @@ func checkExpression(expr string) error {
 
 // evaluate is the value of a checked expression for u.
 func evaluate(expr string, u DemoUser) string {
-	if v, err := pelValue(expr, &u); err == nil {
-		return v
-	}
 	if !strings.Contains(expr, "${") {
 		t := strings.TrimSpace(expr)
 		if len(t) >= 2 && strings.HasPrefix(t, `"`) && strings.HasSuffix(t, `"`) {
