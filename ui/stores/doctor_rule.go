@@ -108,7 +108,10 @@ func (j *judge) targetsNote() string {
 	case c.Metadata != nil:
 		return "names checked against the documented ones: PingOne's store metadata listed no user attributes"
 	}
-	return "names checked against the documented ones: the store metadata was not read (it needs the store's secrets)"
+	if j.conn.ran {
+		return "names checked against the documented ones: the store metadata was not read, as the connection test failed"
+	}
+	return "names checked against the documented ones: the store metadata was not read, as the connection test did not run"
 }
 
 func (j *judge) published() cards.CheckLine {
