@@ -171,7 +171,7 @@ func TestDoctorStoreNamesTheMissingLinkAndItsFix(t *testing.T) {
 		}, "Published", "): 1 mapping", "sfstore publish"},
 		{"a failed sync", func(t *testing.T, w *world) {
 			w.provision(t, setup{mappings: chain.Merge(defaults(t, w), []chain.Mapping{{Target: "Username", Source: "username"}}), publish: true})
-		}, "Sync", "INVALID_EMAIL_ADDRESS", `sfstore test "Salesforce production"`},
+		}, "Sync", "INVALID_EMAIL_ADDRESS", `sfstore provision "Salesforce production" --map Username=email`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

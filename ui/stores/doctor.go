@@ -103,7 +103,8 @@ func testChain(ctx context.Context, s *ui.Session, p Prompter, c *chain.Chain) (
 	err := p.Task(ctx, "Asking PingOne to connect to Salesforce with the stored settings", func(ctx context.Context) error {
 		client, err := s.Client()
 		if err != nil {
-			return err
+			o.err = err
+			return nil
 		}
 		o.result, o.err = client.TestConnection(ctx, c.EnvID, &req)
 		if o.err == nil && o.result.OK {

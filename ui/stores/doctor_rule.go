@@ -55,8 +55,10 @@ func (j *judge) scope() cards.CheckLine {
 		return j.bad(cards.Warn, linkScope, "active, but without a populationExpression: which users PingOne then sends is not documented", "provision "+j.ref)
 	case j.c.PopulationsErr != nil:
 		return j.bad(cards.Warn, linkScope, fmt.Sprintf("active, scoped by %s; the populations could not be read to check it: %v", expr, j.c.PopulationsErr), "provision "+j.ref)
-	case len(found) > 0:
+	case len(found) > 0 && (expr == "" || chain.OnlyPopulations(expr)):
 		return pass(linkScope, "active; the users of population "+strings.Join(found, ", "))
+	case len(found) > 0:
+		return pass(linkScope, "active; the users of population "+strings.Join(found, ", ")+" matching "+expr)
 	}
 	return pass(linkScope, "active; the users matching "+expr)
 }
@@ -76,25 +78,33 @@ func (j *judge) mappings() cards.CheckLine {
 	if len(problems) == 0 {
 		return pass(linkMappings, fmt.Sprintf("%s, every target Salesforce needs is set; %s", plural(len(r.Mappings), "mapping"), note))
 	}
-	status, fix := cards.Warn, (*chain.Problem)(nil)
-	var texts []string
-	for i, p := range problems {
-		if p.Severity == chain.Fail {
-			status = cards.Fail
-		}
-		if p.Fix != nil && (fix == nil || p.Severity == chain.Fail && fix.Severity != chain.Fail) {
-			fix = &problems[i]
-		}
+	status, _ := mappingFix(problems)
+	texts := make([]string, 0, len(problems))
+	for _, p := range problems {
 		texts = append(texts, p.Text)
 	}
 	if len(texts) > 3 {
 		texts = append(texts[:3], fmt.Sprintf("and %d more", len(texts)-3))
 	}
 	ev := fmt.Sprintf("%s: %s; %s", plural(len(r.Mappings), "mapping"), strings.Join(texts, "; "), note)
-	if fix == nil {
-		return j.bad(status, linkMappings, ev, "provision "+j.ref)
+	return j.bad(status, linkMappings, ev, j.mappingsFix())
+}
+
+// mappingFix is the worst severity of problems and the override that
+// fixes the first problem of that severity which one fixes, if any.
+func mappingFix(problems []chain.Problem) (string, *chain.Problem) {
+	worst := chain.Warn
+	for _, p := range problems {
+		if p.Severity == chain.Fail {
+			worst = chain.Fail
+		}
 	}
-	return j.bad(status, linkMappings, ev, "provision "+j.ref+" --map "+shellQuote(fix.Fix.String()))
+	for i, p := range problems {
+		if p.Severity == worst && p.Fix != nil {
+			return string(worst), &problems[i]
+		}
+	}
+	return string(worst), nil
 }
 
 // targetsNote says what the target names were checked against.
