@@ -24,9 +24,9 @@ func (j *judge) sync() cards.CheckLine {
 	if ss.LastSyncAt != "" {
 		counts += "; last sync " + ss.LastSyncAt
 	}
-	details := ""
-	if d.Details != "" {
-		details = "; PingOne: " + d.Details
+	details := "" // verbatim, as support asks for it; report makes it inert
+	if t := strings.TrimSpace(ss.Details); t != "" {
+		details = "; PingOne's details: " + t
 	}
 	fix := strings.TrimPrefix(d.Command, "sfstore ")
 	switch {

@@ -1,12 +1,17 @@
 package stores
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"strings"
 	"testing"
 
 	"sfstore/api"
+	"sfstore/ui"
 	"sfstore/ui/cards"
 	"sfstore/ui/chain"
+	"sfstore/ui/settings"
 )
 
 const (
@@ -113,7 +118,7 @@ func TestDoctorNamesTheMissingLinkAndItsFix(t *testing.T) {
 		{"a failed sync", func(c *chain.Chain, _ *connOutcome) {
 			c.Store.SyncStatus = &api.SyncStatus{SyncState: "FAILED", FailedCount: 12, UserTotal: 12,
 				Details: `[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]`}
-		}, linkSync, cards.Fail, "PingOne: Session expired or invalid (INVALID_SESSION_ID)", `sfstore reconnect "Salesforce production"`},
+		}, linkSync, cards.Fail, `PingOne's details: [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]`, `sfstore reconnect "Salesforce production"`},
 		{"a sync failed on a mapping", func(c *chain.Chain, _ *connOutcome) {
 			c.Rules[0].Mappings[0].SourceAttribute = "username"
 			c.Store.SyncStatus = &api.SyncStatus{SyncState: "FAILED", FailedCount: 12, UserTotal: 12,
@@ -193,6 +198,28 @@ func TestShellQuoteQuotesOnlyWhatAShellWouldRead(t *testing.T) {
 	} {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestDoctorReportMakesPingOnesTextInertAndFailsOnAFail(t *testing.T) {
+	c := goodChain()
+	c.Store.SyncStatus = &api.SyncStatus{SyncState: "FAILED", Details: "evil\x1b]0;owned\x07 \x1b[2Jdetails\u202e SENTINEL-CLIENT-SECRET-7f3a9c"}
+	for _, json := range []bool{false, true} {
+		var out bytes.Buffer
+		s := ui.NewSession(context.Background(), settings.Defaults(), ui.Options{JSON: json}, ui.Streams{Out: &out, Err: &bytes.Buffer{}})
+		s.Secrets.Add("SENTINEL-CLIENT-SECRET-7f3a9c")
+		err := report(s, storeRef{ID: docStoreID, Name: "evil\x1b[31m name"}, c.EnvID, judgeLines(c, connOK))
+		var shown *ui.ShownError
+		if !errors.As(err, &shown) || !errors.Is(err, ErrChainFails) {
+			t.Errorf("json %v: err = %v, want ErrChainFails shown", json, err)
+		}
+		got := out.String()
+		if strings.ContainsAny(got, "\x1b\x07\u202e") || strings.Contains(got, `\u001b`) || strings.Contains(got, "SENTINEL") {
+			t.Errorf("json %v: an escape or a secret got through:\n%q", json, got)
+		}
+		if !strings.Contains(got, "details") {
+			t.Errorf("json %v: the details are gone:\n%s", json, got)
 		}
 	}
 }
