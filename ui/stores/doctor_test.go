@@ -182,7 +182,7 @@ func TestDoctorSkipsWhatDependsOnAMissingRuleOrStore(t *testing.T) {
 	if l := line(t, lines, linkStore); l.Status != cards.Fail || l.Fix != "sfstore list" {
 		t.Errorf("store unreadable: %+v", l)
 	}
-	for _, check := range []string{linkConnection, linkSync, linkToggles, linkCommunities} {
+	for _, check := range []string{linkRole, linkConnection, linkSync, linkToggles, linkCommunities} {
 		if l := line(t, lines, check); l.Status != cards.Skip {
 			t.Errorf("%s without the store: %+v", check, l)
 		}
