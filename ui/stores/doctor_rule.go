@@ -14,7 +14,7 @@ func (j *judge) ruleLine() cards.CheckLine {
 	c, r := j.c, j.rule
 	switch {
 	case c.RulesErr != nil:
-		return j.bad(cards.Fail, linkRule, fmt.Sprintf("could not list the rules: %v", c.RulesErr), "provision "+j.ref)
+		return j.unread(linkRule, "the rules", c.RulesErr, cards.Fail, "provision "+j.ref)
 	case r == nil:
 		return j.bad(cards.Fail, linkRule, "no propagation rule targets this store: a store alone provisions nothing", "provision "+j.ref)
 	case c.StoresErr == nil && !slices.ContainsFunc(c.Directories, func(d api.Store) bool { return strings.EqualFold(d.ID, r.SourceStoreID) }):
@@ -69,7 +69,7 @@ func (j *judge) mappings() cards.CheckLine {
 	case r == nil:
 		return skip(linkMappings, "no rule")
 	case r.MappingsErr != nil:
-		return j.bad(cards.Fail, linkMappings, fmt.Sprintf("could not list the mappings of rule %s: %v", r.Name, r.MappingsErr), "provision "+j.ref)
+		return j.unread(linkMappings, "the mappings of rule "+r.Name, r.MappingsErr, cards.Fail, "provision "+j.ref)
 	case len(r.Mappings) == 0:
 		return j.bad(cards.Fail, linkMappings, fmt.Sprintf("rule %s has no attribute mappings, and PingOne adds no defaults to a rule made through the API: Salesforce gets no user", r.Name), "provision "+j.ref)
 	}
@@ -132,7 +132,7 @@ func (j *judge) published() cards.CheckLine {
 	p := c.Publication()
 	switch {
 	case c.Revision == nil:
-		return j.bad(cards.Warn, linkPublished, fmt.Sprintf("could not read the latest revision: %v", c.RevisionErr), "publish")
+		return j.unread(linkPublished, "the latest revision", c.RevisionErr, cards.Warn, "publish")
 	case c.Revision.None:
 		return j.bad(cards.Fail, linkPublished, "nothing was ever published: the environment has no revision, so PingOne runs none of the API's changes", "publish")
 	case p.State == chain.Unpublished:

@@ -177,6 +177,11 @@ func TestDoctorSkipsWhatDependsOnAMissingRuleOrStore(t *testing.T) {
 		}
 	}
 	c = goodChain()
+	c.Rules, c.RulesErr = nil, &api.Error{Op: api.OpListRules, StatusCode: 403, Code: "ACCESS_FAILED"}
+	if l := line(t, judgeLines(c, connOK), linkRule); l.Status != cards.Skip || !strings.Contains(l.Evidence, "see Worker role") {
+		t.Errorf("rules refused: %+v", l)
+	}
+	c = goodChain()
 	c.Store, c.StoreErr = nil, &api.Error{Op: api.OpGetStore, StatusCode: 404}
 	lines := judgeLines(c, connOutcome{})
 	if l := line(t, lines, linkStore); l.Status != cards.Fail || l.Fix != "sfstore list" {
