@@ -8,44 +8,64 @@ import (
 	"strings"
 )
 
-// ListStores returns the identity propagation stores of environment envID,
-// of every type: filter on Store.Type (StoreTypeSalesforce) for the
-// Salesforce ones, e.g. to warn that a name is taken.
+// EachStore calls each with every identity propagation store of
+// environment envID, of every type, page after page, as they are read:
+// memory follows one store, not the environment. Filter on Store.Type
+// (StoreTypeSalesforce) for the Salesforce ones. An error from each stops
+// the list and is returned wrapped.
 //
 // Configuration is decoded as a Salesforce configuration whatever the type:
 // keys of other types are dropped, and a store whose configuration does not
 // fit (another type's key of the same name with another JSON type) comes
-// back without one rather than failing the whole list. PingOne returns the
-// secrets in clear: use Store.Masked before showing a store.
+// with none rather than failing the whole list. PingOne returns the secrets
+// in clear: use Store.Masked before showing a store.
 //
 // A non-2xx answer is an *Error with Op OpListStores; 403 means the worker
 // app lacks the Environment Admin role.
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
-func (c *Client) ListStores(ctx context.Context, envID string) ([]Store, error) {
+func (c *Client) EachStore(ctx context.Context, envID string, each func(Store) error) error {
 	path, err := storesPath(envID)
 	if err != nil {
-		return nil, opErr(OpListStores, err)
+		return opErr(OpListStores, err)
 	}
-	raw, err := c.list(ctx, call{op: OpListStores, method: http.MethodGet, path: path}, "stores")
+	n := 0
+	return c.list(ctx, call{op: OpListStores, method: http.MethodGet, path: path}, "stores",
+		func(decode func(any) error) error {
+			s, err := decodeStore(decode)
+			if err != nil {
+				// The message of a type error names fields, never values.
+				return fmt.Errorf("decode store %d: %w", n, err)
+			}
+			n++
+			return each(s)
+		})
+}
+
+// ListStores returns every store of environment envID, as EachStore reads
+// them. It holds them all: for a large environment, EachStore keeps only
+// what is needed.
+//
+// https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
+func (c *Client) ListStores(ctx context.Context, envID string) ([]Store, error) {
+	var stores []Store
+	err := c.EachStore(ctx, envID, func(s Store) error {
+		stores = append(stores, s)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	stores := make([]Store, 0, len(raw))
-	for i, r := range raw {
-		s, err := decodeStore(r)
-		if err != nil {
-			// The message of a type error names fields, never values.
-			return nil, fmt.Errorf("%s: decode store %d: %w", OpListStores, i, err)
-		}
-		stores = append(stores, s)
+	if stores == nil {
+		stores = []Store{}
 	}
 	return stores, nil
 }
 
 // FindSalesforceStores returns the stores of type Salesforce in environment
 // envID named name, compared trimmed and case-insensitively, as people
-// read names (PingOne itself may allow two stores of one name).
+// read names (PingOne itself may allow two stores of one name). Only the
+// matches are kept, so it works at any size of environment.
 //
 // It settles an *OutcomeUnknownError of a create: when no store of that
 // name existed before, none found means the create did not happen and one
@@ -61,34 +81,34 @@ func (c *Client) FindSalesforceStores(ctx context.Context, envID, name string) (
 	if want == "" {
 		return nil, fmt.Errorf("%s: store name is empty", OpListStores)
 	}
-	all, err := c.ListStores(ctx, envID)
-	if err != nil {
-		return nil, err
-	}
 	var found []Store
-	for _, s := range all {
+	err := c.EachStore(ctx, envID, func(s Store) error {
 		if s.Type == StoreTypeSalesforce && strings.EqualFold(strings.TrimSpace(s.Name), want) {
 			found = append(found, s)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return found, nil
 }
 
 // decodeStore decodes a store leniently: when only its configuration does
 // not fit SalesforceConfiguration, the store is kept without it.
-func decodeStore(raw json.RawMessage) (Store, error) {
-	var s Store
-	if err := json.Unmarshal(raw, &s); err == nil {
-		return s, nil
-	}
+func decodeStore(decode func(any) error) (Store, error) {
 	// The outer configuration field shadows Store's, takes any JSON, and is
-	// dropped.
+	// decoded on its own.
 	var lenient struct {
 		Store
 		Configuration json.RawMessage `json:"configuration"`
 	}
-	if err := json.Unmarshal(raw, &lenient); err != nil {
+	if err := decode(&lenient); err != nil {
 		return Store{}, err
 	}
-	return lenient.Store, nil
+	s := lenient.Store
+	if len(lenient.Configuration) > 0 && json.Unmarshal(lenient.Configuration, &s.Configuration) != nil {
+		s.Configuration = SalesforceConfiguration{}
+	}
+	return s, nil
 }
