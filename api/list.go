@@ -75,7 +75,7 @@ type listPage struct {
 func (p *listPage) read(body io.Reader) error {
 	r := &boundedBody{r: body, page: maxListPage, item: maxListItem}
 	d := &pageDecoder{dec: json.NewDecoder(r), r: r}
-	if err := d.object(func(name string) error {
+	err := d.object(func(name string) error {
 		switch name {
 		case "_embedded":
 			return d.object(func(name string) error {
@@ -97,7 +97,13 @@ func (p *listPage) read(body io.Reader) error {
 			return nil
 		}
 		return d.skip()
-	}); err != nil {
+	})
+	if r.err != nil {
+		// A bound crossed, whatever was decoding then and however that
+		// wrapped it.
+		return r.err
+	}
+	if err != nil {
 		return err
 	}
 	// Reading to the end lets the connection serve the next page.
