@@ -1,7 +1,9 @@
 package cards
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -17,23 +19,61 @@ import (
 // commands take: the name with its status and sync state, then the ID with
 // the last sync and the failed count. now dates the last syncs.
 func RenderStoreList(st Styles, envID string, stores []api.Store, width int, now time.Time) string {
+	var b strings.Builder
+	_ = WriteStoreList(&b, st, envID, stores, width, now)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// WriteStoreList writes RenderStoreList's lines to w, each ending in a
+// newline, in writes of whole lines (a masking writer never sees a line
+// cut) of up to 64 KiB: a list of 100,000 stores is never one string.
+func WriteStoreList(w io.Writer, st Styles, envID string, stores []api.Store, width int, now time.Time) error {
 	width = max(width, 40)
+	out := lineWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	if len(stores) == 0 {
-		return st.paragraph(st.Muted, "No Salesforce stores in environment "+envID+". Create one with `sfstore create`.", width)
+		out.line(st.paragraph(st.Muted, "No Salesforce stores in environment "+envID+". Create one with `sfstore create`.", width))
+		return out.flush()
 	}
-	head := plural(len(stores), "Salesforce store") + " in environment " + term.Line(envID)
-	lines := []string{st.Section.Render(head)}
+	out.line(st.Section.Render(plural(len(stores), "Salesforce store") + " in environment " + term.Line(envID)))
 	for _, s := range stores {
-		lines = append(lines, "", st.listHeadLine(s, width))
+		out.line("")
+		out.line(st.listHeadLine(s, width))
 		id := "  " + term.Line(s.ID)
 		info := st.Muted.Render(syncSummary(s.SyncStatus, now))
 		if lipgloss.Width(id)+3+lipgloss.Width(info) <= width {
-			lines = append(lines, id+"   "+info)
+			out.line(id + "   " + info)
 		} else {
-			lines = append(lines, id, "  "+info)
+			out.line(id)
+			out.line("  " + info)
 		}
 	}
-	return strings.Join(lines, "\n")
+	return out.flush()
+}
+
+// lineWriter buffers whole lines, flushing before a line that would not
+// fit, and keeps the first error.
+type lineWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (l *lineWriter) line(s string) {
+	if l.err != nil {
+		return
+	}
+	if l.w.Buffered() > 0 && l.w.Available() < len(s)+1 {
+		l.err = l.w.Flush()
+	}
+	if l.err == nil {
+		_, l.err = l.w.WriteString(s + "\n")
+	}
+}
+
+func (l *lineWriter) flush() error {
+	if l.err != nil {
+		return l.err
+	}
+	return l.w.Flush()
 }
 
 // listHeadLine is the name, cut to fit, with the status and sync state at

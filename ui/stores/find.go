@@ -17,7 +17,7 @@ import (
 // shared.
 type found struct {
 	Store api.Store   // as GET returned it, secrets as PingOne gives them
-	All   []api.Store // every Salesforce store of the environment
+	All   []api.Store // every Salesforce store of the environment, as Slim keeps it
 }
 
 // find gets the session ready (ready), lists the environment's stores,
@@ -29,14 +29,24 @@ func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, e
 		return nil, err
 	}
 	env := s.Answers.TargetEnvironmentID()
-	all, err := listStores(ctx, s, p, "Looking for the store in environment "+env)
+	var sf []api.Store
+	var other *api.Store
+	err := listStores(ctx, s, p, "Looking for the store in environment "+env, func(st api.Store) error {
+		switch {
+		case st.Type == api.StoreTypeSalesforce:
+			sf = append(sf, Slim(st))
+		case other == nil && isID(st, ref):
+			o := Slim(st)
+			other = &o
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, fail(s, "sfstore could not list the stores", err)
 	}
-	if id := otherType(all, ref); id != nil {
-		return nil, fail(s, "Not a Salesforce store", &notSalesforceError{id.ID, id.Type})
+	if other != nil {
+		return nil, fail(s, "Not a Salesforce store", &notSalesforceError{other.ID, other.Type})
 	}
-	sf := Salesforce(all)
 	var target api.Store
 	switch matches := Match(sf, ref); len(matches) {
 	case 0:
@@ -64,22 +74,28 @@ func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, e
 	return &found{Store: *st, All: sf}, nil
 }
 
-// listStores lists every store of the target environment, every page,
-// under p's progress.
-func listStores(ctx context.Context, s *ui.Session, p ui.Prompter, title string) ([]api.Store, error) {
-	var all []api.Store
-	err := p.Task(ctx, title, func(ctx context.Context) error {
+// listStores calls keep with every store of the target environment, every
+// page, as they arrive, under p's progress; a wait PingOne asks for shows
+// there too. keep holds on to what its command needs and no more (see
+// Slim): an environment can have 100,000 stores.
+func listStores(ctx context.Context, s *ui.Session, p ui.Prompter, title string, keep func(api.Store) error) error {
+	return p.Task(ctx, title, func(ctx context.Context) error {
 		client, err := s.Client()
 		if err != nil {
 			return err
 		}
-		all, err = client.ListStores(ctx, s.Answers.TargetEnvironmentID())
-		return err
+		return client.EachStore(ctx, s.Answers.TargetEnvironmentID(), keep)
 	})
-	if err == nil {
-		noteSecrets(s, all)
-	}
-	return all, err
+}
+
+// Slim is what the list, the lookups and the shared-app check read of a
+// store: its name, ID, type, status, dates and sync state, and the app
+// (domain and client ID) of its configuration. Its secrets are dropped, so a list holds
+// none of them: they are neither kept nor shown.
+func Slim(st api.Store) api.Store {
+	return api.Store{ID: st.ID, Type: st.Type, Name: st.Name, Status: st.Status, SyncStatus: st.SyncStatus,
+		CreatedAt: st.CreatedAt, UpdatedAt: st.UpdatedAt,
+		Configuration: api.SalesforceConfiguration{SalesforceDomain: st.Configuration.SalesforceDomain, ClientID: st.Configuration.ClientID}}
 }
 
 // noteSecrets has every output mask the secrets PingOne returned in
@@ -105,6 +121,11 @@ func Salesforce(stores []api.Store) []api.Store {
 	return out
 }
 
+// isID reports whether ref is st's ID, in any letter case.
+func isID(st api.Store, ref string) bool {
+	return strings.EqualFold(st.ID, strings.TrimSpace(ref))
+}
+
 // Match returns the stores ref names: the one whose ID is ref (in any
 // letter case), else those whose name is ref, ignoring case and
 // surrounding space, as a person reading a list would.
@@ -125,17 +146,6 @@ func Match(stores []api.Store, ref string) []api.Store {
 		}
 	}
 	return out
-}
-
-// otherType returns the store whose ID is ref when it is not a Salesforce
-// store, so the person hears why it is not found.
-func otherType(stores []api.Store, ref string) *api.Store {
-	for i, st := range stores {
-		if strings.EqualFold(st.ID, strings.TrimSpace(ref)) && st.Type != api.StoreTypeSalesforce {
-			return &stores[i]
-		}
-	}
-	return nil
 }
 
 // plainName is a name that can be typed as it reads in a shell, in double
