@@ -42,6 +42,64 @@ func (c *Client) EachStore(ctx context.Context, envID string, each func(Store) e
 		})
 }
 
+// EachStoreSummary is EachStore for what a list shows and a lookup
+// compares: each Store carries only ID, Type, Name, Status, CreatedAt,
+// UpdatedAt, SyncStatus, and of its configuration SalesforceDomain and
+// ClientID (when they are strings). Nothing else is decoded, secrets least
+// of all, which makes it the cheaper read of a large environment.
+//
+// https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
+func (c *Client) EachStoreSummary(ctx context.Context, envID string, each func(Store) error) error {
+	path, err := storesPath(envID)
+	if err != nil {
+		return opErr(OpListStores, err)
+	}
+	n := 0
+	return c.list(ctx, call{op: OpListStores, method: http.MethodGet, path: path}, "stores",
+		func(decode func(any) error) error {
+			var s storeSummary
+			if err := decode(&s); err != nil {
+				return fmt.Errorf("decode store %d: %w", n, err)
+			}
+			n++
+			return each(s.store())
+		})
+}
+
+// storeSummary is the part of a store EachStoreSummary decodes.
+type storeSummary struct {
+	ID            string      `json:"id"`
+	Type          string      `json:"type"`
+	Name          string      `json:"name"`
+	Status        string      `json:"status"`
+	CreatedAt     string      `json:"createdAt"`
+	UpdatedAt     string      `json:"updatedAt"`
+	SyncStatus    *SyncStatus `json:"syncStatus"`
+	Configuration struct {
+		SalesforceDomain looseString `json:"SALESFORCE_DOMAIN"`
+		ClientID         looseString `json:"CLIENT_ID"`
+	} `json:"configuration"`
+}
+
+func (s storeSummary) store() Store {
+	st := Store{ID: s.ID, Type: s.Type, Name: s.Name, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, SyncStatus: s.SyncStatus}
+	st.Configuration.SalesforceDomain, st.Configuration.ClientID = string(s.Configuration.SalesforceDomain), string(s.Configuration.ClientID)
+	return st
+}
+
+// looseString is a configuration value that another type of store may
+// give as something other than a string: that reads as "", as the lenient
+// decoding of EachStore drops a configuration that does not fit.
+type looseString string
+
+func (l *looseString) UnmarshalJSON(b []byte) error {
+	var s string
+	if json.Unmarshal(b, &s) == nil {
+		*l = looseString(s)
+	}
+	return nil
+}
+
 // ListStores returns every store of environment envID, as EachStore reads
 // them. It holds them all: for a large environment, EachStore keeps only
 // what is needed.

@@ -28,9 +28,9 @@ func Complete(ctx context.Context, s *ui.Session, prefix string) []string {
 	}
 	var sf []api.Store
 	names := map[string]int{} // how many stores have each name, as Match compares them
-	err = client.EachStore(ctx, a.TargetEnvironmentID(), func(st api.Store) error {
+	err = client.EachStoreSummary(ctx, a.TargetEnvironmentID(), func(st api.Store) error {
 		if st.Type == api.StoreTypeSalesforce {
-			sf = append(sf, Slim(st))
+			sf = append(sf, st)
 			names[strings.ToLower(strings.TrimSpace(st.Name))]++
 		}
 		return nil

@@ -17,7 +17,7 @@ import (
 // shared.
 type found struct {
 	Store api.Store   // as GET returned it, secrets as PingOne gives them
-	All   []api.Store // every Salesforce store of the environment, as Slim keeps it
+	All   []api.Store // every Salesforce store of the environment, as api.EachStoreSummary reads them
 }
 
 // find gets the session ready (ready), lists the environment's stores,
@@ -31,13 +31,12 @@ func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, e
 	env := s.Answers.TargetEnvironmentID()
 	var sf []api.Store
 	var other *api.Store
-	err := listStores(ctx, s, p, "Looking for the store in environment "+env, func(st api.Store) error {
+	err := listStores(ctx, s, p, "Looking for the store in environment "+env, false, func(st api.Store) error {
 		switch {
 		case st.Type == api.StoreTypeSalesforce:
-			sf = append(sf, Slim(st))
+			sf = append(sf, st)
 		case other == nil && isID(st, ref):
-			o := Slim(st)
-			other = &o
+			other = &st
 		}
 		return nil
 	})
@@ -76,26 +75,21 @@ func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, e
 
 // listStores calls keep with every store of the target environment, every
 // page, as they arrive, under p's progress; a wait PingOne asks for shows
-// there too. keep holds on to what its command needs and no more (see
-// Slim): an environment can have 100,000 stores.
-func listStores(ctx context.Context, s *ui.Session, p ui.Prompter, title string, keep func(api.Store) error) error {
+// there too. Without whole, each store is as api.EachStoreSummary reads it
+// (what Slim keeps). keep holds on to what its command needs and no more:
+// an environment can have 100,000 stores.
+func listStores(ctx context.Context, s *ui.Session, p ui.Prompter, title string, whole bool, keep func(api.Store) error) error {
 	return p.Task(ctx, title, func(ctx context.Context) error {
 		client, err := s.Client()
 		if err != nil {
 			return err
 		}
-		return client.EachStore(ctx, s.Answers.TargetEnvironmentID(), keep)
+		each := client.EachStoreSummary
+		if whole {
+			each = client.EachStore
+		}
+		return each(ctx, s.Answers.TargetEnvironmentID(), keep)
 	})
-}
-
-// Slim is what the list, the lookups and the shared-app check read of a
-// store: its name, ID, type, status, dates and sync state, and the app
-// (domain and client ID) of its configuration. Its secrets are dropped, so a list holds
-// none of them: they are neither kept nor shown.
-func Slim(st api.Store) api.Store {
-	return api.Store{ID: st.ID, Type: st.Type, Name: st.Name, Status: st.Status, SyncStatus: st.SyncStatus,
-		CreatedAt: st.CreatedAt, UpdatedAt: st.UpdatedAt,
-		Configuration: api.SalesforceConfiguration{SalesforceDomain: st.Configuration.SalesforceDomain, ClientID: st.Configuration.ClientID}}
 }
 
 // noteSecrets has every output mask the secrets PingOne returned in

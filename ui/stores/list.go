@@ -1,10 +1,13 @@
 package stores
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"sfstore/api"
@@ -24,15 +27,16 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	title := "Listing the stores of environment " + env
 	if s.Opts.JSON {
 		var out jsonList
-		if err := listStores(ctx, s, p, title, out.add); err != nil {
+		defer out.close()
+		if err := listStores(ctx, s, p, title, true, out.add); err != nil {
 			return fail(s, "sfstore could not list the stores", err)
 		}
 		return out.writeTo(s.Out)
 	}
 	var sf []api.Store
-	err := listStores(ctx, s, p, title, func(st api.Store) error {
+	err := listStores(ctx, s, p, title, false, func(st api.Store) error {
 		if st.Type == api.StoreTypeSalesforce {
-			sf = append(sf, Slim(st))
+			sf = append(sf, st)
 		}
 		return nil
 	})
@@ -45,13 +49,18 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 // jsonList is `list --json`'s output as the stores arrive: each Salesforce
 // store masked and encoded as it comes, laid out as json.MarshalIndent lays
 // out the array. Nothing is written before the list is complete, so a
-// failure leaves stdout to the error's JSON alone.
+// failure leaves stdout to the error's JSON alone. Past jsonInMemory the
+// encoded stores go to a temporary file (mode 0600, removed at the end),
+// so memory stays flat however many stores there are.
 type jsonList struct {
-	chunks [][]byte // the array's elements, encoded, in chunks of about jsonChunk
-	n      int
+	buf   []byte   // encoded, not yet spilled
+	spill *os.File // nil until buf outgrows jsonInMemory
+	n     int
 }
 
-const jsonChunk = 256 << 10
+// jsonInMemory is how much encoded JSON is held before it is spilled; a
+// variable so that a test can spill a short list.
+var jsonInMemory = 4 << 20
 
 func (l *jsonList) add(st api.Store) error {
 	if st.Type != api.StoreTypeSalesforce {
@@ -66,25 +75,73 @@ func (l *jsonList) add(st api.Store) error {
 		sep = "[\n  "
 	}
 	l.n++
-	if len(l.chunks) == 0 || len(l.chunks[len(l.chunks)-1])+len(sep)+len(b) > jsonChunk {
-		l.chunks = append(l.chunks, make([]byte, 0, max(jsonChunk, len(sep)+len(b))))
+	l.buf = append(append(l.buf, sep...), b...)
+	if len(l.buf) < jsonInMemory {
+		return nil
 	}
-	last := &l.chunks[len(l.chunks)-1]
-	*last = append(append(*last, sep...), b...)
+	if l.spill == nil {
+		if l.spill, err = os.CreateTemp("", "sfstore-list-*.json"); err != nil {
+			l.spill = nil
+			return nil // memory it is, then
+		}
+	}
+	if _, err := l.spill.Write(l.buf); err != nil {
+		return fmt.Errorf("buffer the JSON: %w", err)
+	}
+	l.buf = l.buf[:0]
 	return nil
 }
 
-// writeTo writes the array, then a newline, as Session.WriteJSON does.
+// writeTo writes the array, then a newline, as Session.WriteJSON does,
+// and removes the temporary file.
 func (l *jsonList) writeTo(w io.Writer) error {
+	defer l.close()
 	if l.n == 0 {
 		_, err := io.WriteString(w, "[]\n")
 		return err
 	}
-	for _, c := range l.chunks {
-		if _, err := w.Write(c); err != nil {
+	if l.spill != nil {
+		if _, err := l.spill.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("buffer the JSON: %w", err)
+		}
+		// Whole stores per write: a masking writer must never see a value
+		// cut in two.
+		if err := copyStores(w, l.spill); err != nil {
 			return err
 		}
 	}
-	_, err := w.Write([]byte("\n]\n"))
+	_, err := w.Write(append(l.buf, "\n]\n"...))
 	return err
+}
+
+// copyStores copies the spilled array to w in writes that end where a
+// store ends ("\n  }", before the next store's comma).
+func copyStores(w io.Writer, r io.Reader) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var pending []byte
+	for {
+		line, err := br.ReadSlice('\n')
+		pending = append(pending, line...)
+		if (len(pending) >= 64<<10 && bytes.HasPrefix(line, []byte("  },"))) || err == io.EOF {
+			if _, werr := w.Write(pending); werr != nil {
+				return werr
+			}
+			pending = pending[:0]
+		}
+		switch {
+		case err == io.EOF:
+			return nil
+		case err != nil && err != bufio.ErrBufferFull:
+			return fmt.Errorf("buffer the JSON: %w", err)
+		}
+	}
+}
+
+// close removes the temporary file, if there is one.
+func (l *jsonList) close() {
+	if l.spill != nil {
+		_ = l.spill.Close()
+		_ = os.Remove(l.spill.Name())
+		l.spill = nil
+	}
 }
