@@ -20,3 +20,17 @@ func BenchmarkEachStore10000InPagesOf100(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEachStoreSummary10000InPagesOf100 is the same list as the table
+// and the lookups read it.
+func BenchmarkEachStoreSummary10000InPagesOf100(b *testing.B) {
+	h, _ := pagedStores(10000, 100)
+	c := setup(b, h)
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		if err := c.EachStoreSummary(context.Background(), testEnvID, func(api.Store) error { n++; return nil }); err != nil || n != 10000 {
+			b.Fatal(n, err)
+		}
+	}
+}

@@ -241,3 +241,22 @@ func TestListRefusesA5GBAnswerWithoutReadingIt(t *testing.T) {
 		}
 	})
 }
+
+func TestEachStoreSummaryDecodesNoSecrets(t *testing.T) {
+	c := setup(t, respond(200, `{"_embedded":{"stores":[`+storeJSON(7)+`,
+		{"id":"s2","type":"Workday","name":"WD","configuration":{"CLIENT_ID":{"nested":1},"SALESFORCE_DOMAIN":5,"CLIENT_SECRET":"pw"},
+		 "syncStatus":{"syncState":"FAILED","failedCount":3}}]}}`))
+	var got []api.Store
+	if err := c.EachStoreSummary(context.Background(), testEnvID, func(s api.Store) error { got = append(got, s); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	want := api.Store{ID: "8305f20e-d0e2-4a92-aa0d-000000000007", Type: "Salesforce", Name: "store 7", Status: "INACTIVE",
+		CreatedAt: "2022-11-28T18:12:22.282Z", UpdatedAt: "2022-11-28T18:12:22.282Z",
+		Configuration: api.SalesforceConfiguration{SalesforceDomain: "https://example.com", ClientID: "fdsfd"}}
+	if len(got) != 2 || fmtAny(got[0]) != fmtAny(want) {
+		t.Fatalf("got %s\nwant %s", fmtAny(got), fmtAny(want))
+	}
+	if got[1].Configuration != (api.SalesforceConfiguration{}) || got[1].SyncStatus.FailedCount != 3 || got[1].Type != "Workday" {
+		t.Errorf("another type's store = %s", fmtAny(got[1]))
+	}
+}
