@@ -1,8 +1,10 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -18,8 +20,7 @@ var (
 	maxListItem int64 = 1 << 20   // 1 MiB: a store is about 1 KiB
 )
 
-// listRead is how much of a page one read takes, so that the item bound is
-// checked within that many bytes of being crossed.
+// listRead is how much of a page one read takes.
 const listRead = 64 << 10
 
 // list calls each for every item of a collection under _embedded.{key}, in
@@ -36,9 +37,12 @@ const listRead = 64 << 10
 func (c *Client) list(ctx context.Context, k call, key string, each func(decode func(v any) error) error) error {
 	seen := map[string]bool{k.path: true}
 	total := 0
+	var buf []byte // one page's read buffer, for every page
 	for {
-		pg := &listPage{key: key, each: each}
-		if _, err := c.send(ctx, k, pg); err != nil {
+		pg := &listPage{key: key, each: each, buf: buf}
+		_, err := c.send(ctx, k, pg)
+		buf = pg.buf
+		if err != nil {
 			return err
 		}
 		total += pg.items
@@ -69,188 +73,265 @@ type listPage struct {
 	each  func(decode func(v any) error) error
 	items int    // items read from this page
 	next  string // _links.next.href, "" when this is the last page
+	buf   []byte // the read buffer, handed from page to page
 }
+
+// rawItem receives an item's bytes from decode without a copy: they are
+// valid only until decode's caller returns.
+type rawItem []byte
 
 // read decodes the page from body, within maxListPage and maxListItem.
 func (p *listPage) read(body io.Reader) error {
-	r := &boundedBody{r: body, page: maxListPage, item: maxListItem}
-	d := &pageDecoder{dec: json.NewDecoder(r), r: r}
-	err := d.object(func(name string) error {
+	r := &pageReader{r: &boundedBody{r: body, limit: maxListPage}, buf: p.buf[:0]}
+	defer func() { p.buf = r.buf }()
+	err := r.object(func(name string) error {
 		switch name {
 		case "_embedded":
-			return d.object(func(name string) error {
+			return r.object(func(name string) error {
 				if name != p.key {
-					return d.skip()
+					return r.skip()
 				}
-				return d.array(p.item)
+				return r.array(p.item)
 			})
 		case "_links":
+			v, err := r.value()
+			if err != nil {
+				return err
+			}
 			var links struct {
 				Next *Link `json:"next"`
 			}
-			if err := d.decode(&links); err != nil {
-				return err
+			if err := json.Unmarshal(v, &links); err != nil {
+				return fmt.Errorf("decode pingone response: _links: %w", err)
 			}
 			if links.Next != nil {
 				p.next = links.Next.Href
 			}
 			return nil
 		}
-		return d.skip()
+		return r.skip()
 	})
-	if r.err != nil {
+	if r.r.err != nil {
 		// A bound crossed, whatever was decoding then and however that
 		// wrapped it.
-		return r.err
+		return r.r.err
 	}
 	if err != nil {
 		return err
 	}
 	// Reading to the end lets the connection serve the next page.
-	if _, err := d.token(); err != io.EOF {
-		return r.failed(fmt.Errorf("decode pingone response: data after the page's JSON object"))
-	}
-	return nil
+	return r.end()
 }
 
-// item hands the decoder's current value to each.
-func (p *listPage) item(d *pageDecoder) error {
+// item hands the reader's next value to each.
+func (p *listPage) item(v []byte) error {
 	p.items++
 	used := false
-	err := p.each(func(v any) error {
+	return p.each(func(dst any) error {
 		if used {
 			return fmt.Errorf("an item of the list is decoded once")
 		}
 		used = true
-		return d.decode(v)
+		if raw, ok := dst.(*rawItem); ok {
+			*raw = v
+			return nil
+		}
+		return json.Unmarshal(v, dst)
 	})
+}
+
+// pageReader reads a page's JSON from a buffer it fills as it goes,
+// keeping only the value being read: memory follows the largest item.
+type pageReader struct {
+	r    *boundedBody
+	buf  []byte
+	pos  int   // next byte to read in buf
+	base int64 // offset in the body of buf[0]
+	eof  bool
+}
+
+// fill reads more of the body, first dropping what was read.
+func (p *pageReader) fill() error {
+	if p.pos > 0 {
+		n := copy(p.buf, p.buf[p.pos:])
+		p.buf, p.base, p.pos = p.buf[:n], p.base+int64(p.pos), 0
+	}
+	if cap(p.buf)-len(p.buf) < listRead {
+		grown := make([]byte, len(p.buf), max(2*cap(p.buf), len(p.buf)+listRead))
+		copy(grown, p.buf)
+		p.buf = grown
+	}
+	for {
+		n, err := p.r.Read(p.buf[len(p.buf):cap(p.buf)])
+		p.buf = p.buf[:len(p.buf)+n]
+		switch {
+		case err == io.EOF:
+			p.eof = true
+			return nil
+		case err != nil:
+			return fmt.Errorf("read pingone response: %w", err)
+		case n > 0:
+			return nil
+		}
+	}
+}
+
+// value returns the next JSON value, whole, and moves past it.
+func (p *pageReader) value() ([]byte, error) {
+	for {
+		end, err := scanValue(p.buf, p.pos, 0)
+		if err == nil {
+			v := p.buf[skipSpace(p.buf, p.pos):end]
+			p.pos = end
+			return v, nil
+		}
+		var se *scanError
+		switch {
+		case errors.As(err, &se):
+			return nil, fmt.Errorf("decode pingone response: invalid character %q at byte %d", se.c, p.base+int64(se.off))
+		case err != errMore:
+			return nil, fmt.Errorf("decode pingone response: %w", err)
+		case int64(len(p.buf)-p.pos) > maxListItem:
+			return nil, fmt.Errorf("an item of pingone's list is larger than %d KiB; refusing to read it (is this really PingOne?)", maxListItem>>10)
+		case p.eof:
+			return nil, fmt.Errorf("decode pingone response: %w", io.ErrUnexpectedEOF)
+		}
+		if err := p.fill(); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// skip moves past the next value.
+func (p *pageReader) skip() error {
+	_, err := p.value()
+	return err
+}
+
+// peek returns the next byte that is not space, without moving past it.
+func (p *pageReader) peek() (byte, error) {
+	for {
+		p.pos = skipSpace(p.buf, p.pos)
+		if p.pos < len(p.buf) {
+			return p.buf[p.pos], nil
+		}
+		if p.eof {
+			return 0, fmt.Errorf("decode pingone response: %w", io.ErrUnexpectedEOF)
+		}
+		if err := p.fill(); err != nil {
+			return 0, err
+		}
+	}
+}
+
+// expect moves past the next byte that is not space, which must be one of
+// want, and returns it.
+func (p *pageReader) expect(what string, want ...byte) (byte, error) {
+	c, err := p.peek()
 	if err != nil {
+		return 0, err
+	}
+	if bytes.IndexByte(want, c) < 0 {
+		return 0, fmt.Errorf("decode pingone response: want %s, got %q at byte %d", what, c, p.base+int64(p.pos))
+	}
+	p.pos++
+	return c, nil
+}
+
+// null moves past a null, if that is what comes next.
+func (p *pageReader) null() (bool, error) {
+	c, err := p.peek()
+	if err != nil || c != 'n' {
+		return false, err
+	}
+	return true, p.skip()
+}
+
+// object reads a JSON object (or null), calling field for each member;
+// field must read the member's value.
+func (p *pageReader) object(field func(name string) error) error {
+	if null, err := p.null(); null || err != nil {
 		return err
 	}
-	if !used {
-		return d.skip()
-	}
-	return nil
-}
-
-// pageDecoder walks a page's JSON token by token, marking where each value
-// starts so that boundedBody can bound it.
-type pageDecoder struct {
-	dec *json.Decoder
-	r   *boundedBody
-}
-
-func (d *pageDecoder) token() (json.Token, error) {
-	d.r.mark(d.dec.InputOffset())
-	t, err := d.dec.Token()
-	return t, d.r.failed(err)
-}
-
-// open reads the token that opens a value, where the page cannot end.
-func (d *pageDecoder) open() (json.Token, error) {
-	t, err := d.token()
-	if err == io.EOF {
-		return nil, fmt.Errorf("decode pingone response: %w", io.ErrUnexpectedEOF)
-	}
-	return t, err
-}
-
-func (d *pageDecoder) decode(v any) error {
-	d.r.mark(d.dec.InputOffset())
-	err := d.dec.Decode(v)
-	if err == io.EOF {
-		err = fmt.Errorf("decode pingone response: %w", io.ErrUnexpectedEOF)
-	}
-	return d.r.failed(err)
-}
-
-// skip reads past the next value; a value too large fails as an item does.
-func (d *pageDecoder) skip() error {
-	var v json.RawMessage
-	return d.decode(&v)
-}
-
-func (d *pageDecoder) more() bool {
-	d.r.mark(d.dec.InputOffset())
-	return d.dec.More()
-}
-
-// object reads a JSON object (or null), calling field for each member with
-// the decoder before its value; field must read the value.
-func (d *pageDecoder) object(field func(name string) error) error {
-	t, err := d.open()
-	if err != nil {
+	if _, err := p.expect("a JSON object", '{'); err != nil {
 		return err
 	}
-	if t == nil {
-		return nil
+	if c, err := p.peek(); err != nil || c == '}' {
+		p.pos++
+		return err
 	}
-	if t != json.Delim('{') {
-		return fmt.Errorf("decode pingone response: want a JSON object, got %s", tokenKind(t))
-	}
-	for d.more() {
-		t, err := d.open()
+	for {
+		k, err := p.value()
 		if err != nil {
 			return err
 		}
-		if err := field(t.(string)); err != nil {
+		var name string
+		if err := json.Unmarshal(k, &name); err != nil {
+			return fmt.Errorf("decode pingone response: a member name: %w", err)
+		}
+		if _, err := p.expect("':'", ':'); err != nil {
+			return err
+		}
+		if err := field(name); err != nil {
+			return err
+		}
+		if c, err := p.expect("',' or '}'", ',', '}'); err != nil || c == '}' {
 			return err
 		}
 	}
-	_, err = d.open() // '}'
-	return err
 }
 
-// array reads a JSON array (or null), calling item with the decoder before
-// each element; item must read it.
-func (d *pageDecoder) array(item func(*pageDecoder) error) error {
-	t, err := d.open()
-	if err != nil {
+// array reads a JSON array (or null), calling item with each element.
+func (p *pageReader) array(item func([]byte) error) error {
+	if null, err := p.null(); null || err != nil {
 		return err
 	}
-	if t == nil {
-		return nil
+	if _, err := p.expect("a JSON array of items", '['); err != nil {
+		return err
 	}
-	if t != json.Delim('[') {
-		return fmt.Errorf("decode pingone response: want a JSON array of items, got %s", tokenKind(t))
+	if c, err := p.peek(); err != nil || c == ']' {
+		p.pos++
+		return err
 	}
-	for d.more() {
-		if err := item(d); err != nil {
+	for {
+		v, err := p.value()
+		if err != nil {
+			return err
+		}
+		if err := item(v); err != nil {
+			return err
+		}
+		if c, err := p.expect("',' or ']'", ',', ']'); err != nil || c == ']' {
 			return err
 		}
 	}
-	_, err = d.open() // ']'
-	return err
 }
 
-// tokenKind names a JSON token's type, never its value, which may be a
-// secret.
-func tokenKind(t json.Token) string {
-	switch v := t.(type) {
-	case json.Delim:
-		return "a " + v.String()
-	case string:
-		return "a string"
-	case float64, json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
+// end checks that nothing but space follows the page's object, reading to
+// the end of the body.
+func (p *pageReader) end() error {
+	for {
+		p.pos = skipSpace(p.buf, p.pos)
+		if p.pos < len(p.buf) {
+			return fmt.Errorf("decode pingone response: data after the page's JSON object")
+		}
+		if p.eof {
+			return nil
+		}
+		if err := p.fill(); err != nil {
+			return err
+		}
 	}
-	return "null"
 }
 
-// boundedBody reads a page within two bounds: the whole page, and the value
-// being read since the last mark. It stops at the first byte past either,
-// so a runaway answer is never read whole.
+// boundedBody reads a page up to limit bytes, and fails at the first byte
+// past it, so a runaway answer is never read whole.
 type boundedBody struct {
-	r          io.Reader
-	page, item int64
-	read       int64 // bytes read so far
-	start      int64 // offset of the value being read
-	err        error // the bound crossed, once one is
+	r     io.Reader
+	limit int64
+	read  int64
+	err   error // the bound crossed, once it is
 }
-
-func (b *boundedBody) mark(offset int64) { b.start = offset }
 
 func (b *boundedBody) Read(p []byte) (int, error) {
 	if b.err != nil {
@@ -260,31 +341,9 @@ func (b *boundedBody) Read(p []byte) (int, error) {
 		p = p[:listRead]
 	}
 	n, err := b.r.Read(p)
-	b.read += int64(n)
-	switch {
-	case b.read > b.page:
-		b.err = fmt.Errorf("pingone response is larger than %d MiB; refusing to read more (is this really PingOne?)", b.page>>20)
-	case b.read-b.start > b.item+listRead:
-		// The decoder holds at most one read beyond the value it is on.
-		b.err = fmt.Errorf("an item of pingone's list is larger than %d KiB; refusing to read it (is this really PingOne?)", b.item>>10)
-	}
-	if b.err != nil {
+	if b.read += int64(n); b.read > b.limit {
+		b.err = fmt.Errorf("pingone response is larger than %d MiB; refusing to read more (is this really PingOne?)", b.limit>>20)
 		return n, b.err
 	}
 	return n, err
-}
-
-// failed prefers the bound crossed over the decoder's view of it (which
-// may be a syntax error at the cut).
-func (b *boundedBody) failed(err error) error {
-	if err == nil || err == io.EOF {
-		return err
-	}
-	if b.err != nil {
-		return b.err
-	}
-	if _, ok := err.(*json.SyntaxError); ok {
-		return fmt.Errorf("decode pingone response: %w", err)
-	}
-	return err
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,18 +16,38 @@ import (
 )
 
 // storeJSON is store i in the shape of the documented Create Store 201
-// answer, about 900 bytes.
+// answer, about 1.2 KB.
 func storeJSON(i int) string {
+	var b strings.Builder
+	writeStore(&b, i)
+	return b.String()
+}
+
+// storeParts are storeJSON's fixed parts, around its ID (four times) and
+// its name's number.
+var storeParts = strings.Split(`{"id":"@ID@","environment":{"id":"`+testEnvID+`"},`+
+	`"createdAt":"2022-11-28T18:12:22.282Z","updatedAt":"2022-11-28T18:12:22.282Z",`+
+	`"image":{"href":"https://d1oekt4jpdthse.cloudfront.net/branding/market/cb933bfe-8282-405a-a780-0a19b97edc02.png"},`+
+	`"type":"Salesforce","status":"INACTIVE","configuration":{"FREEZE_USER_FLAG":false,"ENABLE_COMMUNITIES":true,`+
+	`"PERMISSION_SET_MANAGEMENT":"Merge with permission sets in Salesforce","CREATE_USERS":true,"UPDATE_USERS":true,`+
+	`"DISABLE_USERS":true,"PROVISION_DISABLED_USERS":true,"SALESFORCE_DOMAIN":"https://example.com","PROFILE_ID":"fds",`+
+	`"ACCOUNT_ID":"fdsf","CLIENT_ID":"fdsfd","CLIENT_SECRET":"fdsafds","OAUTH_ACCESS_TOKEN":"fdsfds","OAUTH_REFRESH_TOKEN":"fdsfdsa"},`+
+	`"name":"store N","_links":{"self":{"href":"https://api.pingone.com/v1/environments/`+testEnvID+`/propagation/stores/@ID@"},`+
+	`"update":{"href":"https://api.pingone.com/v1/environments/`+testEnvID+`/propagation/stores/@ID@"},`+
+	`"delete":{"href":"https://api.pingone.com/v1/environments/`+testEnvID+`/propagation/stores/@ID@"}}}`, "@ID@")
+
+func writeStore(b *strings.Builder, i int) {
 	id := fmt.Sprintf("8305f20e-d0e2-4a92-aa0d-%012d", i)
-	self := `"https://api.pingone.com/v1/environments/` + testEnvID + `/propagation/stores/` + id + `"`
-	return `{"id":"` + id + `","environment":{"id":"` + testEnvID + `"},` +
-		`"createdAt":"2022-11-28T18:12:22.282Z","updatedAt":"2022-11-28T18:12:22.282Z",` +
-		`"image":{"href":"https://d1oekt4jpdthse.cloudfront.net/branding/market/cb933bfe-8282-405a-a780-0a19b97edc02.png"},` +
-		`"type":"Salesforce","status":"INACTIVE","configuration":{"FREEZE_USER_FLAG":false,"ENABLE_COMMUNITIES":true,` +
-		`"PERMISSION_SET_MANAGEMENT":"Merge with permission sets in Salesforce","CREATE_USERS":true,"UPDATE_USERS":true,` +
-		`"DISABLE_USERS":true,"PROVISION_DISABLED_USERS":true,"SALESFORCE_DOMAIN":"https://example.com","PROFILE_ID":"fds",` +
-		`"ACCOUNT_ID":"fdsf","CLIENT_ID":"fdsfd","CLIENT_SECRET":"fdsafds","OAUTH_ACCESS_TOKEN":"fdsfds","OAUTH_REFRESH_TOKEN":"fdsfdsa"},` +
-		`"name":"store ` + strconv.Itoa(i) + `","_links":{"self":{"href":` + self + `},"update":{"href":` + self + `},"delete":{"href":` + self + `}}}`
+	for k, part := range storeParts {
+		if k > 0 {
+			b.WriteString(id)
+		}
+		if head, tail, ok := strings.Cut(part, `"store N"`); ok {
+			b.WriteString(head + `"store ` + strconv.Itoa(i) + `"` + tail)
+			continue
+		}
+		b.WriteString(part)
+	}
 }
 
 // storesPage is a page of n stores from the first, linking to next
@@ -42,7 +63,7 @@ func storesPage(first, n int, next string) []byte {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(storeJSON(first + i))
+		writeStore(&b, first+i)
 	}
 	fmt.Fprintf(&b, `]},"count":%d,"size":%d}`, n, n)
 	return []byte(b.String())
@@ -76,6 +97,10 @@ func pagedStores(total, size int) (http.HandlerFunc, *atomic.Int32) {
 	}, &requests
 }
 
+// pagedStores20000 is pagedStores(20000, 100), built once for the tests
+// that share it.
+var pagedStores20000 = sync.OnceValues(func() (http.HandlerFunc, *atomic.Int32) { return pagedStores(20000, 100) })
+
 // checkStores checks that stores are stores 0 to n-1, in order.
 func checkStores(t *testing.T, stores []api.Store, n int) {
 	t.Helper()
@@ -99,21 +124,25 @@ func TestListStoresOfOnePageOf5000Stores(t *testing.T) {
 	checkStores(t, stores, 5000)
 }
 
-func TestListStoresOf20000StoresInPagesOf100(t *testing.T) {
-	h, requests := pagedStores(20000, 100)
+// The list, the lookups and the duplicate check read summaries.
+func TestEachStoreSummaryOf20000StoresInPagesOf100(t *testing.T) {
+	h, requests := pagedStores20000()
 	c := setup(t, h)
-	stores, err := c.ListStores(context.Background(), testEnvID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkStores(t, stores, 20000)
-	if n := requests.Load(); n != 200 {
-		t.Errorf("%d requests, want 200", n)
+	n := 0
+	err := c.EachStoreSummary(context.Background(), testEnvID, func(s api.Store) error {
+		if s.Name != "store "+strconv.Itoa(n) || s.Configuration.ClientID != "fdsfd" || s.Configuration.ClientSecret != "" {
+			t.Fatalf("store %d = %+v", n, s)
+		}
+		n++
+		return nil
+	})
+	if err != nil || n != 20000 || requests.Load() != 200 {
+		t.Errorf("%d stores in %d requests, %v", n, requests.Load(), err)
 	}
 }
 
 func TestFindSalesforceStoresAmong20000(t *testing.T) {
-	h, _ := pagedStores(20000, 100)
+	h, _ := pagedStores20000()
 	c := setup(t, h)
 	found, err := c.FindSalesforceStores(context.Background(), testEnvID, " STORE 19999 ")
 	if err != nil || len(found) != 1 || found[0].Name != "store 19999" {
@@ -174,12 +203,15 @@ func TestListStopsOnALoopingNextLink(t *testing.T) {
 
 func TestListRefusesPagesThatAreNotAPage(t *testing.T) {
 	for body, want := range map[string]string{
-		`<html>gateway</html>`:                 "decode pingone response: invalid character '<'",
-		`{"_embedded":{"stores":{"id":"s"}}}`:  "want a JSON array of items, got a {",
-		`{"_embedded":{"stores":[{"id":5}]}}`:  "decode store 0: json: cannot unmarshal number",
-		`{"_embedded":{"stores":[]}} trailing`: "data after the page's JSON object",
-		`{"_embedded":{"stores":[{"id":"s"}`:   "unexpected EOF",
-		``:                                     "unexpected EOF",
+		`<html>gateway</html>`:                             "decode pingone response: want a JSON object, got '<' at byte 0",
+		`{"_embedded":{"stores":{"id":"s"}}}`:              "want a JSON array of items, got '{' at byte 23",
+		`{"_embedded":{"stores":[{"id":"s"]}}`:             "invalid character ']' at byte 33",
+		`{"_embedded":{"stores":[{"id":tru}]}}`:            "invalid character '}' at byte 33",
+		`{"_embedded":{"stores":[{"id":"a"} {"id":"b"}]}}`: "want ',' or ']', got '{' at byte 35",
+		`{"_embedded":{"stores":[{"id":5}]}}`:              "decode store 0: json: cannot unmarshal number",
+		`{"_embedded":{"stores":[]}} trailing`:             "data after the page's JSON object",
+		`{"_embedded":{"stores":[{"id":"s"}`:               "unexpected EOF",
+		``:                                                 "unexpected EOF",
 	} {
 		c := setup(t, respond(200, body))
 		if _, err := c.ListStores(context.Background(), testEnvID); err == nil || !strings.Contains(err.Error(), want) {
@@ -231,7 +263,7 @@ func TestListRefusesA5GBAnswerWithoutReadingIt(t *testing.T) {
 		defer api.SetListBounds(8<<20, 1<<20)()
 		h, written, done := endless(`{"_embedded":{"stores":[`, func(i int) string { return storeJSON(i) + "," })
 		c := setup(t, h)
-		_, err := c.ListStores(context.Background(), testEnvID)
+		err := c.EachStoreSummary(context.Background(), testEnvID, func(api.Store) error { return nil })
 		if err == nil || !strings.Contains(err.Error(), "list stores: pingone response is larger than 8 MiB; refusing to read more") {
 			t.Fatalf("err = %v", err)
 		}

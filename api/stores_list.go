@@ -25,21 +25,14 @@ import (
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
 func (c *Client) EachStore(ctx context.Context, envID string, each func(Store) error) error {
-	path, err := storesPath(envID)
-	if err != nil {
-		return opErr(OpListStores, err)
-	}
-	n := 0
-	return c.list(ctx, call{op: OpListStores, method: http.MethodGet, path: path}, "stores",
-		func(decode func(any) error) error {
-			s, err := decodeStore(decode)
-			if err != nil {
-				// The message of a type error names fields, never values.
-				return fmt.Errorf("decode store %d: %w", n, err)
-			}
-			n++
-			return each(s)
-		})
+	return c.eachStoreJSON(ctx, envID, func(i int, raw []byte) error {
+		s, err := decodeStore(func(v any) error { return json.Unmarshal(raw, v) })
+		if err != nil {
+			// The message of a type error names fields, never values.
+			return fmt.Errorf("decode store %d: %w", i, err)
+		}
+		return each(s)
+	})
 }
 
 // EachStoreSummary is EachStore for what a list shows and a lookup
@@ -50,6 +43,19 @@ func (c *Client) EachStore(ctx context.Context, envID string, each func(Store) e
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
 func (c *Client) EachStoreSummary(ctx context.Context, envID string, each func(Store) error) error {
+	return c.eachStoreJSON(ctx, envID, func(i int, raw []byte) error {
+		s, err := summaryOf(raw)
+		if err != nil {
+			return fmt.Errorf("decode store %d: %w", i, err)
+		}
+		return each(s)
+	})
+}
+
+// eachStoreJSON calls each with the JSON of every store of environment
+// envID and its index in the list; the bytes are valid only until each
+// returns.
+func (c *Client) eachStoreJSON(ctx context.Context, envID string, each func(i int, raw []byte) error) error {
 	path, err := storesPath(envID)
 	if err != nil {
 		return opErr(OpListStores, err)
@@ -57,47 +63,13 @@ func (c *Client) EachStoreSummary(ctx context.Context, envID string, each func(S
 	n := 0
 	return c.list(ctx, call{op: OpListStores, method: http.MethodGet, path: path}, "stores",
 		func(decode func(any) error) error {
-			var s storeSummary
-			if err := decode(&s); err != nil {
-				return fmt.Errorf("decode store %d: %w", n, err)
+			var raw rawItem
+			if err := decode(&raw); err != nil {
+				return err
 			}
 			n++
-			return each(s.store())
+			return each(n-1, raw)
 		})
-}
-
-// storeSummary is the part of a store EachStoreSummary decodes.
-type storeSummary struct {
-	ID            string      `json:"id"`
-	Type          string      `json:"type"`
-	Name          string      `json:"name"`
-	Status        string      `json:"status"`
-	CreatedAt     string      `json:"createdAt"`
-	UpdatedAt     string      `json:"updatedAt"`
-	SyncStatus    *SyncStatus `json:"syncStatus"`
-	Configuration struct {
-		SalesforceDomain looseString `json:"SALESFORCE_DOMAIN"`
-		ClientID         looseString `json:"CLIENT_ID"`
-	} `json:"configuration"`
-}
-
-func (s storeSummary) store() Store {
-	st := Store{ID: s.ID, Type: s.Type, Name: s.Name, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, SyncStatus: s.SyncStatus}
-	st.Configuration.SalesforceDomain, st.Configuration.ClientID = string(s.Configuration.SalesforceDomain), string(s.Configuration.ClientID)
-	return st
-}
-
-// looseString is a configuration value that another type of store may
-// give as something other than a string: that reads as "", as the lenient
-// decoding of EachStore drops a configuration that does not fit.
-type looseString string
-
-func (l *looseString) UnmarshalJSON(b []byte) error {
-	var s string
-	if json.Unmarshal(b, &s) == nil {
-		*l = looseString(s)
-	}
-	return nil
 }
 
 // ListStores returns every store of environment envID, as EachStore reads
@@ -139,11 +111,21 @@ func (c *Client) FindSalesforceStores(ctx context.Context, envID, name string) (
 	if want == "" {
 		return nil, fmt.Errorf("%s: store name is empty", OpListStores)
 	}
+	// Only a store of that name is decoded whole.
 	var found []Store
-	err := c.EachStore(ctx, envID, func(s Store) error {
-		if s.Type == StoreTypeSalesforce && strings.EqualFold(strings.TrimSpace(s.Name), want) {
-			found = append(found, s)
+	err := c.eachStoreJSON(ctx, envID, func(i int, raw []byte) error {
+		sum, err := summaryOf(raw)
+		if err != nil {
+			return fmt.Errorf("decode store %d: %w", i, err)
 		}
+		if sum.Type != StoreTypeSalesforce || !strings.EqualFold(strings.TrimSpace(sum.Name), want) {
+			return nil
+		}
+		s, err := decodeStore(func(v any) error { return json.Unmarshal(raw, v) })
+		if err != nil {
+			return fmt.Errorf("decode store %d: %w", i, err)
+		}
+		found = append(found, s)
 		return nil
 	})
 	if err != nil {
