@@ -35,11 +35,25 @@ func WriteStoreList(w io.Writer, st Styles, envID string, stores []api.Store, wi
 		return out.flush()
 	}
 	out.line(st.Section.Render(plural(len(stores), "Salesforce store") + " in environment " + term.Line(envID)))
+	// Most stores share a status, a sync state and a summary: each is
+	// drawn once (a list can have 100,000 stores).
+	rights, infos := map[string]string{}, map[string]string{}
 	for _, s := range stores {
 		out.line("")
-		out.line(st.listHeadLine(s, width))
+		key := s.Status + "\x00" + syncKey(s.SyncStatus)
+		right, ok := rights[key]
+		if !ok {
+			right = st.listRight(s)
+			rights[key] = right
+		}
+		out.line(st.listHeadLine(s, right, width))
 		id := "  " + term.Line(s.ID)
-		info := st.Muted.Render(syncSummary(s.SyncStatus, now))
+		summary := syncSummary(s.SyncStatus, now)
+		info, ok := infos[summary]
+		if !ok {
+			info = st.Muted.Render(summary)
+			infos[summary] = info
+		}
 		if lipgloss.Width(id)+3+lipgloss.Width(info) <= width {
 			out.line(id + "   " + info)
 		} else {
@@ -78,9 +92,7 @@ func (l *lineWriter) flush() error {
 
 // listHeadLine is the name, cut to fit, with the status and sync state at
 // the right edge.
-func (st Styles) listHeadLine(s api.Store, width int) string {
-	// Padded to their longest words, so the columns line up.
-	right := padLeft(st.statusWord(s.Status), len(api.StatusInactive)) + "  " + padRight(st.syncBadge(s.SyncStatus), len("– NOT SYNCED"))
+func (st Styles) listHeadLine(s api.Store, right string, width int) string {
 	room := width - lipgloss.Width(right) - 2
 	name := ansi.Truncate(st.Clean(term.Line(s.Name)), max(room, 10), "…")
 	gap := max(width-lipgloss.Width(name)-lipgloss.Width(right), 2)
@@ -93,6 +105,23 @@ func padLeft(s string, w int) string {
 
 func padRight(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0))
+}
+
+// listRight is a list line's status and sync state, padded to their
+// longest words, so the columns line up.
+func (st Styles) listRight(s api.Store) string {
+	return padLeft(st.statusWord(s.Status), len(api.StatusInactive)) + "  " + padRight(st.syncBadge(s.SyncStatus), len("– NOT SYNCED"))
+}
+
+// syncKey is what of a sync status its badge shows.
+func syncKey(ss *api.SyncStatus) string {
+	if ss == nil {
+		return ""
+	}
+	if ss.FailedCount > 0 {
+		return ss.SyncState + "\x00failures"
+	}
+	return ss.SyncState
 }
 
 // statusWord is ACTIVE, or INACTIVE muted: an inactive store provisions

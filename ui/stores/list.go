@@ -33,17 +33,48 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 		}
 		return out.writeTo(s.Out)
 	}
-	var sf []api.Store
+	var sf chunks[api.Store]
 	err := listStores(ctx, s, p, title, false, func(st api.Store) error {
 		if st.Type == api.StoreTypeSalesforce {
-			sf = append(sf, st)
+			sf.add(st)
 		}
 		return nil
 	})
 	if err != nil {
 		return fail(s, "sfstore could not list the stores", err)
 	}
-	return cards.WriteStoreList(s.Out, s.OutStyles, env, sf, s.OutWidth, time.Now())
+	return cards.WriteStoreList(s.Out, s.OutStyles, env, sf.all(), s.OutWidth, time.Now())
+}
+
+// chunks collects values in slices of a fixed size, so that a list of
+// 100,000 is not copied again each time it doubles.
+type chunks[T any] struct {
+	full [][]T
+	last []T
+	n    int
+}
+
+const chunkLen = 1024
+
+func (c *chunks[T]) add(v T) {
+	if len(c.last) == chunkLen {
+		c.full = append(c.full, c.last)
+		c.last = nil
+	}
+	if c.last == nil {
+		c.last = make([]T, 0, chunkLen)
+	}
+	c.last = append(c.last, v)
+	c.n++
+}
+
+// all returns every value in one slice, copied once.
+func (c *chunks[T]) all() []T {
+	out := make([]T, 0, c.n)
+	for _, f := range c.full {
+		out = append(out, f...)
+	}
+	return append(out, c.last...)
 }
 
 // jsonList is `list --json`'s output as the stores arrive: each Salesforce
