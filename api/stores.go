@@ -3,7 +3,6 @@ package api
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -74,7 +73,7 @@ func readStore(resp *http.Response, body []byte, secrets []string, a storeAnswer
 	if t := bytes.TrimSpace(body); len(t) == 0 || string(t) == "null" {
 		return nil, a.fail(answered+" "+a.missing, ErrEmptyResponse)
 	}
-	s, err := decodeStore(func(v any) error { return json.Unmarshal(body, v) })
+	s, err := decodeStore(body)
 	if err != nil {
 		// The message of a JSON error names fields and types, never values;
 		// masking is for a value a future message might quote.

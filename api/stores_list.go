@@ -26,7 +26,7 @@ import (
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
 func (c *Client) EachStore(ctx context.Context, envID string, each func(Store) error) error {
 	return c.eachStoreJSON(ctx, envID, func(i int, raw []byte) error {
-		s, err := decodeStore(func(v any) error { return json.Unmarshal(raw, v) })
+		s, err := decodeStore(raw)
 		if err != nil {
 			// The message of a type error names fields, never values.
 			return fmt.Errorf("decode store %d: %w", i, err)
@@ -121,7 +121,7 @@ func (c *Client) FindSalesforceStores(ctx context.Context, envID, name string) (
 		if sum.Type != StoreTypeSalesforce || !strings.EqualFold(strings.TrimSpace(sum.Name), want) {
 			return nil
 		}
-		s, err := decodeStore(func(v any) error { return json.Unmarshal(raw, v) })
+		s, err := decodeStore(raw)
 		if err != nil {
 			return fmt.Errorf("decode store %d: %w", i, err)
 		}
@@ -136,19 +136,19 @@ func (c *Client) FindSalesforceStores(ctx context.Context, envID, name string) (
 
 // decodeStore decodes a store leniently: when only its configuration does
 // not fit SalesforceConfiguration, the store is kept without it.
-func decodeStore(decode func(any) error) (Store, error) {
+func decodeStore(raw []byte) (Store, error) {
+	var s Store
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s, nil
+	}
 	// The outer configuration field shadows Store's, takes any JSON, and is
-	// decoded on its own.
+	// dropped.
 	var lenient struct {
 		Store
 		Configuration json.RawMessage `json:"configuration"`
 	}
-	if err := decode(&lenient); err != nil {
+	if err := json.Unmarshal(raw, &lenient); err != nil {
 		return Store{}, err
 	}
-	s := lenient.Store
-	if len(lenient.Configuration) > 0 && json.Unmarshal(lenient.Configuration, &s.Configuration) != nil {
-		s.Configuration = SalesforceConfiguration{}
-	}
-	return s, nil
+	return lenient.Store, nil
 }
