@@ -26,12 +26,7 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	env := s.Answers.TargetEnvironmentID()
 	title := "Listing the stores of environment " + env
 	if s.Opts.JSON {
-		var out jsonList
-		defer out.close()
-		if err := listStores(ctx, s, p, title, true, out.add); err != nil {
-			return fail(s, "sfstore could not list the stores", err)
-		}
-		return out.writeTo(s.Out)
+		return listJSON(ctx, s, p, title)
 	}
 	var sf chunks[api.Store]
 	err := listStores(ctx, s, p, title, false, func(st api.Store) error {
@@ -44,6 +39,40 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 		return fail(s, "sfstore could not list the stores", err)
 	}
 	return cards.WriteStoreList(s.Out, s.OutStyles, env, sf.all(), s.OutWidth, time.Now())
+}
+
+// listJSON is List with --json. Stores are encoded by a goroutine of
+// their own while the next ones are read and decoded: on two cores, the
+// list takes the longer of the two rather than both.
+func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) error {
+	var out jsonList
+	defer out.close()
+	stores := make(chan api.Store, 256)
+	encoded := make(chan error, 1)
+	go func() {
+		var err error
+		for st := range stores { // drained to the end, so a send never blocks for good
+			if err == nil {
+				err = out.add(st)
+			}
+		}
+		encoded <- err
+	}()
+	err := listStores(ctx, s, p, title, true, func(st api.Store) error {
+		if st.Type == api.StoreTypeSalesforce {
+			stores <- st
+		}
+		return nil
+	})
+	close(stores)
+	encErr := <-encoded
+	if err != nil {
+		return fail(s, "sfstore could not list the stores", err)
+	}
+	if encErr != nil {
+		return encErr
+	}
+	return out.writeTo(s.Out)
 }
 
 // chunks collects values in slices of a fixed size, so that a list of
