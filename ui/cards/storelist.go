@@ -20,21 +20,26 @@ import (
 // the last sync and the failed count. now dates the last syncs.
 func RenderStoreList(st Styles, envID string, stores []api.Store, width int, now time.Time) string {
 	var b strings.Builder
-	_ = WriteStoreList(&b, st, envID, stores, width, now)
+	_ = WriteStoreList(&b, st, envID, stores, width, now, false)
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // WriteStoreList writes RenderStoreList's lines to w, each ending in a
 // newline, in writes of whole lines (a masking writer never sees a line
 // cut) of up to 64 KiB: a list of 100,000 stores is never one string.
-func WriteStoreList(w io.Writer, st Styles, envID string, stores []api.Store, width int, now time.Time) error {
+// demo marks the list as simulated.
+func WriteStoreList(w io.Writer, st Styles, envID string, stores []api.Store, width int, now time.Time, demo bool) error {
 	width = max(width, 40)
 	out := lineWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	mark := ""
+	if demo {
+		mark = " " + st.Demo.Render("DEMO")
+	}
 	if len(stores) == 0 {
-		out.line(st.paragraph(st.Muted, "No Salesforce stores in environment "+envID+". Create one with `sfstore create`.", width))
+		out.line(st.paragraph(st.Muted, "No Salesforce stores in environment "+envID+". Create one with `sfstore create`.", width) + mark)
 		return out.flush()
 	}
-	out.line(st.Section.Render(plural(len(stores), "Salesforce store") + " in environment " + term.Line(envID)))
+	out.line(st.Section.Render(plural(len(stores), "Salesforce store")+" in environment "+term.Line(envID)) + mark)
 	// Most stores share a status, a sync state and a summary: each is
 	// drawn once (a list can have 100,000 stores).
 	rights, infos := map[string]string{}, map[string]string{}

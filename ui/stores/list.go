@@ -38,7 +38,7 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	if err != nil {
 		return fail(s, "sfstore could not list the stores", err)
 	}
-	return cards.WriteStoreList(s.Out, s.OutStyles, env, sf.all(), s.OutWidth, time.Now())
+	return cards.WriteStoreList(s.Out, s.OutStyles, env, sf.all(), s.OutWidth, time.Now(), s.Opts.Demo)
 }
 
 // listJSON is List with --json. Stores are encoded by a goroutine of
