@@ -26,47 +26,80 @@ func RenderStoreList(st Styles, envID string, stores []api.Store, width int, now
 
 // WriteStoreList writes RenderStoreList's lines to w, each ending in a
 // newline, in writes of whole lines (a masking writer never sees a line
-// cut) of up to 64 KiB: a list of 100,000 stores is never one string.
-// demo marks the list as simulated.
+// cut) of up to 64 KiB. demo marks the list as simulated.
 func WriteStoreList(w io.Writer, st Styles, envID string, stores []api.Store, width int, now time.Time, demo bool) error {
-	width = max(width, 40)
 	out := lineWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	out.line(strings.TrimSuffix(StoreListHeading(st, envID, len(stores), width, demo), "\n"))
+	rows := NewStoreRows(st, width, now)
+	for _, s := range stores {
+		out.line(strings.TrimSuffix(rows.Row(s), "\n"))
+	}
+	return out.flush()
+}
+
+// StoreListHeading is a store list's first line (n stores in environment
+// envID), or with none the message that says how to create one; demo
+// marks it as simulated. It ends in a newline; the rows (StoreRows)
+// follow it.
+func StoreListHeading(st Styles, envID string, n, width int, demo bool) string {
+	width = max(width, 40)
 	mark := ""
 	if demo {
 		mark = " " + st.Demo.Render("DEMO")
 	}
-	if len(stores) == 0 {
-		out.line(st.paragraph(st.Muted, "No Salesforce stores in environment "+envID+". Create one with `sfstore create`.", width) + mark)
-		return out.flush()
+	if n == 0 {
+		return st.paragraph(st.Muted, "No Salesforce stores in environment "+envID+". Create one with `sfstore create`.", width) + mark + "\n"
 	}
-	out.line(st.Section.Render(plural(len(stores), "Salesforce store")+" in environment "+term.Line(envID)) + mark)
-	// Most stores share a status, a sync state and a summary: each is
-	// drawn once (a list can have 100,000 stores).
-	rights, infos := map[string]string{}, map[string]string{}
-	for _, s := range stores {
-		out.line("")
-		key := s.Status + "\x00" + syncKey(s.SyncStatus)
-		right, ok := rights[key]
-		if !ok {
-			right = st.listRight(s)
-			rights[key] = right
-		}
-		out.line(st.listHeadLine(s, right, width))
-		id := "  " + term.Line(s.ID)
-		summary := syncSummary(s.SyncStatus, now)
-		info, ok := infos[summary]
-		if !ok {
-			info = st.Muted.Render(summary)
-			infos[summary] = info
-		}
-		if lipgloss.Width(id)+3+lipgloss.Width(info) <= width {
-			out.line(id + "   " + info)
-		} else {
-			out.line(id)
-			out.line("  " + info)
-		}
+	return st.Section.Render(plural(n, "Salesforce store")+" in environment "+term.Line(envID)) + mark + "\n"
+}
+
+// StoreRows draws a store list's rows one store at a time, so that a list
+// of 100,000 stores can be drawn as it is read, without holding it.
+type StoreRows struct {
+	st     Styles
+	width  int
+	now    time.Time
+	rights map[string]string // drawn status and sync badges, by what they show
+	infos  map[string]string // drawn sync summaries
+}
+
+// maxDrawn bounds StoreRows' caches: most stores share a status, a sync
+// state and a summary, and each is drawn once, but memory must not follow
+// the number of stores.
+const maxDrawn = 256
+
+// NewStoreRows returns rows for a list width columns wide, dating the last
+// syncs from now.
+func NewStoreRows(st Styles, width int, now time.Time) *StoreRows {
+	return &StoreRows{st: st, width: max(width, 40), now: now, rights: map[string]string{}, infos: map[string]string{}}
+}
+
+// Row is store s's lines, a blank one first, each ending in a newline:
+// the name with its status and sync state, then the ID with the last sync
+// and the failed count.
+func (r *StoreRows) Row(s api.Store) string {
+	right := drawn(r.rights, s.Status+"\x00"+syncKey(s.SyncStatus), func() string { return r.st.listRight(s) })
+	id := "  " + term.Line(s.ID)
+	summary := syncSummary(s.SyncStatus, r.now)
+	info := drawn(r.infos, summary, func() string { return r.st.Muted.Render(summary) })
+	head := "\n" + r.st.listHeadLine(s, right, r.width) + "\n"
+	if lipgloss.Width(id)+3+lipgloss.Width(info) <= r.width {
+		return head + id + "   " + info + "\n"
 	}
-	return out.flush()
+	return head + id + "\n  " + info + "\n"
+}
+
+// drawn returns the cached drawing of key, drawing it (and caching it,
+// while the cache has room) when there is none.
+func drawn(cache map[string]string, key string, draw func() string) string {
+	if v, ok := cache[key]; ok {
+		return v
+	}
+	v := draw()
+	if len(cache) < maxDrawn {
+		cache[key] = v
+	}
+	return v
 }
 
 // lineWriter buffers whole lines, flushing before a line that would not

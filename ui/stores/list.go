@@ -17,8 +17,9 @@ import (
 
 // List prints the target environment's Salesforce stores, every page of
 // them: name, ID, status, sync state, last sync and failed count; with
-// --json, the stores themselves, secrets masked. Stores are read one at a
-// time and only what is printed is kept, so that 100,000 stores list.
+// --json, the stores themselves, secrets masked. Each store is drawn (or
+// encoded) as it is read and then dropped, the output held in a spool
+// until the list is whole, so 100,000 stores list in the memory of a few.
 func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	if err := ready(ctx, s, p); err != nil {
 		return err
@@ -28,33 +29,46 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	if s.Opts.JSON {
 		return listJSON(ctx, s, p, title)
 	}
-	var sf chunks[api.Store]
+	var out spool
+	defer out.close()
+	rows := cards.NewStoreRows(s.OutStyles, s.OutWidth, time.Now())
+	n := 0
 	err := listStores(ctx, s, p, title, false, func(st api.Store) error {
-		if st.Type == api.StoreTypeSalesforce {
-			sf.add(st)
+		if st.Type != api.StoreTypeSalesforce {
+			return nil
 		}
-		return nil
+		n++
+		return out.write([]byte(rows.Row(st)))
 	})
 	if err != nil {
 		return fail(s, "sfstore could not list the stores", err)
 	}
-	return cards.WriteStoreList(s.Out, s.OutStyles, env, sf.all(), s.OutWidth, time.Now(), s.Opts.Demo)
+	if _, err := io.WriteString(s.Out, cards.StoreListHeading(s.OutStyles, env, n, s.OutWidth, s.Opts.Demo)); err != nil {
+		return err
+	}
+	return out.writeTo(s.Out)
 }
 
-// listJSON is List with --json. Stores are encoded by a goroutine of
+// listJSON is List with --json: the stores masked and laid out as
+// Session.WriteJSON lays out an array. Stores are encoded by a goroutine of
 // their own while the next ones are read and decoded: on two cores, the
 // list takes the longer of the two rather than both.
 func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) error {
-	var out jsonList
+	var out spool
 	defer out.close()
 	stores := make(chan api.Store, 256)
 	encoded := make(chan error, 1)
 	go func() {
 		var err error
+		n := 0
 		for st := range stores { // drained to the end, so a send never blocks for good
 			if err == nil {
-				err = out.add(st)
+				err = addJSON(&out, st, n)
 			}
+			n++
+		}
+		if err == nil {
+			err = closeJSON(&out, n)
 		}
 		encoded <- err
 	}()
@@ -75,114 +89,85 @@ func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) erro
 	return out.writeTo(s.Out)
 }
 
-// chunks collects values in slices of a fixed size, so that a list of
-// 100,000 is not copied again each time it doubles.
-type chunks[T any] struct {
-	full [][]T
-	last []T
-	n    int
-}
-
-const chunkLen = 1024
-
-func (c *chunks[T]) add(v T) {
-	if len(c.last) == chunkLen {
-		c.full = append(c.full, c.last)
-		c.last = nil
-	}
-	if c.last == nil {
-		c.last = make([]T, 0, chunkLen)
-	}
-	c.last = append(c.last, v)
-	c.n++
-}
-
-// all returns every value in one slice, copied once.
-func (c *chunks[T]) all() []T {
-	out := make([]T, 0, c.n)
-	for _, f := range c.full {
-		out = append(out, f...)
-	}
-	return append(out, c.last...)
-}
-
-// jsonList is `list --json`'s output as the stores arrive: each Salesforce
-// store masked and encoded as it comes, laid out as json.MarshalIndent lays
-// out the array. Nothing is written before the list is complete, so a
-// failure leaves stdout to the error's JSON alone. Past jsonInMemory the
-// encoded stores go to a temporary file (mode 0600, removed at the end),
-// so memory stays flat however many stores there are.
-type jsonList struct {
-	buf   []byte   // encoded, not yet spilled
-	spill *os.File // nil until buf outgrows jsonInMemory
-	n     int
-}
-
-// jsonInMemory is how much encoded JSON is held before it is spilled; a
-// variable so that a test can spill a short list.
-var jsonInMemory = 4 << 20
-
-func (l *jsonList) add(st api.Store) error {
-	if st.Type != api.StoreTypeSalesforce {
-		return nil
-	}
+// addJSON adds store st, the i-th, to a JSON array in out.
+func addJSON(out *spool, st api.Store, i int) error {
 	b, err := json.MarshalIndent(st.Masked(), "  ", "  ")
 	if err != nil {
 		return fmt.Errorf("encode JSON: %w", err)
 	}
 	sep := ",\n  "
-	if l.n == 0 {
+	if i == 0 {
 		sep = "[\n  "
 	}
-	l.n++
-	l.buf = append(append(l.buf, sep...), b...)
-	if len(l.buf) < jsonInMemory {
+	return out.write(append([]byte(sep), b...))
+}
+
+// closeJSON ends the array of n stores, then a newline.
+func closeJSON(out *spool, n int) error {
+	if n == 0 {
+		return out.write([]byte("[]\n"))
+	}
+	return out.write([]byte("\n]\n"))
+}
+
+// spool holds output until it can all be written: up to spoolInMemory in
+// memory, the rest in a temporary file (mode 0600, removed by close), so
+// memory stays flat however long the output. What is held is what would
+// be shown: stores drawn, or encoded with their secrets masked.
+type spool struct {
+	buf   []byte
+	spill *os.File // nil until buf outgrows spoolInMemory
+}
+
+// spoolInMemory is how much a spool holds before it spills; a variable
+// so that a test can spill a short list.
+var spoolInMemory = 4 << 20
+
+func (s *spool) write(b []byte) error {
+	s.buf = append(s.buf, b...)
+	if len(s.buf) < spoolInMemory {
 		return nil
 	}
-	if l.spill == nil {
-		if l.spill, err = os.CreateTemp("", "sfstore-list-*.json"); err != nil {
-			l.spill = nil
+	if s.spill == nil {
+		f, err := os.CreateTemp("", "sfstore-list-*")
+		if err != nil {
 			return nil // memory it is, then
 		}
+		s.spill = f
 	}
-	if _, err := l.spill.Write(l.buf); err != nil {
-		return fmt.Errorf("buffer the JSON: %w", err)
+	if _, err := s.spill.Write(s.buf); err != nil {
+		return fmt.Errorf("spool the output: %w", err)
 	}
-	l.buf = l.buf[:0]
+	s.buf = s.buf[:0]
 	return nil
 }
 
-// writeTo writes the array, then a newline, as Session.WriteJSON does,
-// and removes the temporary file.
-func (l *jsonList) writeTo(w io.Writer) error {
-	defer l.close()
-	if l.n == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
-	}
-	if l.spill != nil {
-		if _, err := l.spill.Seek(0, io.SeekStart); err != nil {
-			return fmt.Errorf("buffer the JSON: %w", err)
+// writeTo writes what the spool holds to w in writes that each end at the
+// end of a line, so a masking writer never sees a value cut in two.
+func (s *spool) writeTo(w io.Writer) error {
+	if s.spill != nil {
+		if _, err := s.spill.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("spool the output: %w", err)
 		}
-		// Whole stores per write: a masking writer must never see a value
-		// cut in two.
-		if err := copyStores(w, l.spill); err != nil {
+		if err := copyLines(w, s.spill); err != nil {
 			return err
 		}
 	}
-	_, err := w.Write(append(l.buf, "\n]\n"...))
+	if len(s.buf) == 0 {
+		return nil
+	}
+	_, err := w.Write(s.buf)
 	return err
 }
 
-// copyStores copies the spilled array to w in writes that end where a
-// store ends ("\n  }", before the next store's comma).
-func copyStores(w io.Writer, r io.Reader) error {
+// copyLines copies r to w in writes of whole lines, about 64 KiB each.
+func copyLines(w io.Writer, r io.Reader) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var pending []byte
 	for {
 		line, err := br.ReadSlice('\n')
 		pending = append(pending, line...)
-		if (len(pending) >= 64<<10 && bytes.HasPrefix(line, []byte("  },"))) || err == io.EOF {
+		if (len(pending) >= 64<<10 && bytes.HasSuffix(pending, []byte("\n"))) || (err == io.EOF && len(pending) > 0) {
 			if _, werr := w.Write(pending); werr != nil {
 				return werr
 			}
@@ -192,16 +177,16 @@ func copyStores(w io.Writer, r io.Reader) error {
 		case err == io.EOF:
 			return nil
 		case err != nil && err != bufio.ErrBufferFull:
-			return fmt.Errorf("buffer the JSON: %w", err)
+			return fmt.Errorf("spool the output: %w", err)
 		}
 	}
 }
 
 // close removes the temporary file, if there is one.
-func (l *jsonList) close() {
-	if l.spill != nil {
-		_ = l.spill.Close()
-		_ = os.Remove(l.spill.Name())
-		l.spill = nil
+func (s *spool) close() {
+	if s.spill != nil {
+		_ = s.spill.Close()
+		_ = os.Remove(s.spill.Name())
+		s.spill = nil
 	}
 }
