@@ -115,8 +115,9 @@ func closeJSON(out *spool, n int) error {
 // memory stays flat however long the output. What is held is what would
 // be shown: stores drawn, or encoded with their secrets masked.
 type spool struct {
-	buf   []byte
-	spill *os.File // nil until buf outgrows spoolInMemory
+	buf      []byte
+	spill    *os.File // nil until buf outgrows spoolInMemory
+	unlinked bool     // the file has no name left to remove
 }
 
 // spoolInMemory is how much a spool holds before it spills; a variable
@@ -134,6 +135,9 @@ func (s *spool) write(b []byte) error {
 			return nil // memory it is, then
 		}
 		s.spill = f
+		// Where the system allows it, the file goes from the directory at
+		// once, so that not even a killed run leaves it behind.
+		s.unlinked = os.Remove(f.Name()) == nil
 	}
 	if _, err := s.spill.Write(s.buf); err != nil {
 		return fmt.Errorf("spool the output: %w", err)
@@ -186,7 +190,9 @@ func copyLines(w io.Writer, r io.Reader) error {
 func (s *spool) close() {
 	if s.spill != nil {
 		_ = s.spill.Close()
-		_ = os.Remove(s.spill.Name())
+		if !s.unlinked {
+			_ = os.Remove(s.spill.Name())
+		}
 		s.spill = nil
 	}
 }
