@@ -89,9 +89,10 @@ func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) erro
 	return out.writeTo(s.Out)
 }
 
-// addJSON adds store st, the i-th, to a JSON array in out.
+// addJSON adds store st, the i-th, to a JSON array in out, indented in
+// place as json.MarshalIndent would.
 func addJSON(out *spool, st api.Store, i int) error {
-	b, err := json.MarshalIndent(st.Masked(), "  ", "  ")
+	b, err := json.Marshal(st.Masked())
 	if err != nil {
 		return fmt.Errorf("encode JSON: %w", err)
 	}
@@ -99,7 +100,12 @@ func addJSON(out *spool, st api.Store, i int) error {
 	if i == 0 {
 		sep = "[\n  "
 	}
-	return out.write(append([]byte(sep), b...))
+	buf := bytes.NewBuffer(append(out.buf, sep...))
+	if err := json.Indent(buf, b, "  ", "  "); err != nil {
+		return fmt.Errorf("encode JSON: %w", err)
+	}
+	out.buf = buf.Bytes()
+	return out.write(nil)
 }
 
 // closeJSON ends the array of n stores, then a newline.
