@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"sfstore/api/endpoint"
 	"strings"
@@ -31,6 +32,8 @@ type Client struct {
 	ts         oauth2.TokenSource
 	userAgent  string
 	redactions []string
+	sleep      func(context.Context, time.Duration) error // a read's wait before a retry
+	now        func() time.Time                           // to read a Retry-After date
 }
 
 // Option configures a Client built by NewClient.
@@ -89,7 +92,7 @@ func NewClient(apiURL string, opts ...Option) (*Client, error) {
 	}
 	path := strings.TrimSuffix(strings.TrimRight(u.EscapedPath(), "/"), "/v1")
 	base := u.Scheme + "://" + u.Host + strings.TrimRight(path, "/")
-	c := &Client{baseURL: base, host: u.Host, userAgent: defaultUserAgent}
+	c := &Client{baseURL: base, host: u.Host, userAgent: defaultUserAgent, sleep: retrySleep, now: time.Now}
 	for _, opt := range opts {
 		opt(c)
 	}

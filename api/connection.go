@@ -63,7 +63,8 @@ func (c *Client) TestConnection(ctx context.Context, envID string, req *CreateSa
 	}
 	body := proposedStore(req)
 	k := call{op: OpTestConnection, method: http.MethodPost, path: path + "/connection/status",
-		contentType: ConnectionCheckContentType, body: body, secrets: body.Configuration.Secrets()}
+		contentType: ConnectionCheckContentType, body: body, secrets: body.Configuration.Secrets(),
+		read: true} // the check changes nothing, so it is retried as a read
 	var raw []byte
 	resp, err := c.send(ctx, k, &raw)
 	if err != nil {

@@ -154,7 +154,11 @@ func TestDebugTraceOfEchoingErrorsHoldsNoSecret(t *testing.T) {
 			_, _ = c.CreateSalesforceStore(context.Background(), testEnvID, sentinelRequest(t))
 			_, _ = c.TestConnection(context.Background(), testEnvID, sentinelRequest(t))
 			out := trace.String()
-			if strings.Count(out, "--> POST ") != 2 || strings.Count(out, "\n<-- ") != 2 {
+			want := 2
+			if name == "502 html" {
+				want += 3 // the connection check changes nothing, so it is retried
+			}
+			if strings.Count(out, "--> POST ") != want || strings.Count(out, "\n<-- ") != want {
 				t.Errorf("trace:\n%s", out)
 			}
 			assertNoSecretIn(t, out, sentinels...)

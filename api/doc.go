@@ -1,11 +1,14 @@
 // Package api is a small client for the PingOne Platform API: it gets an
 // access token for a worker app and creates identity propagation stores of
-// type Salesforce. Around that: ListStores (every page; e.g. to find a
-// taken name), GetStore, UpdateSalesforceStore (a full replace: build it
+// type Salesforce. Around that: EachStore and EachStoreSummary (every page,
+// one store at a time, for environments of any size; ListStores holds them
+// all), FindSalesforceStores (e.g. to find a taken name), GetStore, UpdateSalesforceStore (a full replace: build it
 // with Store.Request) and DeleteStore, TestConnection (PingOne's check of a
 // proposed or stored store), CreateRevision (so the admin console shows the
 // changes), and ListEnvironments and GetEnvironment (to pick and check the
-// target environment).
+// target environment). Reads (GETs and the connection test) answered 429,
+// 502, 503 or 504 are tried again a few times (see WithRetryNotify); writes
+// never are.
 //
 // For provisioning users into a store: ListPlans, CreatePlan and
 // UpdatePlan (one plan per environment); ListRules, GetRule, CreateRule

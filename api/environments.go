@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 )
@@ -33,17 +32,18 @@ type Environment struct {
 //
 // https://developer.pingidentity.com/pingone-api/platform/environments/read-all-environments.html
 func (c *Client) ListEnvironments(ctx context.Context) ([]Environment, error) {
-	raw, err := c.list(ctx, call{op: OpListEnvironments, method: http.MethodGet, path: "environments"}, "environments")
+	var envs []Environment
+	err := c.list(ctx, call{op: OpListEnvironments, method: http.MethodGet, path: "environments"}, "environments",
+		func(decode func(any) error) error {
+			var e Environment
+			if err := decode(&e); err != nil {
+				return fmt.Errorf("decode environment %d: %w", len(envs), err)
+			}
+			envs = append(envs, e)
+			return nil
+		})
 	if err != nil {
 		return nil, err
-	}
-	envs := make([]Environment, 0, len(raw))
-	for i, r := range raw {
-		var e Environment
-		if err := json.Unmarshal(r, &e); err != nil {
-			return nil, fmt.Errorf("%s: decode environment %d: %w", OpListEnvironments, i, err)
-		}
-		envs = append(envs, e)
 	}
 	return envs, nil
 }

@@ -22,7 +22,7 @@ const testEnvID = "abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6"
 
 // setup starts a server running h under basePath and a client for it whose
 // requests carry the bearer token "test-token".
-func setup(t *testing.T, h http.HandlerFunc, opts ...api.Option) *api.Client {
+func setup(t testing.TB, h http.HandlerFunc, opts ...api.Option) *api.Client {
 	t.Helper()
 	mux := http.NewServeMux()
 	mux.Handle(basePath+"/", http.StripPrefix(basePath, h))

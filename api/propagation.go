@@ -133,18 +133,22 @@ func (c *Client) deleteOne(ctx context.Context, k call, ch change) error {
 // listOf gets every item of a collection (c.list) and decodes each into a
 // T with decode, naming the item by index in an error.
 func listOf[T any](ctx context.Context, c *Client, k call, key, what string, decode func(json.RawMessage) (T, error)) ([]T, error) {
-	raw, err := c.list(ctx, k, key)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]T, 0, len(raw))
-	for i, r := range raw {
+	var out []T
+	err := c.list(ctx, k, key, func(next func(any) error) error {
+		var r json.RawMessage
+		if err := next(&r); err != nil {
+			return fmt.Errorf("decode %s %d: %w", what, len(out), err)
+		}
 		v, err := decode(r)
 		if err != nil {
 			// The message of a type error names fields, never values.
-			return nil, fmt.Errorf("%s: decode %s %d: %w", k.op, what, i, err)
+			return fmt.Errorf("%s: decode %s %d: %w", k.op, what, len(out), err)
 		}
 		out = append(out, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -71,28 +71,44 @@ type call struct {
 	contentType string // "" for application/json
 	body        any    // nil for no body
 	secrets     []string
+	read        bool // changes nothing though not a GET: retried as a GET is (see retryWait)
 }
 
 // send makes the call and decodes a 2xx JSON body into v (see do). Every
-// error is prefixed with the operation, e.g. "create store: ...".
+// error is prefixed with the operation, e.g. "create store: ...". A read
+// answered 429, 502, 503 or 504 is tried again a few times (see retryWait);
+// a write never is.
 func (c *Client) send(ctx context.Context, k call, v any) (*http.Response, error) {
 	p, err := c.prepare(k.method, k.path, k.contentType, k.body)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", k.op, err)
 	}
-	req, err := newRequest(ctx, p)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", k.op, err)
+	for attempt := 0; ; attempt++ {
+		req, err := newRequest(ctx, p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", k.op, err)
+		}
+		resp, err := c.do(k.op, req, v, k.secrets...)
+		if err == nil {
+			return resp, nil
+		}
+		wait, again := c.retryWait(k, resp, attempt)
+		if !again {
+			return resp, fmt.Errorf("%s: %w", k.op, err)
+		}
+		notifyRetry(ctx, RetryNotice{Op: k.op, Status: resp.StatusCode, Wait: wait, Attempt: attempt + 1})
+		if c.sleep(ctx, wait) != nil {
+			return resp, fmt.Errorf("%s: %w", k.op, c.sendError(ctx.Err(), nil))
+		}
 	}
-	resp, err := c.do(k.op, req, v, k.secrets...)
-	if err != nil {
-		return resp, fmt.Errorf("%s: %w", k.op, err)
-	}
-	return resp, nil
 }
 
+// streamed is a body read as it arrives, such as a list's page, rather
+// than whole within maxSuccessBody.
+type streamed interface{ read(body io.Reader) error }
+
 // do sends req and decodes a 2xx JSON body into v (when v is not nil; a
-// *[]byte receives the raw body instead). Non-2xx answers become *Error
+// *[]byte receives the raw body instead, and a streamed reads it itself). Non-2xx answers become *Error
 // (with Op set to op) and token failures *TokenError. secrets are
 // request-specific values to redact on top of the client's redactions.
 func (c *Client) do(op string, req *http.Request, v any, secrets ...string) (*http.Response, error) {
@@ -113,6 +129,11 @@ func (c *Client) do(op string, req *http.Request, v any, secrets ...string) (*ht
 	}
 	if v == nil {
 		return resp, nil
+	}
+	if r, ok := v.(streamed); ok {
+		// Its own bounds, and errors that say where: a callback's error
+		// comes back as it is.
+		return resp, redact.Err(r.read(resp.Body), secrets)
 	}
 	body, err := readCapped(resp.Body, maxSuccessBody)
 	if err != nil {

@@ -8,44 +8,94 @@ import (
 	"strings"
 )
 
-// ListStores returns the identity propagation stores of environment envID,
-// of every type: filter on Store.Type (StoreTypeSalesforce) for the
-// Salesforce ones, e.g. to warn that a name is taken.
+// EachStore calls each with every identity propagation store of
+// environment envID, of every type, page after page, as they are read:
+// memory follows one store, not the environment. Filter on Store.Type
+// (StoreTypeSalesforce) for the Salesforce ones. An error from each stops
+// the list and is returned wrapped.
 //
 // Configuration is decoded as a Salesforce configuration whatever the type:
 // keys of other types are dropped, and a store whose configuration does not
 // fit (another type's key of the same name with another JSON type) comes
-// back without one rather than failing the whole list. PingOne returns the
-// secrets in clear: use Store.Masked before showing a store.
+// with none rather than failing the whole list. PingOne returns the secrets
+// in clear: use Store.Masked before showing a store.
 //
 // A non-2xx answer is an *Error with Op OpListStores; 403 means the worker
 // app lacks the Environment Admin role.
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
-func (c *Client) ListStores(ctx context.Context, envID string) ([]Store, error) {
+func (c *Client) EachStore(ctx context.Context, envID string, each func(Store) error) error {
+	return c.eachStoreJSON(ctx, envID, func(i int, raw []byte) error {
+		s, err := decodeStore(raw)
+		if err != nil {
+			// The message of a type error names fields, never values.
+			return fmt.Errorf("decode store %d: %w", i, err)
+		}
+		return each(s)
+	})
+}
+
+// EachStoreSummary is EachStore for what a list shows and a lookup
+// compares: each Store carries only ID, Type, Name, Status, CreatedAt,
+// UpdatedAt, SyncStatus, and of its configuration SalesforceDomain and
+// ClientID (when they are strings). Nothing else is decoded, secrets least
+// of all, which makes it the cheaper read of a large environment.
+//
+// https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
+func (c *Client) EachStoreSummary(ctx context.Context, envID string, each func(Store) error) error {
+	return c.eachStoreJSON(ctx, envID, func(i int, raw []byte) error {
+		s, err := summaryOf(raw)
+		if err != nil {
+			return fmt.Errorf("decode store %d: %w", i, err)
+		}
+		return each(s)
+	})
+}
+
+// eachStoreJSON calls each with the JSON of every store of environment
+// envID and its index in the list; the bytes are valid only until each
+// returns.
+func (c *Client) eachStoreJSON(ctx context.Context, envID string, each func(i int, raw []byte) error) error {
 	path, err := storesPath(envID)
 	if err != nil {
-		return nil, opErr(OpListStores, err)
+		return opErr(OpListStores, err)
 	}
-	raw, err := c.list(ctx, call{op: OpListStores, method: http.MethodGet, path: path}, "stores")
+	n := 0
+	return c.list(ctx, call{op: OpListStores, method: http.MethodGet, path: path}, "stores",
+		func(decode func(any) error) error {
+			var raw rawItem
+			if err := decode(&raw); err != nil {
+				return err
+			}
+			n++
+			return each(n-1, raw)
+		})
+}
+
+// ListStores returns every store of environment envID, as EachStore reads
+// them. It holds them all: for a large environment, EachStore keeps only
+// what is needed.
+//
+// https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
+func (c *Client) ListStores(ctx context.Context, envID string) ([]Store, error) {
+	var stores []Store
+	err := c.EachStore(ctx, envID, func(s Store) error {
+		stores = append(stores, s)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	stores := make([]Store, 0, len(raw))
-	for i, r := range raw {
-		s, err := decodeStore(r)
-		if err != nil {
-			// The message of a type error names fields, never values.
-			return nil, fmt.Errorf("%s: decode store %d: %w", OpListStores, i, err)
-		}
-		stores = append(stores, s)
+	if stores == nil {
+		stores = []Store{}
 	}
 	return stores, nil
 }
 
 // FindSalesforceStores returns the stores of type Salesforce in environment
 // envID named name, compared trimmed and case-insensitively, as people
-// read names (PingOne itself may allow two stores of one name).
+// read names (PingOne itself may allow two stores of one name). Only the
+// matches are kept, so it works at any size of environment.
 //
 // It settles an *OutcomeUnknownError of a create: when no store of that
 // name existed before, none found means the create did not happen and one
@@ -61,22 +111,32 @@ func (c *Client) FindSalesforceStores(ctx context.Context, envID, name string) (
 	if want == "" {
 		return nil, fmt.Errorf("%s: store name is empty", OpListStores)
 	}
-	all, err := c.ListStores(ctx, envID)
+	// Only a store of that name is decoded whole.
+	var found []Store
+	err := c.eachStoreJSON(ctx, envID, func(i int, raw []byte) error {
+		sum, err := summaryOf(raw)
+		if err != nil {
+			return fmt.Errorf("decode store %d: %w", i, err)
+		}
+		if sum.Type != StoreTypeSalesforce || !strings.EqualFold(strings.TrimSpace(sum.Name), want) {
+			return nil
+		}
+		s, err := decodeStore(raw)
+		if err != nil {
+			return fmt.Errorf("decode store %d: %w", i, err)
+		}
+		found = append(found, s)
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	var found []Store
-	for _, s := range all {
-		if s.Type == StoreTypeSalesforce && strings.EqualFold(strings.TrimSpace(s.Name), want) {
-			found = append(found, s)
-		}
 	}
 	return found, nil
 }
 
 // decodeStore decodes a store leniently: when only its configuration does
 // not fit SalesforceConfiguration, the store is kept without it.
-func decodeStore(raw json.RawMessage) (Store, error) {
+func decodeStore(raw []byte) (Store, error) {
 	var s Store
 	if err := json.Unmarshal(raw, &s); err == nil {
 		return s, nil

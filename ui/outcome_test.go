@@ -105,6 +105,7 @@ func refuseCreates(t *testing.T, r *scriptRun) {
 			return
 		case req.Method == http.MethodGet && isStores:
 			if n := lists.Add(1); r.failListsAfter > 0 && int(n) > r.failListsAfter {
+				w.Header().Set("Retry-After", "0") // the read's retries need not wait
 				w.WriteHeader(http.StatusBadGateway)
 				return
 			}

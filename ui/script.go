@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"sfstore/api"
 	"sfstore/ui/settings"
@@ -92,7 +93,7 @@ func (p *Script) Publish(context.Context) (bool, error) { return p.s.Opts.Publis
 // often a log file. Titles carry IDs from PingOne, so the line is made inert.
 func (p *Script) Task(ctx context.Context, title string, work func(context.Context) error) error {
 	fmt.Fprintln(p.s.Err, term.Line(title)+"…")
-	err := work(ctx)
+	err := work(WithRetryNotice(ctx, func(msg string, _ time.Time) { fmt.Fprintln(p.s.Err, msg) }))
 	if ctx.Err() != nil {
 		return ErrCancelled
 	}

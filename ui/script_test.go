@@ -266,8 +266,9 @@ func TestARefusedScriptedCreateNamesTheFieldAndPingOnesIDs(t *testing.T) {
 
 func TestAFailedDuplicateCheckStopsTheCreateOnBothPaths(t *testing.T) {
 	r := newScriptRun(t, simulator.Options{})
-	f := simulator.Failures["502-html"]
-	r.sim.FailWith(f.Status, f.ContentType, f.Body) // the list, the first API call
+	// A 500, which a read does not try again: the list, the first API call.
+	f := simulator.Failures["500"]
+	r.sim.FailWith(f.Status, f.ContentType, f.Body)
 	_, err := r.run(t)
 	if err == nil || !strings.Contains(r.err.String(), "could not check for a store with the same name") {
 		t.Fatalf("err = %v; stderr:\n%s", err, r.err.String())

@@ -1,7 +1,9 @@
 package cards
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -17,30 +19,118 @@ import (
 // commands take: the name with its status and sync state, then the ID with
 // the last sync and the failed count. now dates the last syncs.
 func RenderStoreList(st Styles, envID string, stores []api.Store, width int, now time.Time) string {
-	width = max(width, 40)
-	if len(stores) == 0 {
-		return st.paragraph(st.Muted, "No Salesforce stores in environment "+envID+". Create one with `sfstore create`.", width)
-	}
-	head := plural(len(stores), "Salesforce store") + " in environment " + term.Line(envID)
-	lines := []string{st.Section.Render(head)}
+	var b strings.Builder
+	_ = WriteStoreList(&b, st, envID, stores, width, now, false)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// WriteStoreList writes RenderStoreList's lines to w, each ending in a
+// newline, in writes of whole lines (a masking writer never sees a line
+// cut) of up to 64 KiB. demo marks the list as simulated.
+func WriteStoreList(w io.Writer, st Styles, envID string, stores []api.Store, width int, now time.Time, demo bool) error {
+	out := lineWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	out.line(strings.TrimSuffix(StoreListHeading(st, envID, len(stores), width, demo), "\n"))
+	rows := NewStoreRows(st, width, now)
 	for _, s := range stores {
-		lines = append(lines, "", st.listHeadLine(s, width))
-		id := "  " + term.Line(s.ID)
-		info := st.Muted.Render(syncSummary(s.SyncStatus, now))
-		if lipgloss.Width(id)+3+lipgloss.Width(info) <= width {
-			lines = append(lines, id+"   "+info)
-		} else {
-			lines = append(lines, id, "  "+info)
-		}
+		out.line(strings.TrimSuffix(rows.Row(s), "\n"))
 	}
-	return strings.Join(lines, "\n")
+	return out.flush()
+}
+
+// StoreListHeading is a store list's first line (n stores in environment
+// envID), or with none the message that says how to create one; demo
+// marks it as simulated. It ends in a newline; the rows (StoreRows)
+// follow it.
+func StoreListHeading(st Styles, envID string, n, width int, demo bool) string {
+	width = max(width, 40)
+	mark := ""
+	if demo {
+		mark = " " + st.Demo.Render("DEMO")
+	}
+	if n == 0 {
+		return st.paragraph(st.Muted, "No Salesforce stores in environment "+envID+". Create one with `sfstore create`.", width) + mark + "\n"
+	}
+	return st.Section.Render(plural(n, "Salesforce store")+" in environment "+term.Line(envID)) + mark + "\n"
+}
+
+// StoreRows draws a store list's rows one store at a time, so that a list
+// of 100,000 stores can be drawn as it is read, without holding it.
+type StoreRows struct {
+	st     Styles
+	width  int
+	now    time.Time
+	rights map[string]string // drawn status and sync badges, by what they show
+	infos  map[string]string // drawn sync summaries
+}
+
+// maxDrawn bounds StoreRows' caches: most stores share a status, a sync
+// state and a summary, and each is drawn once, but memory must not follow
+// the number of stores.
+const maxDrawn = 256
+
+// NewStoreRows returns rows for a list width columns wide, dating the last
+// syncs from now.
+func NewStoreRows(st Styles, width int, now time.Time) *StoreRows {
+	return &StoreRows{st: st, width: max(width, 40), now: now, rights: map[string]string{}, infos: map[string]string{}}
+}
+
+// Row is store s's lines, a blank one first, each ending in a newline:
+// the name with its status and sync state, then the ID with the last sync
+// and the failed count.
+func (r *StoreRows) Row(s api.Store) string {
+	right := drawn(r.rights, s.Status+"\x00"+syncKey(s.SyncStatus), func() string { return r.st.listRight(s) })
+	id := "  " + term.Line(s.ID)
+	summary := syncSummary(s.SyncStatus, r.now)
+	info := drawn(r.infos, summary, func() string { return r.st.Muted.Render(summary) })
+	head := "\n" + r.st.listHeadLine(s, right, r.width) + "\n"
+	if lipgloss.Width(id)+3+lipgloss.Width(info) <= r.width {
+		return head + id + "   " + info + "\n"
+	}
+	return head + id + "\n  " + info + "\n"
+}
+
+// drawn returns the cached drawing of key, drawing it (and caching it,
+// while the cache has room) when there is none.
+func drawn(cache map[string]string, key string, draw func() string) string {
+	if v, ok := cache[key]; ok {
+		return v
+	}
+	v := draw()
+	if len(cache) < maxDrawn {
+		cache[key] = v
+	}
+	return v
+}
+
+// lineWriter buffers whole lines, flushing before a line that would not
+// fit, and keeps the first error.
+type lineWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (l *lineWriter) line(s string) {
+	if l.err != nil {
+		return
+	}
+	if l.w.Buffered() > 0 && l.w.Available() < len(s)+1 {
+		l.err = l.w.Flush()
+	}
+	if l.err == nil {
+		_, l.err = l.w.WriteString(s + "\n")
+	}
+}
+
+func (l *lineWriter) flush() error {
+	if l.err != nil {
+		return l.err
+	}
+	return l.w.Flush()
 }
 
 // listHeadLine is the name, cut to fit, with the status and sync state at
 // the right edge.
-func (st Styles) listHeadLine(s api.Store, width int) string {
-	// Padded to their longest words, so the columns line up.
-	right := padLeft(st.statusWord(s.Status), len(api.StatusInactive)) + "  " + padRight(st.syncBadge(s.SyncStatus), len("– NOT SYNCED"))
+func (st Styles) listHeadLine(s api.Store, right string, width int) string {
 	room := width - lipgloss.Width(right) - 2
 	name := ansi.Truncate(st.Clean(term.Line(s.Name)), max(room, 10), "…")
 	gap := max(width-lipgloss.Width(name)-lipgloss.Width(right), 2)
@@ -53,6 +143,23 @@ func padLeft(s string, w int) string {
 
 func padRight(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0))
+}
+
+// listRight is a list line's status and sync state, padded to their
+// longest words, so the columns line up.
+func (st Styles) listRight(s api.Store) string {
+	return padLeft(st.statusWord(s.Status), len(api.StatusInactive)) + "  " + padRight(st.syncBadge(s.SyncStatus), len("– NOT SYNCED"))
+}
+
+// syncKey is what of a sync status its badge shows.
+func syncKey(ss *api.SyncStatus) string {
+	if ss == nil {
+		return ""
+	}
+	if ss.FailedCount > 0 {
+		return ss.SyncState + "\x00failures"
+	}
+	return ss.SyncState
 }
 
 // statusWord is ACTIVE, or INACTIVE muted: an inactive store provisions

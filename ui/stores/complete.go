@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"sfstore/api"
 	"sfstore/ui"
 	"sfstore/ui/settings"
 	"sfstore/ui/term"
@@ -25,18 +26,25 @@ func Complete(ctx context.Context, s *ui.Session, prefix string) []string {
 	if err != nil {
 		return nil
 	}
-	all, err := client.ListStores(ctx, a.TargetEnvironmentID())
+	var sf []api.Store
+	names := map[string]int{} // how many stores have each name, as Match compares them
+	err = client.EachStoreSummary(ctx, a.TargetEnvironmentID(), func(st api.Store) error {
+		if st.Type == api.StoreTypeSalesforce {
+			sf = append(sf, st)
+			names[strings.ToLower(strings.TrimSpace(st.Name))]++
+		}
+		return nil
+	})
 	if err != nil {
 		return nil
 	}
-	sf := Salesforce(all)
 	var out []string
 	for _, st := range sf {
 		// Tabs and newlines would break the completion protocol, and
 		// escapes would reach the terminal: term.Line removes them.
 		name, id := term.Line(strings.TrimSpace(st.Name)), term.Line(st.ID)
 		value := name
-		if len(Match(sf, st.Name)) > 1 || name == "" {
+		if names[strings.ToLower(strings.TrimSpace(st.Name))] > 1 || name == "" {
 			value = id
 		}
 		if strings.HasPrefix(strings.ToLower(value), strings.ToLower(prefix)) {

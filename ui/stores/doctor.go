@@ -42,7 +42,7 @@ func Doctor(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
 		return err
 	}
 	env := s.Answers.TargetEnvironmentID()
-	all, err := listStores(ctx, s, p, "Looking for the store in environment "+env)
+	sf, other, err := candidates(ctx, s, p, ref)
 	if refused(err) {
 		j := &judge{c: &chain.Chain{EnvID: env, StoresErr: err}, cmd: s.Command}
 		return report(s, storeRef{Name: ref}, env, []cards.CheckLine{j.role()})
@@ -50,7 +50,7 @@ func Doctor(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
 	if err != nil {
 		return fail(s, "sfstore could not list the stores", err)
 	}
-	target, err := pick(ctx, s, p, ref, all)
+	target, err := pick(ctx, s, p, ref, sf, other)
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func Doctor(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
 		st = *c.Store
 		noteSecrets(s, []api.Store{st})
 	}
-	j := &judge{c: c, ref: Ref(st, Salesforce(all)), cmd: s.Command}
+	j := &judge{c: c, ref: Ref(st, sf), cmd: s.Command}
 	if c.Store != nil {
 		if j.conn, err = testChain(ctx, s, p, c); err != nil {
 			return err

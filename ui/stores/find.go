@@ -17,7 +17,7 @@ import (
 // shared.
 type found struct {
 	Store api.Store   // as GET returned it, secrets as PingOne gives them
-	All   []api.Store // every Salesforce store of the environment
+	All   []api.Store // every Salesforce store of the environment, as api.EachStoreSummary reads them
 }
 
 // find gets the session ready (ready), lists the environment's stores,
@@ -28,12 +28,11 @@ func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, e
 	if err := ready(ctx, s, p); err != nil {
 		return nil, err
 	}
-	env := s.Answers.TargetEnvironmentID()
-	all, err := listStores(ctx, s, p, "Looking for the store in environment "+env)
+	sf, other, err := candidates(ctx, s, p, ref)
 	if err != nil {
 		return nil, fail(s, "sfstore could not list the stores", err)
 	}
-	target, err := pick(ctx, s, p, ref, all)
+	target, err := pick(ctx, s, p, ref, sf, other)
 	if err != nil {
 		return nil, err
 	}
@@ -43,23 +42,41 @@ func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, e
 		if err != nil {
 			return err
 		}
-		st, err = client.GetStore(ctx, env, target.ID)
+		st, err = client.GetStore(ctx, s.Answers.TargetEnvironmentID(), target.ID)
 		return err
 	})
 	if err != nil {
 		return nil, fail(s, "sfstore could not read the store", err)
 	}
 	noteSecrets(s, []api.Store{*st})
-	return &found{Store: *st, All: Salesforce(all)}, nil
+	return &found{Store: *st, All: sf}, nil
 }
 
-// pick is the Salesforce store of all that ref names, asking which one
-// when several share the name; one that is not found is reported.
-func pick(ctx context.Context, s *ui.Session, p Prompter, ref string, all []api.Store) (api.Store, error) {
-	if id := otherType(all, ref); id != nil {
-		return api.Store{}, fail(s, "Not a Salesforce store", &notSalesforceError{id.ID, id.Type})
+// candidates lists the target environment's stores as summaries and keeps
+// what naming a store needs: the Salesforce ones, and the first store of
+// another type whose ID is ref (to say it is not a Salesforce store).
+func candidates(ctx context.Context, s *ui.Session, p Prompter, ref string) (sf []api.Store, other *api.Store, err error) {
+	env := s.Answers.TargetEnvironmentID()
+	err = listStores(ctx, s, p, "Looking for the store in environment "+env, false, func(st api.Store) error {
+		switch {
+		case st.Type == api.StoreTypeSalesforce:
+			sf = append(sf, st)
+		case other == nil && isID(st, ref):
+			other = &st
+		}
+		return nil
+	})
+	return sf, other, err
+}
+
+// pick is the Salesforce store of sf that ref names, asking which one when
+// several share the name; one that is not found, or other (a store of
+// another type with that ID), is reported.
+func pick(ctx context.Context, s *ui.Session, p Prompter, ref string, sf []api.Store, other *api.Store) (api.Store, error) {
+	if other != nil {
+		return api.Store{}, fail(s, "Not a Salesforce store", &notSalesforceError{other.ID, other.Type})
 	}
-	switch matches := Match(Salesforce(all), ref); len(matches) {
+	switch matches := Match(sf, ref); len(matches) {
 	case 0:
 		env := s.Answers.TargetEnvironmentID()
 		return api.Store{}, fail(s, "No such store", &notFoundError{ref: ref, env: env, list: s.Command("list")})
@@ -70,22 +87,23 @@ func pick(ctx context.Context, s *ui.Session, p Prompter, ref string, all []api.
 	}
 }
 
-// listStores lists every store of the target environment, every page,
-// under p's progress.
-func listStores(ctx context.Context, s *ui.Session, p ui.Prompter, title string) ([]api.Store, error) {
-	var all []api.Store
-	err := p.Task(ctx, title, func(ctx context.Context) error {
+// listStores calls keep with every store of the target environment, every
+// page, as they arrive, under p's progress; a wait PingOne asks for shows
+// there too. Without whole, each store is as api.EachStoreSummary reads it
+// (what Slim keeps). keep holds on to what its command needs and no more:
+// an environment can have 100,000 stores.
+func listStores(ctx context.Context, s *ui.Session, p ui.Prompter, title string, whole bool, keep func(api.Store) error) error {
+	return p.Task(ctx, title, func(ctx context.Context) error {
 		client, err := s.Client()
 		if err != nil {
 			return err
 		}
-		all, err = client.ListStores(ctx, s.Answers.TargetEnvironmentID())
-		return err
+		each := client.EachStoreSummary
+		if whole {
+			each = client.EachStore
+		}
+		return each(ctx, s.Answers.TargetEnvironmentID(), keep)
 	})
-	if err == nil {
-		noteSecrets(s, all)
-	}
-	return all, err
 }
 
 // noteSecrets has every output mask the secrets PingOne returned in
@@ -111,6 +129,11 @@ func Salesforce(stores []api.Store) []api.Store {
 	return out
 }
 
+// isID reports whether ref is st's ID, in any letter case.
+func isID(st api.Store, ref string) bool {
+	return strings.EqualFold(st.ID, strings.TrimSpace(ref))
+}
+
 // Match returns the stores ref names: the one whose ID is ref (in any
 // letter case), else those whose name is ref, ignoring case and
 // surrounding space, as a person reading a list would.
@@ -131,17 +154,6 @@ func Match(stores []api.Store, ref string) []api.Store {
 		}
 	}
 	return out
-}
-
-// otherType returns the store whose ID is ref when it is not a Salesforce
-// store, so the person hears why it is not found.
-func otherType(stores []api.Store, ref string) *api.Store {
-	for i, st := range stores {
-		if strings.EqualFold(st.ID, strings.TrimSpace(ref)) && st.Type != api.StoreTypeSalesforce {
-			return &stores[i]
-		}
-	}
-	return nil
 }
 
 // plainName is a name that can be typed as it reads in a shell, in double

@@ -1,8 +1,13 @@
 package stores
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"time"
 
 	"sfstore/api"
@@ -12,24 +17,188 @@ import (
 
 // List prints the target environment's Salesforce stores, every page of
 // them: name, ID, status, sync state, last sync and failed count; with
-// --json, the stores themselves, secrets masked.
+// --json, the stores themselves, secrets masked. Each store is drawn (or
+// encoded) as it is read and then dropped, the output held in a spool
+// until the list is whole, so 100,000 stores list in the memory of a few.
 func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	if err := ready(ctx, s, p); err != nil {
 		return err
 	}
 	env := s.Answers.TargetEnvironmentID()
-	all, err := listStores(ctx, s, p, "Listing the stores of environment "+env)
+	title := "Listing the stores of environment " + env
+	if s.Opts.JSON {
+		return listJSON(ctx, s, p, title)
+	}
+	var out spool
+	defer out.close()
+	rows := cards.NewStoreRows(s.OutStyles, s.OutWidth, time.Now())
+	n := 0
+	err := listStores(ctx, s, p, title, false, func(st api.Store) error {
+		if st.Type != api.StoreTypeSalesforce {
+			return nil
+		}
+		n++
+		return out.write([]byte(rows.Row(st)))
+	})
 	if err != nil {
 		return fail(s, "sfstore could not list the stores", err)
 	}
-	sf := Salesforce(all)
-	if s.Opts.JSON {
-		masked := make([]api.Store, 0, len(sf))
-		for _, st := range sf {
-			masked = append(masked, st.Masked())
-		}
-		return s.WriteJSON(masked)
+	if _, err := io.WriteString(s.Out, cards.StoreListHeading(s.OutStyles, env, n, s.OutWidth, s.Opts.Demo)); err != nil {
+		return err
 	}
-	_, err = fmt.Fprintln(s.Out, cards.RenderStoreList(s.OutStyles, env, sf, s.OutWidth, time.Now()))
+	return out.writeTo(s.Out)
+}
+
+// listJSON is List with --json: the stores masked and laid out as
+// Session.WriteJSON lays out an array. Stores are encoded by a goroutine of
+// their own while the next ones are read and decoded: on two cores, the
+// list takes the longer of the two rather than both.
+func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) error {
+	var out spool
+	defer out.close()
+	stores := make(chan api.Store, 256)
+	encoded := make(chan error, 1)
+	go func() {
+		var err error
+		n := 0
+		for st := range stores { // drained to the end, so a send never blocks for good
+			if err == nil {
+				err = addJSON(&out, st, n)
+			}
+			n++
+		}
+		if err == nil {
+			err = closeJSON(&out, n)
+		}
+		encoded <- err
+	}()
+	err := listStores(ctx, s, p, title, true, func(st api.Store) error {
+		if st.Type == api.StoreTypeSalesforce {
+			stores <- st
+		}
+		return nil
+	})
+	close(stores)
+	encErr := <-encoded
+	if err != nil {
+		return fail(s, "sfstore could not list the stores", err)
+	}
+	if encErr != nil {
+		return encErr
+	}
+	return out.writeTo(s.Out)
+}
+
+// addJSON adds store st, the i-th, to a JSON array in out, indented in
+// place as json.MarshalIndent would.
+func addJSON(out *spool, st api.Store, i int) error {
+	b, err := json.Marshal(st.Masked())
+	if err != nil {
+		return fmt.Errorf("encode JSON: %w", err)
+	}
+	sep := ",\n  "
+	if i == 0 {
+		sep = "[\n  "
+	}
+	buf := bytes.NewBuffer(append(out.buf, sep...))
+	if err := json.Indent(buf, b, "  ", "  "); err != nil {
+		return fmt.Errorf("encode JSON: %w", err)
+	}
+	out.buf = buf.Bytes()
+	return out.write(nil)
+}
+
+// closeJSON ends the array of n stores, then a newline.
+func closeJSON(out *spool, n int) error {
+	if n == 0 {
+		return out.write([]byte("[]\n"))
+	}
+	return out.write([]byte("\n]\n"))
+}
+
+// spool holds output until it can all be written: up to spoolInMemory in
+// memory, the rest in a temporary file (mode 0600, removed by close), so
+// memory stays flat however long the output. What is held is what would
+// be shown: stores drawn, or encoded with their secrets masked.
+type spool struct {
+	buf      []byte
+	spill    *os.File // nil until buf outgrows spoolInMemory
+	unlinked bool     // the file has no name left to remove
+}
+
+// spoolInMemory is how much a spool holds before it spills; a variable
+// so that a test can spill a short list.
+var spoolInMemory = 4 << 20
+
+func (s *spool) write(b []byte) error {
+	s.buf = append(s.buf, b...)
+	if len(s.buf) < spoolInMemory {
+		return nil
+	}
+	if s.spill == nil {
+		f, err := os.CreateTemp("", "sfstore-list-*")
+		if err != nil {
+			return nil // memory it is, then
+		}
+		s.spill = f
+		// Where the system allows it, the file goes from the directory at
+		// once, so that not even a killed run leaves it behind.
+		s.unlinked = os.Remove(f.Name()) == nil
+	}
+	if _, err := s.spill.Write(s.buf); err != nil {
+		return fmt.Errorf("spool the output: %w", err)
+	}
+	s.buf = s.buf[:0]
+	return nil
+}
+
+// writeTo writes what the spool holds to w in writes that each end at the
+// end of a line, so a masking writer never sees a value cut in two.
+func (s *spool) writeTo(w io.Writer) error {
+	if s.spill != nil {
+		if _, err := s.spill.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("spool the output: %w", err)
+		}
+		if err := copyLines(w, s.spill); err != nil {
+			return err
+		}
+	}
+	if len(s.buf) == 0 {
+		return nil
+	}
+	_, err := w.Write(s.buf)
 	return err
+}
+
+// copyLines copies r to w in writes of whole lines, about 64 KiB each.
+func copyLines(w io.Writer, r io.Reader) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var pending []byte
+	for {
+		line, err := br.ReadSlice('\n')
+		pending = append(pending, line...)
+		if (len(pending) >= 64<<10 && bytes.HasSuffix(pending, []byte("\n"))) || (err == io.EOF && len(pending) > 0) {
+			if _, werr := w.Write(pending); werr != nil {
+				return werr
+			}
+			pending = pending[:0]
+		}
+		switch {
+		case err == io.EOF:
+			return nil
+		case err != nil && err != bufio.ErrBufferFull:
+			return fmt.Errorf("spool the output: %w", err)
+		}
+	}
+}
+
+// close removes the temporary file, if there is one.
+func (s *spool) close() {
+	if s.spill != nil {
+		_ = s.spill.Close()
+		if !s.unlinked {
+			_ = os.Remove(s.spill.Name())
+		}
+		s.spill = nil
+	}
 }

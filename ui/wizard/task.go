@@ -42,7 +42,7 @@ func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(c
 	if w.s.Opts.Accessible {
 		// No animation for screen readers: one line, then the outcome.
 		fmt.Fprintln(w.s.Err, title+"…")
-		err := work(workCtx, func(string) {})
+		err := work(ui.WithRetryNotice(workCtx, func(msg string, _ time.Time) { fmt.Fprintln(w.s.Err, msg) }), func(string) {})
 		if workCtx.Err() != nil {
 			return ui.ErrCancelled
 		}
@@ -51,13 +51,16 @@ func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(c
 	// Ctrl-C cancels only the work's context and quits normally; the
 	// program's own context is the caller's, so bubbletea never sees a kill
 	// (see Wizard.runProgram for why that matters).
+	// A wait PingOne asks for takes the title's place until it is over.
+	notice := new(atomic.Pointer[retryNotice])
+	noticeCtx := ui.WithRetryNotice(workCtx, func(msg string, until time.Time) { notice.Store(&retryNotice{msg, until}) })
 	var workErr error
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		workErr = work(workCtx, report)
+		workErr = work(noticeCtx, report)
 	}()
-	m := taskModel{title: title, cancel: cancel, progress: progress, result: func() error { <-finished; return workErr },
+	m := taskModel{title: title, cancel: cancel, progress: progress, notice: notice, result: func() error { <-finished; return workErr },
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(w.st.Title))}
 	final, err := tea.NewProgram(m,
 		tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler(),
@@ -84,11 +87,19 @@ func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(c
 
 type taskDoneMsg struct{ err error }
 
+// retryNotice is a read's wait before a retry: its message, and when the
+// wait is over.
+type retryNotice struct {
+	msg   string
+	until time.Time
+}
+
 type taskModel struct {
 	title     string
 	result    func() error // waits for the work and returns its error
 	cancel    context.CancelFunc
 	progress  *atomic.Pointer[string] // the work's last progress line
+	notice    *atomic.Pointer[retryNotice]
 	spinner   spinner.Model
 	width     int // the terminal's, once known; 0 leaves lines as they are
 	done      bool
@@ -129,7 +140,13 @@ func (m taskModel) View() string {
 	}
 	// Wrapped between words: the terminal would cut a long title (an
 	// environment ID, the Ctrl-C hint) at its edge instead.
-	view := m.spinner.View() + " " + m.title + "  " + "(Ctrl-C to cancel)"
+	title := m.title
+	if m.notice != nil {
+		if n := m.notice.Load(); n != nil && time.Now().Before(n.until) {
+			title = n.msg
+		}
+	}
+	view := m.spinner.View() + " " + title + "  " + "(Ctrl-C to cancel)"
 	if m.width > 0 {
 		view = cards.Wrap(view, m.width)
 	}
