@@ -1,0 +1,256 @@
+package wizard
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"sfstore/api"
+	"sfstore/ui"
+	"sfstore/ui/cards"
+	"sfstore/ui/provision"
+	"sfstore/ui/stores"
+	"sfstore/ui/term"
+)
+
+// provision's questions: which store, which population, the mapping
+// review and the confirmation of the writes.
+
+var _ provision.Prompter = (*Wizard)(nil)
+
+// PickStore asks which Salesforce store to provision, with the fast
+// picker.
+func (w *Wizard) PickStore(ctx context.Context, all []api.Store) (api.Store, error) {
+	opts := make([]pickOption, 0, len(all))
+	for _, st := range all {
+		opts = append(opts, pickOption{label: st.Name + " · " + st.Status + " · " + stores.SyncLabel(st) + " · " + st.ID, value: st.ID})
+	}
+	id, err := w.pick(ctx, w.titleText("Provision users"), "Which store?", "The Salesforce stores of environment "+w.a.TargetEnvironmentID()+".", "", opts, "")
+	if err != nil {
+		return api.Store{}, err
+	}
+	for _, st := range all {
+		if st.ID == id {
+			return st, nil
+		}
+	}
+	return api.Store{}, ui.ErrCancelled
+}
+
+// PickPopulation asks which population the rule provisions, with the fast
+// picker (an environment can have thousands); the default one is listed
+// first.
+func (w *Wizard) PickPopulation(ctx context.Context, pops []provision.PopulationOption, current string) (string, error) {
+	opts := make([]pickOption, 0, len(pops))
+	for _, p := range pops {
+		opts = append(opts, pickOption{label: p.Label(), value: p.ID})
+	}
+	return w.pick(ctx, w.titleText("Provision users · 1 of 3 · Who"), "Which population?",
+		"The rule provisions this population's users (populationExpression population.id eq \"…\"); --filter takes a SCIM filter instead.", "", opts, current)
+}
+
+// ReviewMappings shows the mapping table until the person continues with
+// no problem left: enter changes a row, a adds one, d drops one (not a
+// required one).
+func (w *Wizard) ReviewMappings(ctx context.Context, r *provision.Review) error {
+	cursor := 0
+	for {
+		if w.s.Opts.Accessible {
+			done, err := w.reviewMappingsAccessible(ctx, r)
+			if done || err != nil {
+				return err
+			}
+			continue
+		}
+		m := &mappingModel{st: w.st, heading: w.titleText("Provision users · 2 of 3 · Mappings: Salesforce ← PingOne"),
+			note: term.Line(r.Note), rows: inertRows(r.Rows), problems: r.Check(r.Rows), cursor: cursor}
+		if err := w.runModel(ctx, m); err != nil {
+			return err
+		}
+		if m.cancelled {
+			return ui.ErrCancelled
+		}
+		cursor = m.cursor
+		if err := w.actOnRow(ctx, r, m.chosen, m.cursor); errors.Is(err, errDone) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
+}
+
+// errDone ends the review.
+var errDone = errors.New("done")
+
+// actOnRow carries out the review's choice on row i.
+func (w *Wizard) actOnRow(ctx context.Context, r *provision.Review, chosen string, i int) error {
+	switch chosen {
+	case "done":
+		return errDone
+	case "drop":
+		r.Rows = append(r.Rows[:i:i], r.Rows[i+1:]...)
+	case "edit":
+		row, err := w.editRow(ctx, r, r.Rows[i], false)
+		if err == nil {
+			r.Rows[i] = row
+		}
+		return ignoreBack(err)
+	case "add":
+		row, err := w.editRow(ctx, r, provision.Row{}, true)
+		if err == nil {
+			r.Rows = append(r.Rows, row)
+		}
+		return ignoreBack(err)
+	}
+	return nil
+}
+
+func ignoreBack(err error) error {
+	if errors.Is(err, errBack) {
+		return nil
+	}
+	return err
+}
+
+// editRow asks for one row: its target (when added), whether it maps an
+// attribute or an expression, and which. A required row cannot be
+// emptied.
+func (w *Wizard) editRow(ctx context.Context, r *provision.Review, row provision.Row, adding bool) (provision.Row, error) {
+	kind := "attribute"
+	value := row.Source
+	if row.Expression != "" {
+		kind, value = "expression", row.Expression
+	}
+	target := row.Target
+	notEmpty := func(what string) func(string) error {
+		return func(v string) error {
+			if strings.TrimSpace(v) == "" {
+				return errors.New(what + " is empty: type one (Esc keeps the row as it was)")
+			}
+			return nil
+		}
+	}
+	var fields []huh.Field
+	if adding {
+		desc := "A Salesforce User attribute."
+		if len(r.Targets) > 0 {
+			desc += " PingOne lists: " + strings.Join(r.Targets, ", ") + "."
+		}
+		fields = append(fields, w.input("Salesforce attribute", term.Sanitize(desc), &target, notEmpty("the attribute")))
+	}
+	fields = append(fields,
+		choice(w, "Map "+term.Line(orNew(target))+" from", "A PingOne attribute such as email or name.given, or a PingOne expression.", &kind,
+			huh.NewOption("a PingOne attribute", "attribute"), huh.NewOption("an expression", "expression")),
+		w.input("PingOne attribute or expression", "e.g. email, name.family, or \"en_US\" for a literal.", &value, notEmpty("the value")))
+	w.canBack = true
+	defer func() { w.canBack = false }()
+	if err := w.run(ctx, w.form(huh.NewGroup(fields...).Title(w.titleText("Mapping "+term.Line(orNew(target)))))); err != nil {
+		return row, err
+	}
+	target, value = strings.TrimSpace(target), strings.TrimSpace(value)
+	if target == "" || value == "" { // accessible mode can end a prompt without its validator
+		w.s.Notice(w.st.Bad, "✗ The attribute and its value are both needed; the row is kept as it was.")
+		return row, errBack
+	}
+	row.Target = target
+	row.Source, row.Expression = value, ""
+	if kind == "expression" {
+		row.Source, row.Expression = "", value
+	}
+	return row, nil
+}
+
+func orNew(target string) string {
+	if target == "" {
+		return "a new attribute"
+	}
+	return target
+}
+
+// inertRows returns rows with every text made inert: sources and targets
+// read from PingOne reach the screen.
+func inertRows(rows []provision.Row) []provision.Row {
+	out := make([]provision.Row, len(rows))
+	for i, r := range rows {
+		r.Target, r.Source, r.Expression = term.Line(r.Target), term.Line(r.Source), term.Line(r.Expression)
+		out[i] = r
+	}
+	return out
+}
+
+// reviewMappingsAccessible reads the table out as lines, then asks what to
+// do with plain prompts. It reports whether the review is done.
+func (w *Wizard) reviewMappingsAccessible(ctx context.Context, r *provision.Review) (bool, error) {
+	fmt.Fprintln(w.s.Err, "\n"+w.titleText("Provision users, step 2 of 3: mappings, Salesforce attribute from PingOne"))
+	if r.Note != "" {
+		fmt.Fprintln(w.s.Err, term.Line(r.Note))
+	}
+	for i, row := range inertRows(r.Rows) {
+		req := ""
+		if row.Required {
+			req = ", required"
+		}
+		fmt.Fprintf(w.s.Err, "%d. %s from %s%s\n", i+1, row.Target, row.From(), req)
+	}
+	problems := r.Check(r.Rows)
+	for _, p := range problems {
+		w.s.Notice(w.st.Bad, "✗ "+p)
+	}
+	what := "done"
+	opts := []huh.Option[string]{huh.NewOption("Continue with these mappings", "done"),
+		huh.NewOption("Change a row", "edit"), huh.NewOption("Add a row", "add"), huh.NewOption("Drop a row", "drop")}
+	if len(problems) > 0 {
+		what, opts = "edit", opts[1:]
+	}
+	if err := w.run(ctx, w.form(huh.NewGroup(choice(w, "What now?", "Required rows cannot be dropped.", &what, opts...)))); err != nil {
+		return false, err
+	}
+	if what == "done" {
+		return true, nil
+	}
+	if what == "add" {
+		return false, w.actOnRow(ctx, r, what, len(r.Rows))
+	}
+	i := 0
+	rowOpts := make([]huh.Option[int], 0, len(r.Rows))
+	for j, row := range inertRows(r.Rows) {
+		rowOpts = append(rowOpts, huh.NewOption(fmt.Sprintf("%s from %s", row.Target, row.From()), j))
+	}
+	if err := w.run(ctx, w.form(huh.NewGroup(choice(w, "Which row?", "", &i, rowOpts...)))); err != nil {
+		return false, err
+	}
+	if what == "drop" && r.Rows[i].Required {
+		w.s.Notice(w.st.Bad, "✗ "+term.Line(r.Rows[i].Target)+" is required to create a Salesforce user: change it instead.")
+		return false, nil
+	}
+	return false, w.actOnRow(ctx, r, what, i)
+}
+
+// ConfirmWrites lists the writes in order and asks whether to send them.
+func (w *Wizard) ConfirmWrites(ctx context.Context, writes []provision.WriteView) (bool, error) {
+	fmt.Fprintln(w.s.Err, w.st.Section.Render(w.titleText("Provision users · 3 of 3 · The writes, in order")))
+	for i, wr := range writes {
+		fmt.Fprintln(w.s.Err, w.st.Clean(fmt.Sprintf("%2d. %s %s", i+1, wr.Method, wr.Path)))
+		fmt.Fprintln(w.s.Err, w.st.Muted.Render(indentWrap(w.st.Clean(wr.What+": "+wr.Why), w.s.ErrWidth, "    ")))
+	}
+	ok := true
+	err := w.run(ctx, w.form(huh.NewGroup(w.yesNo(fmt.Sprintf("Send these %d writes to PingOne?", len(writes)),
+		"No sends nothing. A run stopped halfway can be run again: it continues.", &ok))))
+	return ok, err
+}
+
+func indentWrap(text string, width int, prefix string) string {
+	lines := strings.Split(cards.Wrap(text, max(width-len(prefix), 20)), "\n")
+	for i := range lines {
+		lines[i] = prefix + lines[i]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Progress runs work under the spinner with its progress line below.
+func (w *Wizard) Progress(ctx context.Context, title string, work func(ctx context.Context, report func(string)) error) error {
+	return w.taskWithProgress(ctx, title, work)
+}
