@@ -25,9 +25,3 @@ func PopulationIDs(expr string) []string {
 	}
 	return ids
 }
-
-// PopulationExpression is the populationExpression that scopes a rule to
-// one population.
-func PopulationExpression(populationID string) string {
-	return `population.id eq "` + strings.ReplaceAll(populationID, `"`, ``) + `"`
-}

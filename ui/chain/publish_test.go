@@ -2,6 +2,8 @@ package chain
 
 import (
 	"testing"
+
+	"sfstore/api"
 )
 
 func TestPublishComparesTheRevisionWithEveryChange(t *testing.T) {
@@ -43,7 +45,7 @@ func TestPopulationIDsReadsTheScopeOfAnExpression(t *testing.T) {
 		`email ew "@acme.com"`:                             nil,
 		``:                                                 nil,
 		`population.id eq ""`:                              nil,
-		PopulationExpression("4c2e0a9b-1f3d-4e5a-8b6c-7d9e0f1a2b3c"): {"4c2e0a9b-1f3d-4e5a-8b6c-7d9e0f1a2b3c"},
+		api.PopulationExpression("4c2e0a9b-1f3d-4e5a-8b6c-7d9e0f1a2b3c"): {"4c2e0a9b-1f3d-4e5a-8b6c-7d9e0f1a2b3c"},
 	}
 	for expr, want := range tests {
 		got := PopulationIDs(expr)
