@@ -2,7 +2,6 @@ package provision
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -10,91 +9,57 @@ import (
 	"sfstore/ui/chain"
 )
 
-// readState reads the chain through store st (GETs only; the store
-// metadata is a POST that changes nothing). A part that cannot be read
-// stops the run, since planning without it could make a second of
-// something; the metadata alone may fail, and then the documented target
-// names are used, which the run says.
+// readState reads the chain through store st with chain.Read (GETs
+// only), the environment's populations (for the picker and the default)
+// and the store metadata (a POST that changes nothing). A part that
+// cannot be read stops the run, since planning without it could make a
+// second of something; the metadata alone may fail, and then the
+// documented target names are used, which the run says.
 func readState(ctx context.Context, c *api.Client, env string, st api.Store) (*state, error) {
-	out := &state{Env: env, Store: st}
-	dirs, err := c.FindDirectoryStores(ctx, env)
+	ch, err := chain.Read(ctx, c, env, st.ID)
 	if err != nil {
 		return nil, err
 	}
-	if len(dirs) > 0 {
-		out.Directory = &dirs[0]
+	for _, e := range []error{ch.StoreErr, ch.StoresErr, ch.PlansErr, ch.RulesErr, ch.RevisionErr} {
+		if e != nil {
+			return nil, e
+		}
 	}
-	plans, err := c.ListPlans(ctx, env)
-	if err != nil {
-		return nil, err
+	out := &state{Env: env, Store: *ch.Store, Plan: ch.Plan(), Revision: ch.Revision}
+	if len(ch.Directories) > 0 {
+		out.Directory = &ch.Directories[0]
 	}
-	if len(plans) > 0 {
-		out.Plan = &plans[0]
-	}
-	rules, err := c.ListRules(ctx, env)
-	if err != nil {
-		return nil, err
-	}
-	for i, r := range rules {
-		if r.TargetStoreID != st.ID {
+	for i, r := range ch.Rules {
+		if i == 0 {
+			if r.MappingsErr != nil {
+				return nil, r.MappingsErr
+			}
+			rule := r.Rule
+			out.Rule, out.Mappings = &rule, r.Mappings
 			continue
 		}
-		if out.Rule == nil {
-			out.Rule = &rules[i]
-		} else {
-			out.OtherRules = append(out.OtherRules, r)
-		}
-	}
-	if out.Rule != nil {
-		if out.Mappings, err = c.ListRuleMappings(ctx, env, out.Rule.ID); err != nil {
-			return nil, err
-		}
-	}
-	if out.Revision, err = c.GetLatestRevision(ctx, env); err != nil {
-		return nil, err
+		out.OtherRules = append(out.OtherRules, r.Rule)
 	}
 	if out.Populations, err = c.ListPopulations(ctx, env); err != nil {
 		return nil, err
 	}
-	out.Published = published(out)
-	out.Targets = targets(ctx, c, env, st)
+	ch.ReadMetadata(ctx, c, configWithSecrets(st))
+	out.Targets = ch.Targets()
+	out.Published = ch.Publication().State
 	return out, nil
 }
 
-// targets are the Salesforce attribute names from the store metadata,
-// with the store's configuration when PingOne gave its secrets (custom
-// fields then show), else the static metadata; the documented names when
-// neither answers.
-func targets(ctx context.Context, c *api.Client, env string, st api.Store) chain.Targets {
-	cfg := &st.Configuration
+// configWithSecrets is the store's configuration for the metadata call
+// when PingOne returned its secrets (the org's own fields then show), else
+// nil, for the static metadata: a mask is never sent.
+func configWithSecrets(st api.Store) *api.SalesforceConfiguration {
+	cfg := st.Configuration
 	for _, v := range cfg.Secrets() {
 		if v == "" || api.LooksMasked(v) {
-			cfg = nil
-			break
+			return nil
 		}
 	}
-	meta, err := c.SalesforceMetadata(ctx, env, cfg)
-	if errors.Is(err, context.Canceled) || err != nil || meta == nil {
-		return chain.DocumentedOnly()
-	}
-	t, _ := chain.TargetsFromMetadata(meta.Raw)
-	return t
-}
-
-// published says whether the latest revision covers the chain's changes.
-func published(st *state) chain.PublishState {
-	at := ""
-	if st.Revision != nil && !st.Revision.None {
-		at = st.Revision.CreatedAt
-	}
-	stamps := []chain.Stamp{{What: "store", ID: st.Store.ID, UpdatedAt: st.Store.UpdatedAt}}
-	if r := st.Rule; r != nil {
-		stamps = append(stamps, chain.Stamp{What: "rule", ID: r.ID, UpdatedAt: r.UpdatedAt})
-	}
-	for _, m := range st.Mappings {
-		stamps = append(stamps, chain.Stamp{What: "mapping", ID: m.ID, UpdatedAt: m.UpdatedAt})
-	}
-	return chain.Publish(at, stamps).State
+	return &cfg
 }
 
 // targetsNote says where the target names come from.
