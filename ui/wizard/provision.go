@@ -254,3 +254,20 @@ func indentWrap(text string, width int, prefix string) string {
 func (w *Wizard) Progress(ctx context.Context, title string, work func(ctx context.Context, report func(string)) error) error {
 	return w.taskWithProgress(ctx, title, work)
 }
+
+var _ ui.NextAsker = (*Wizard)(nil)
+
+// NextStep offers what follows a create, next to publishing: provisioning
+// users into the new store (which publishes too), only publishing, or
+// nothing now.
+func (w *Wizard) NextStep(ctx context.Context) (ui.Next, error) {
+	next := ui.NextProvision
+	f := w.form(huh.NewGroup(choice(w, "What next?",
+		"A store alone provisions nothing: a rule with mappings, then a revision, make PingOne sync users into it.", &next,
+		huh.NewOption("Provision users now: rule, mappings, publish, watch the first sync", ui.NextProvision),
+		huh.NewOption("Only publish (create a revision; starts a resync)", ui.NextPublish),
+		huh.NewOption("Nothing now", ui.NextNothing),
+	)).Title(w.titleText("Next step")))
+	err := w.run(ctx, f)
+	return next, err
+}
