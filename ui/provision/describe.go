@@ -32,7 +32,7 @@ func describe(writes []Write, ids *IDs, redact func(string) string) ([]WriteView
 		if err := w.send(context.Background(), c, ids); err != nil {
 			return nil, fmt.Errorf("describe %s: %w", w.What, err)
 		}
-		v := WriteView{Step: w.Step, Action: w.Action, What: w.What, Why: w.Why}
+		v := WriteView{Step: w.Step, Action: w.Action, What: w.What, Why: w.Why, Target: w.target}
 		if r, ok := rec.at(n); ok {
 			v.Method, v.Path = r.method, r.path
 			if len(r.body) > 0 {

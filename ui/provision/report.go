@@ -82,7 +82,7 @@ func result(st *state, d decisions, views []WriteView, ids *IDs) *Result {
 		}
 		switch {
 		case v.Step == stepMapping && v.Action == "create":
-			r.Created = append(r.Created, ref{What: v.Step, ID: v.ID, Name: v.What})
+			r.Created = append(r.Created, ref{What: v.Step, ID: v.ID, Name: v.Target})
 		case v.Step == stepMapping, v.Step == stepStore, v.Step == stepRule && v.Action != "create", v.Step == stepPlan && v.Action != "create":
 			r.Changed = append(r.Changed, ref{What: v.Step + " " + v.Action, ID: v.ID, Name: v.What})
 		}

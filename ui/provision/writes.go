@@ -69,6 +69,7 @@ type WriteView struct {
 	Action string `json:"action"`
 	What   string `json:"what"`
 	Why    string `json:"why"`
+	Target string `json:"target,omitempty"` // a mapping's
 	Method string `json:"method"`
 	Path   string `json:"path"`
 	Body   any    `json:"body,omitempty"`
