@@ -152,6 +152,11 @@ func nothingToWaitHint(s *ui.Session, o Options, ref string) string {
 // finishRun prints the outcome (or the JSON document).
 func finishRun(s *ui.Session, res *Result, heading, hint string) error {
 	if s.Opts.JSON {
+		// stdout is the one document; the words go to stderr.
+		s.Notice(s.ErrStyles.Section, heading)
+		if hint != "" {
+			s.Notice(s.ErrStyles.Muted, hint)
+		}
 		return s.WriteJSON(res)
 	}
 	if res.Sync != nil {
