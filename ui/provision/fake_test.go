@@ -43,9 +43,9 @@ type fakeP1 struct {
 	published  bool
 	// hangAt makes the Nth write (1-based, in order of arrival) be made,
 	// then calls onHang and never answers: Ctrl-C while PingOne answers.
-	hangAt   int
-	onHang   func()
-	writeSeq int
+	hangAt     int
+	onHang     func()
+	writeSeq   int
 	pollsSince int
 	seq        int
 }
