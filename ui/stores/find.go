@@ -33,20 +33,9 @@ func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, e
 	if err != nil {
 		return nil, fail(s, "sfstore could not list the stores", err)
 	}
-	if id := otherType(all, ref); id != nil {
-		return nil, fail(s, "Not a Salesforce store", &notSalesforceError{id.ID, id.Type})
-	}
-	sf := Salesforce(all)
-	var target api.Store
-	switch matches := Match(sf, ref); len(matches) {
-	case 0:
-		return nil, fail(s, "No such store", &notFoundError{ref: ref, env: env, list: s.Command("list")})
-	case 1:
-		target = matches[0]
-	default:
-		if target, err = p.ChooseStore(ctx, ref, matches); err != nil {
-			return nil, err
-		}
+	target, err := pick(ctx, s, p, ref, all)
+	if err != nil {
+		return nil, err
 	}
 	var st *api.Store
 	err = p.Task(ctx, "Reading the store "+target.ID, func(ctx context.Context) error {
@@ -61,7 +50,24 @@ func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, e
 		return nil, fail(s, "sfstore could not read the store", err)
 	}
 	noteSecrets(s, []api.Store{*st})
-	return &found{Store: *st, All: sf}, nil
+	return &found{Store: *st, All: Salesforce(all)}, nil
+}
+
+// pick is the Salesforce store of all that ref names, asking which one
+// when several share the name; one that is not found is reported.
+func pick(ctx context.Context, s *ui.Session, p Prompter, ref string, all []api.Store) (api.Store, error) {
+	if id := otherType(all, ref); id != nil {
+		return api.Store{}, fail(s, "Not a Salesforce store", &notSalesforceError{id.ID, id.Type})
+	}
+	switch matches := Match(Salesforce(all), ref); len(matches) {
+	case 0:
+		env := s.Answers.TargetEnvironmentID()
+		return api.Store{}, fail(s, "No such store", &notFoundError{ref: ref, env: env, list: s.Command("list")})
+	case 1:
+		return matches[0], nil
+	default:
+		return p.ChooseStore(ctx, ref, matches)
+	}
 }
 
 // listStores lists every store of the target environment, every page,
