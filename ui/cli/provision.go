@@ -78,15 +78,6 @@ again continues from there.
 	return cmd
 }
 
-// maxOneStore takes at most one store name or ID: without one, the wizard
-// offers the environment's stores.
-func maxOneStore(cmd *cobra.Command, args []string) error {
-	if len(args) > 1 {
-		return oneStore(cmd, args)
-	}
-	return nil
-}
-
 // options checks the flags and turns them into provision's options; a
 // mistake is an InputError (exit 2) before anything is read.
 func (c *provisionCmd) options(args []string) (provision.Options, error) {
