@@ -57,7 +57,7 @@ again continues from there.
 
   # Scripted, scoped by a SCIM filter, one mapping changed, what would be sent
   sfstore provision "Salesforce production" --no-input --filter 'email ew "@acme.com"' \
-      --map FederationIdentifier=username --map-expr Alias='user.username.substring(0,8)' --dry-run
+      --map FederationIdentifier=username --map-expr 'Alias=#string.substring(user.username, 0, 8)' --dry-run
 
   # Everything but the publish, as JSON
   sfstore provision 3f6c2a1e-8b4d-4e7a-9c15-6d2e8f0a4b71 --no-input --population Employees --no-publish --json`,
