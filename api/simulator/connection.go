@@ -35,7 +35,7 @@ func (s *Server) handleConnectionCheck(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if details := validateStore(doc); len(details) > 0 {
+	if details := validateStore(doc, false); len(details) > 0 {
 		writeError(w, http.StatusBadRequest, "INVALID_DATA", msgInvalidData, details...)
 		return
 	}

@@ -40,6 +40,7 @@ func DemoOptions() Options {
 		ExpiredAccessTokens: []string{demoorg.ExpiredAccessToken},
 		AccessTokens:        []string{DemoAccessToken},
 		PageSize:            DemoPageSize,
+		SyncPace:            DemoSyncPace,
 	}
 }
 

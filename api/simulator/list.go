@@ -113,7 +113,7 @@ func (s *Server) Stores() []api.Store {
 	defer s.mu.Unlock()
 	out := make([]api.Store, 0, len(s.stores))
 	for _, st := range s.stores {
-		b, _ := json.Marshal(st)
+		b, _ := json.Marshal(s.live(st))
 		var store api.Store
 		// The request was validated, so it decodes; an unknown extra key
 		// is simply dropped.

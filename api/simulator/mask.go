@@ -13,6 +13,7 @@ const MaskedSecret = "********"
 // seeded store has none yet) and, with Options.MaskSecretsOnRead, its
 // secrets masked. st is a copy: the stored store is not changed.
 func (s *Server) forRead(st storeJSON, base string) storeJSON {
+	st = s.live(st)
 	if st.Links == nil {
 		st.Links = storeLinks(base, st.Environment.ID, st.ID)
 	}

@@ -2,14 +2,13 @@ package simulator
 
 import (
 	"encoding/json"
-	"time"
 
 	"sfstore/api"
 )
 
 // seed adds Options.SeedStores, filling in what they leave empty.
 func (s *Server) seed() {
-	now := time.Now().UTC().Format(timeLayout)
+	now := s.stamp()
 	for _, in := range s.opts.SeedStores {
 		st := storeJSON{
 			ID: in.ID, Type: in.Type, Status: in.Status, Name: in.Name,

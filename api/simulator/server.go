@@ -63,6 +63,19 @@ type Options struct {
 	// count) misbehave after the change is made: see Fault. Calls past the
 	// end of a list behave normally.
 	CreateFaults, UpdateFaults, DeleteFaults []Fault
+	// CallFaults make chosen calls, by method, path and count, answer 429,
+	// a 5xx, a reset or nothing at all (CallFault), before or after the
+	// call is carried out. FailCall adds one to a running server.
+	CallFaults []CallFault
+	// Now is the simulator's clock, for createdAt and updatedAt and for
+	// the sync a revision starts; nil is time.Now. A test can drive the
+	// sync with a clock of its own.
+	Now func() time.Time
+	// SyncPace is the time, after a revision, at which each next user of a
+	// rule's population is synced: the first at SyncPace, the second at
+	// twice that, and so on. 0 syncs every user at once, as tests want;
+	// DemoOptions uses DemoSyncPace, a human pace.
+	SyncPace time.Duration
 }
 
 // RecordedRequest is a request the server received, with the Authorization
@@ -91,6 +104,12 @@ type Server struct {
 	failNext *Failure
 	applied  map[string]int // creates, updates and deletes carried out, for the faults
 
+	plans      []planJSON
+	rules      []ruleJSON
+	mappings   []mappingJSON
+	revisions  []revisionJSON
+	callFaults []*callFault
+
 	srv       *http.Server
 	url       string
 	done      chan struct{} // closed by Close: waiting handlers return
@@ -102,6 +121,9 @@ func New(opts Options) *Server {
 	s := &Server{opts: opts, tokens: map[string]bool{}, applied: map[string]int{}, done: make(chan struct{})}
 	for _, t := range opts.AccessTokens {
 		s.tokens[t] = true
+	}
+	for _, f := range opts.CallFaults {
+		s.callFaults = append(s.callFaults, &callFault{CallFault: f})
 	}
 	s.seed()
 	s.routes()
@@ -156,8 +178,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/v1/") && s.serveFailure(w) {
 		return
 	}
+	if f := s.matchCallFault(r); f != nil {
+		s.serveCallFault(w, r, f)
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
+
+// now is the simulator's clock (Options.Now), in UTC.
+func (s *Server) now() time.Time {
+	if s.opts.Now != nil {
+		return s.opts.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// stamp is now in PingOne's timestamp format.
+func (s *Server) stamp() string { return s.now().Format(timeLayout) }
 
 // record keeps the request for Requests, masking its credentials. The body
 // of an API request is read here and put back for the handler.

@@ -3,7 +3,6 @@ package simulator
 import (
 	"net/http"
 	"slices"
-	"time"
 )
 
 // handleStore dispatches /v1/environments/{envID}/propagation/stores/{storeID}
@@ -61,7 +60,7 @@ func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request, envID, id 
 	i := s.indexOf(envID, id)
 	var st storeJSON
 	if i >= 0 {
-		s.stores[i].replace(raw, doc, time.Now().UTC().Format(timeLayout))
+		s.stores[i].replace(raw, doc, s.stamp())
 		st = s.stores[i]
 	}
 	s.mu.Unlock()
@@ -72,15 +71,24 @@ func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request, envID, id 
 	if st.Links == nil { // a seeded store
 		st.Links = storeLinks(baseURL(s, r), envID, id)
 	}
-	answerChange(w, s.nextFault(changeUpdate), http.StatusOK, st)
+	answerChange(w, s.nextFault(changeUpdate), http.StatusOK, s.live(st))
 }
 
 // handleDelete is DELETE one store: 204, and the store is gone (GET and a
-// second DELETE answer 404). PingOne refuses to delete a store that a rule
-// uses; the simulator has no rules, so it never does.
+// second DELETE answer 404). PingOne documents that a store a rule uses
+// "must not be deleted"; how it refuses is UNCONFIRMED: the simulator
+// answers 400 INVALID_REQUEST naming the rule.
 func (s *Server) handleDelete(w http.ResponseWriter, envID, id string) {
 	s.mu.Lock()
 	i := s.indexOf(envID, id)
+	used := slices.IndexFunc(s.rules, func(rl ruleJSON) bool { return rl.SourceStore.ID == id || rl.TargetStore.ID == id })
+	if i >= 0 && used >= 0 {
+		name := s.rules[used].Name
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, "INVALID_REQUEST", msgInvalidRequest,
+			detail{Code: "INVALID_VALUE", Target: "id", Message: "The store is used by the propagation rule '" + name + "': delete the rule first."})
+		return
+	}
 	if i >= 0 {
 		s.stores = slices.Delete(s.stores, i, i+1)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"mime"
 	"net/http"
-	"time"
 
 	"sfstore/api"
 )
@@ -32,6 +31,9 @@ type storeJSON struct {
 	Name          string              `json:"name"`
 	SyncStatus    *syncStatusJSON     `json:"syncStatus,omitempty"`
 	Links         map[string]api.Link `json:"_links"`
+	// job is the sync the last revision started, if a rule syncs the
+	// store: its SyncStatus is computed from it at each read (live).
+	job *syncJob
 }
 
 // syncStatusJSON is a store's syncStatus. Unlike api.SyncStatus it writes
@@ -56,7 +58,7 @@ func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	st := newStore(baseURL(s, r), envID, raw, doc)
+	st := newStore(baseURL(s, r), envID, raw, doc, s.stamp())
 	s.mu.Lock()
 	s.stores = append(s.stores, st)
 	s.mu.Unlock()
@@ -112,7 +114,7 @@ func validStoreBody(w http.ResponseWriter, r *http.Request) (map[string]json.Raw
 	if !ok {
 		return nil, nil, false
 	}
-	if details := validateStore(doc); len(details) > 0 {
+	if details := validateStore(doc, true); len(details) > 0 {
 		writeError(w, http.StatusBadRequest, "INVALID_DATA", msgInvalidData, details...)
 		return nil, nil, false
 	}
@@ -141,8 +143,7 @@ func decodeBody(w http.ResponseWriter, r *http.Request) (map[string]json.RawMess
 }
 
 // newStore builds the 201 body for a valid request.
-func newStore(base, envID string, raw map[string]json.RawMessage, doc map[string]any) storeJSON {
-	now := time.Now().UTC().Format(timeLayout)
+func newStore(base, envID string, raw map[string]json.RawMessage, doc map[string]any, now string) storeJSON {
 	st := storeJSON{ID: newUUID(), Environment: api.ObjectRef{ID: envID}, CreatedAt: now}
 	st.replace(raw, doc, now)
 	st.Links = storeLinks(base, envID, st.ID)
@@ -158,6 +159,9 @@ func newStore(base, envID string, raw map[string]json.RawMessage, doc map[string
 func (st *storeJSON) replace(raw map[string]json.RawMessage, doc map[string]any, now string) {
 	st.UpdatedAt = now
 	st.Image, st.Configuration = raw["image"], raw["configuration"]
+	if st.Configuration == nil { // a directory store sent without one
+		st.Configuration = json.RawMessage("{}")
+	}
 	st.Type, st.Name = doc["type"].(string), doc["name"].(string)
 	st.Status, st.Managed, st.Description = api.StatusInactive, nil, nil
 	if s, ok := doc["status"].(string); ok {

@@ -30,9 +30,23 @@ func (v *validator) invalid(target, msg string, allowed ...string) {
 }
 
 // validateStore checks a decoded create request against the documented
-// Salesforce store model and the demo org.
-func validateStore(doc map[string]any) []detail {
+// Salesforce store model and the demo org; with directoryToo, a store of
+// type directory (PingOne's outbound source) passes with any configuration
+// object, or none (whether it needs one is UNCONFIRMED).
+func validateStore(doc map[string]any, directoryToo bool) []detail {
 	var v validator
+	if directoryToo && doc["type"] == api.StoreTypeDirectory {
+		v.checkName(doc["name"])
+		if c, ok := doc["configuration"]; ok && c != nil {
+			if _, isObject := c.(map[string]any); !isObject {
+				v.invalid("configuration", "configuration must be an object.")
+			}
+		}
+		if st, ok := doc["status"]; ok && st != nil && st != api.StatusActive && st != api.StatusInactive {
+			v.invalid("status", "status must be ACTIVE or INACTIVE.", api.StatusActive, api.StatusInactive)
+		}
+		return v.details
+	}
 	v.checkType(doc["type"])
 	v.checkName(doc["name"])
 	if d, ok := doc["description"]; ok && d != nil {
@@ -54,7 +68,7 @@ func (v *validator) checkType(t any) {
 	case t == nil:
 		v.required("type")
 	case t != api.StoreTypeSalesforce:
-		v.invalid("type", "type must be Salesforce: the simulator only plays a Salesforce store.", api.StoreTypeSalesforce)
+		v.invalid("type", "type must be Salesforce (or directory, for the source of a rule): the simulator plays no other store.", api.StoreTypeSalesforce, api.StoreTypeDirectory)
 	}
 }
 
