@@ -24,6 +24,9 @@ func checkExpression(expr string) error {
 	if strings.TrimSpace(expr) == "" {
 		return fmt.Errorf("the expression is empty")
 	}
+	if isPEL(expr) {
+		return checkPEL(expr)
+	}
 	rest := placeholderRE.ReplaceAllString(expr, "")
 	if strings.Contains(rest, "${") {
 		return fmt.Errorf("%q is not a valid expression: use ${user.<attribute>}, optionally with .substring(a,b), .toLowerCase() or .toUpperCase()", expr)
@@ -38,6 +41,9 @@ func checkExpression(expr string) error {
 
 // evaluate is the value of a checked expression for u.
 func evaluate(expr string, u DemoUser) string {
+	if isPEL(expr) {
+		return evaluatePEL(expr, u)
+	}
 	if !strings.Contains(expr, "${") {
 		t := strings.TrimSpace(expr)
 		if len(t) >= 2 && strings.HasPrefix(t, `"`) && strings.HasSuffix(t, `"`) {
