@@ -86,4 +86,3 @@ func evaluatePEL(expr string, u DemoUser) string {
 	}
 	return b.String()
 }
-
