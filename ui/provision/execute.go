@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"sfstore/api"
@@ -70,7 +71,7 @@ func (x *executor) run(ctx context.Context, writes []Write) ([]string, error) {
 // answer that was lost is read back first, and sent again only when the
 // read-back shows it is not in.
 func (x *executor) one(ctx context.Context, w Write) (string, error) {
-	title := w.What
+	title := gerund(w.What)
 	for attempt := 1; ; attempt++ {
 		err := x.p.Task(ctx, title, func(ctx context.Context) error { return w.send(ctx, x.client, x.ids) })
 		switch {
@@ -112,12 +113,24 @@ func (x *executor) one(ctx context.Context, w Write) (string, error) {
 	}
 }
 
+// gerund turns a write's imperative into what the spinner says while it
+// runs: "Create the rule …" → "Creating the rule …".
+func gerund(what string) string {
+	verb, rest, _ := strings.Cut(what, " ")
+	g := map[string]string{"Create": "Creating", "Change": "Changing", "Delete": "Deleting", "Enable": "Enabling",
+		"Activate": "Activating", "Publish": "Publishing"}[verb]
+	if g == "" {
+		return what
+	}
+	return g + " " + rest
+}
+
 // readBack asks landed under a spinner, bounded in time.
 func (x *executor) readBack(ctx context.Context, w Write) (bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, readBackTimeout)
 	defer cancel()
 	var in bool
-	err := x.p.Task(ctx, "Checking whether PingOne made the write: "+w.What, func(ctx context.Context) error {
+	err := x.p.Task(ctx, "Checking whether PingOne made the write ("+w.What+")", func(ctx context.Context) error {
 		var err error
 		in, err = w.landed(ctx, x.client, x.ids)
 		return err

@@ -108,7 +108,7 @@ func rowRequest(r Row, name string) api.MappingRequest {
 }
 
 func createMapping(r Row) Write {
-	return Write{Step: stepMapping, Action: "create", What: "the mapping " + r.Target + " ← " + r.From(), target: r.Target,
+	return Write{Step: stepMapping, Action: "create", What: "Create the mapping " + r.Target + " ← " + r.From(), target: r.Target,
 		Why: "the rule has no mapping of " + r.Target + requiredNote(r),
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			req := rowRequest(r, mappingName(r.Target, ids.Rule))
@@ -137,7 +137,7 @@ func updateMapping(m api.Mapping, r Row) Write {
 		req.Type = api.MappingTypeUser
 	}
 	old := chain.Mapping{Target: m.TargetAttribute, Source: m.SourceAttribute, Expression: m.Expression}
-	return Write{Step: stepMapping, Action: "update", What: "the mapping " + r.Target + " ← " + r.From(), target: r.Target,
+	return Write{Step: stepMapping, Action: "update", What: "Change the mapping " + r.Target + " ← " + r.From(), target: r.Target,
 		Why: "it maps " + old.From() + " now; changed in place",
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			ids.setMapping(r.Target, m.ID)
@@ -150,7 +150,7 @@ func updateMapping(m api.Mapping, r Row) Write {
 }
 
 func deleteMapping(m api.Mapping, why string) Write {
-	return Write{Step: stepMapping, Action: "delete", What: "the mapping " + m.TargetAttribute + " (" + m.ID + ")", Why: why,
+	return Write{Step: stepMapping, Action: "delete", What: "Delete the mapping " + m.TargetAttribute + " (" + m.ID + ")", Why: why,
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			return c.DeleteMapping(ctx, ids.Env, m.ID)
 		},

@@ -68,7 +68,7 @@ func plan(st *state, d decisions) []Write {
 }
 
 func createDirectory() Write {
-	return Write{Step: stepDirectory, Action: "create", What: "the directory store " + directoryName,
+	return Write{Step: stepDirectory, Action: "create", What: "Create the directory store " + directoryName,
 		Why: "no store of type directory exists: it is the source of outbound provisioning",
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			st, err := c.CreateDirectoryStore(ctx, ids.Env, directoryName)
@@ -88,7 +88,7 @@ func createDirectory() Write {
 }
 
 func createPlan() Write {
-	return Write{Step: stepPlan, Action: "create", What: "the plan " + planName,
+	return Write{Step: stepPlan, Action: "create", What: "Create the plan " + planName,
 		Why: "the environment has no plan (PingOne allows one; it owns the rules)",
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			p, err := c.CreatePlan(ctx, ids.Env, &api.PlanRequest{Name: planName})
@@ -134,7 +134,7 @@ func ruleWrites(st *state, d decisions) rulePlan {
 		return api.RuleRequest{Name: name, Description: ruleDescription, PlanID: ids.Plan,
 			SourceStoreID: ids.Directory, TargetStoreID: ids.Store, PopulationExpression: d.Expression}
 	}
-	w := Write{Step: stepRule, Action: "create", What: "the rule " + name,
+	w := Write{Step: stepRule, Action: "create", What: "Create the rule " + name,
 		Why: "no rule targets this store; it is created inactive, and activated once its mappings are in",
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			req := request(ids)
@@ -170,7 +170,7 @@ func orNone(s string) string {
 // updateRule is a full PUT of the rule; holds says whether a rule read
 // back carries it.
 func updateRule(id string, req api.RuleRequest, what, why string, holds func(*api.Rule) bool) Write {
-	return Write{Step: stepRule, Action: "update", What: "the rule's " + what, Why: why,
+	return Write{Step: stepRule, Action: "update", What: "Change the rule's " + what, Why: why,
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			_, err := c.UpdateRule(ctx, ids.Env, id, &req)
 			return err
@@ -185,7 +185,7 @@ func updateRule(id string, req api.RuleRequest, what, why string, holds func(*ap
 }
 
 func activateRule(request func(ids *IDs) api.RuleRequest) Write {
-	return Write{Step: stepRule, Action: "activate", What: "activating the rule",
+	return Write{Step: stepRule, Action: "activate", What: "Activate the rule",
 		Why: "a rule is inactive until activated (PingOne's default); its store is enabled first",
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			req := request(ids)
@@ -208,7 +208,7 @@ func activatePlan(p *api.Plan) Write {
 		req = p.Request()
 	}
 	req.Status = api.PlanStatusActive
-	return Write{Step: stepPlan, Action: "activate", What: "activating the plan",
+	return Write{Step: stepPlan, Action: "activate", What: "Activate the plan",
 		Why: "PingOne runs a plan only when it is active and has a rule",
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			_, err := c.UpdatePlan(ctx, ids.Env, ids.Plan, &req)
@@ -226,7 +226,7 @@ func activatePlan(p *api.Plan) Write {
 
 func enableStore(st *state, body api.UpdateSalesforceStoreRequest) Write {
 	body.Status = api.StatusActive
-	return Write{Step: stepStore, Action: "enable", What: "enabling the store " + st.Store.Name,
+	return Write{Step: stepStore, Action: "enable", What: "Enable the store " + st.Store.Name,
 		Why: "the store is " + orNone(st.Store.Status) + ", and a rule can be active only for an enabled store; one PUT of the whole store, its secrets from the keyring",
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			_, err := c.UpdateSalesforceStore(ctx, ids.Env, ids.Store, &body)
@@ -246,7 +246,7 @@ func publish(st *state, why string) Write {
 	if st.Revision != nil {
 		before = st.Revision.ID
 	}
-	return Write{Step: stepRevision, Action: "publish", What: "a propagation revision", Why: why,
+	return Write{Step: stepRevision, Action: "publish", What: "Publish a propagation revision", Why: why,
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
 			rev, err := c.CreateRevision(ctx, ids.Env)
 			if err == nil {

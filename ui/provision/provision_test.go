@@ -260,7 +260,7 @@ func TestDryRunSendsNoWrite(t *testing.T) {
 		t.Fatalf("a dry run wrote %d times: %v", n, f.writes)
 	}
 	for _, want := range []string{"POST /environments/" + fakeEnv + "/propagation/stores", "POST /environments/" + fakeEnv + "/propagation/rules/{new-rule-id}/mappings",
-		`"targetAttribute": "LastName"`, "PUT /environments/" + fakeEnv + "/propagation/stores/" + f.storeID(), `"CLIENT_SECRET": "••••`, "# 16. a propagation revision"} {
+		`"targetAttribute": "LastName"`, "PUT /environments/" + fakeEnv + "/propagation/stores/" + f.storeID(), `"CLIENT_SECRET": "••••`, "# 16. Publish a propagation revision"} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("dry run lacks %q:\n%s", want, r.out)
 		}
