@@ -49,17 +49,21 @@ func FiguresOf(ss *api.SyncStatus) Figures {
 		LastSyncAt: ss.LastSyncAt, Details: ss.Details}
 }
 
-// Line is the figures in one line for the progress display.
+// Line is the figures in one line for the progress display, short enough
+// for 80 columns.
 func (f Figures) Line() string {
 	state := f.State
 	if state == "" {
 		state = "not synced yet"
 	}
-	last := f.LastSyncAt
-	if last == "" {
-		last = "never"
+	last := "never"
+	if f.LastSyncAt != "" {
+		last = f.LastSyncAt
+		if t, err := api.ParseTime(f.LastSyncAt); err == nil {
+			last = t.UTC().Format("15:04:05 UTC")
+		}
 	}
-	return fmt.Sprintf("users synced %d · failed %d · total %d · last sync %s · %s", f.Synced, f.Failed, f.Total, last, state)
+	return fmt.Sprintf("synced %d · failed %d · total %d · last sync %s · %s", f.Synced, f.Failed, f.Total, last, state)
 }
 
 // WatchResult is how the watch ended and the figures it last read.

@@ -158,7 +158,7 @@ func (m *mappingModel) View() string {
 	}
 	targetW = min(targetW, max(w/2-2, 8))
 	lines := m.above()
-	lines = append(lines, m.st.Section.Render(ansi.Truncate(pad("  Salesforce", targetW+2)+" ← PingOne (* required)", w, "…")))
+	lines = append(lines, m.st.Section.Render(ansi.Truncate(pad("    Salesforce", targetW+4)+" ← PingOne (* required)", w, "…")))
 	rows := m.rowsShown()
 	for i := m.top; i < min(m.top+rows, len(m.rows)); i++ {
 		r := m.rows[i]

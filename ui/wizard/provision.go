@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 
 	"sfstore/api"
 	"sfstore/ui"
@@ -74,10 +75,14 @@ func (w *Wizard) ReviewMappings(ctx context.Context, r *provision.Review) error 
 			return ui.ErrCancelled
 		}
 		cursor = m.cursor
+		before := len(r.Rows)
 		if err := w.actOnRow(ctx, r, m.chosen, m.cursor); errors.Is(err, errDone) {
 			return nil
 		} else if err != nil {
 			return err
+		}
+		if len(r.Rows) > before {
+			cursor = len(r.Rows) - 1 // on the row just added
 		}
 	}
 }
@@ -136,15 +141,15 @@ func (w *Wizard) editRow(ctx context.Context, r *provision.Review, row provision
 	var fields []huh.Field
 	if adding {
 		desc := "A Salesforce User attribute."
-		if len(r.Targets) > 0 {
-			desc += " PingOne lists: " + strings.Join(r.Targets, ", ") + "."
+		if free := unmapped(r); len(free) > 0 {
+			desc += " Not mapped yet: " + strings.Join(free, ", ") + "."
 		}
 		fields = append(fields, w.input("Salesforce attribute", term.Sanitize(desc), &target, notEmpty("the attribute")))
 	}
 	fields = append(fields,
 		choice(w, "Map "+term.Line(orNew(target))+" from", "A PingOne attribute such as email or name.given, or a PingOne expression.", &kind,
 			huh.NewOption("a PingOne attribute", "attribute"), huh.NewOption("an expression", "expression")),
-		w.input("PingOne attribute or expression", "e.g. email, name.family, or \"en_US\" for a literal.", &value, notEmpty("the value")))
+		w.input("PingOne attribute or expression", "e.g. email, name.family, or 'en_US' for a literal.", &value, notEmpty("the value")))
 	w.canBack = true
 	defer func() { w.canBack = false }()
 	if err := w.run(ctx, w.form(huh.NewGroup(fields...).Title(w.titleText("Mapping "+term.Line(orNew(target)))))); err != nil {
@@ -161,6 +166,25 @@ func (w *Wizard) editRow(ctx context.Context, r *provision.Review, row provision
 		row.Source, row.Expression = "", value
 	}
 	return row, nil
+}
+
+// unmapped are a few of the targets PingOne lists that no row maps: the
+// form must fit a small screen.
+func unmapped(r *provision.Review) []string {
+	var out []string
+	for _, t := range r.Targets {
+		mapped := false
+		for _, row := range r.Rows {
+			mapped = mapped || strings.EqualFold(row.Target, t)
+		}
+		if !mapped {
+			out = append(out, term.Line(t))
+		}
+	}
+	if len(out) > 6 {
+		out = append(out[:6], "…")
+	}
+	return out
 }
 
 func orNew(target string) string {
@@ -229,25 +253,20 @@ func (w *Wizard) reviewMappingsAccessible(ctx context.Context, r *provision.Revi
 	return false, w.actOnRow(ctx, r, what, i)
 }
 
-// ConfirmWrites lists the writes in order and asks whether to send them.
+// ConfirmWrites lists the writes in order, one line each so the list and
+// the question fit 80×24, and asks whether to send them. --dry-run prints
+// each with its body.
 func (w *Wizard) ConfirmWrites(ctx context.Context, writes []provision.WriteView) (bool, error) {
-	fmt.Fprintln(w.s.Err, w.st.Section.Render(w.titleText("Provision users · 3 of 3 · The writes, in order")))
+	width := w.s.ErrWidth
+	fmt.Fprintln(w.s.Err, w.st.Section.Render(cards.Wrap(w.titleText("Provision users · 3 of 3 · The writes, in order"), width)))
 	for i, wr := range writes {
-		fmt.Fprintln(w.s.Err, w.st.Clean(fmt.Sprintf("%2d. %s %s", i+1, wr.Method, wr.Path)))
-		fmt.Fprintln(w.s.Err, w.st.Muted.Render(indentWrap(w.st.Clean(wr.What+": "+wr.Why), w.s.ErrWidth, "    ")))
+		line := fmt.Sprintf("%2d. %-6s %s", i+1, wr.Method, wr.What)
+		fmt.Fprintln(w.s.Err, ansi.Truncate(w.st.Clean(line), width, "…"))
 	}
 	ok := true
 	err := w.run(ctx, w.form(huh.NewGroup(w.yesNo(fmt.Sprintf("Send these %d writes to PingOne?", len(writes)),
-		"No sends nothing. A run stopped halfway can be run again: it continues.", &ok))))
+		"No sends nothing. A run stopped halfway continues when run again.", &ok))))
 	return ok, err
-}
-
-func indentWrap(text string, width int, prefix string) string {
-	lines := strings.Split(cards.Wrap(text, max(width-len(prefix), 20)), "\n")
-	for i := range lines {
-		lines[i] = prefix + lines[i]
-	}
-	return strings.Join(lines, "\n")
 }
 
 // Progress runs work under the spinner with its progress line below.
