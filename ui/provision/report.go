@@ -102,9 +102,13 @@ func result(st *state, d decisions, views []WriteView, ids *IDs) *Result {
 }
 
 // summary is the run's outcome in a few lines: what exists now, by ID.
-func (r *Result) summary() string {
+func (r *Result) summary(width int) string {
 	var b strings.Builder
 	line := func(what, how, id, extra string) {
+		if width < 72 { // an ID on its own line rather than cut in two
+			fmt.Fprintf(&b, "  %s %s\n    %s%s\n", what, how, id, extra)
+			return
+		}
 		fmt.Fprintf(&b, "  %-16s %-8s %s%s\n", what, how, id, extra)
 	}
 	for _, x := range r.Reused {
@@ -148,6 +152,6 @@ func sayOutcome(s *ui.Session, heading string, r *Result) error {
 	if err := s.Say(s.OutStyles.Section, heading); err != nil {
 		return err
 	}
-	_, err := fmt.Fprint(s.Out, s.OutStyles.Clean(r.summary()))
+	_, err := fmt.Fprint(s.Out, s.OutStyles.Clean(r.summary(s.OutWidth)))
 	return err
 }

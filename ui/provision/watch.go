@@ -63,7 +63,8 @@ func (f Figures) Line() string {
 			last = t.UTC().Format("15:04:05 UTC")
 		}
 	}
-	return fmt.Sprintf("synced %d · failed %d · total %d · last sync %s · %s", f.Synced, f.Failed, f.Total, last, state)
+	// What matters first: a narrow screen cuts the end.
+	return fmt.Sprintf("%s · synced %d of %d · failed %d · last sync %s", state, f.Synced, f.Total, f.Failed, last)
 }
 
 // WatchResult is how the watch ended and the figures it last read.

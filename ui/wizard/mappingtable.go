@@ -108,7 +108,7 @@ func (m *mappingModel) drawWidth() int {
 func (m *mappingModel) above() []string {
 	w := m.drawWidth()
 	lines := strings.Split(m.st.Title.Render(cards.Wrap(m.heading, w)), "\n")
-	if m.note != "" {
+	if m.note != "" && (m.height <= 0 || m.height >= 16) { // a short screen keeps its lines for the rows
 		lines = append(lines, strings.Split(m.st.Muted.Render(cards.Wrap(m.note, w)), "\n")...)
 	}
 	return lines
