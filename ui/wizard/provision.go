@@ -217,7 +217,11 @@ func (w *Wizard) reviewMappingsAccessible(ctx context.Context, r *provision.Revi
 		if row.Required {
 			req = ", required"
 		}
-		fmt.Fprintf(w.s.Err, "%d. %s from %s%s\n", i+1, row.Target, row.From(), req)
+		from := row.Source
+		if row.Expression != "" {
+			from = "the expression " + row.Expression
+		}
+		fmt.Fprintf(w.s.Err, "%d. %s from %s%s\n", i+1, row.Target, from, req)
 	}
 	problems := r.Check(r.Rows)
 	for _, p := range problems {
@@ -260,8 +264,12 @@ func (w *Wizard) ConfirmWrites(ctx context.Context, writes []provision.WriteView
 	width := w.s.ErrWidth
 	fmt.Fprintln(w.s.Err, w.st.Section.Render(cards.Wrap(w.titleText("Provision users · 3 of 3 · The writes, in order"), width)))
 	for i, wr := range writes {
-		line := fmt.Sprintf("%2d. %-6s %s", i+1, wr.Method, wr.What)
-		fmt.Fprintln(w.s.Err, ansi.Truncate(w.st.Clean(line), width, "…"))
+		line := w.st.Clean(fmt.Sprintf("%2d. %-6s %s", i+1, wr.Method, wr.What))
+		if w.s.Opts.Accessible {
+			fmt.Fprintln(w.s.Err, line) // read whole, never cut
+			continue
+		}
+		fmt.Fprintln(w.s.Err, ansi.Truncate(line, width, "…"))
 	}
 	ok := true
 	err := w.run(ctx, w.form(huh.NewGroup(w.yesNo(fmt.Sprintf("Send these %d writes to PingOne?", len(writes)),
@@ -271,6 +279,18 @@ func (w *Wizard) ConfirmWrites(ctx context.Context, writes []provision.WriteView
 
 // Progress runs work under the spinner with its progress line below.
 func (w *Wizard) Progress(ctx context.Context, title string, work func(ctx context.Context, report func(string)) error) error {
+	if w.s.Opts.Accessible {
+		// No animation, but each change of the figures is read out.
+		last := ""
+		return w.taskWithProgress(ctx, title, func(ctx context.Context, _ func(string)) error {
+			return work(ctx, func(line string) {
+				if line != last {
+					last = line
+					fmt.Fprintln(w.s.Err, term.Line(line))
+				}
+			})
+		})
+	}
 	return w.taskWithProgress(ctx, title, work)
 }
 
