@@ -300,13 +300,15 @@ var _ ui.NextAsker = (*Wizard)(nil)
 // users into the new store (which publishes too), only publishing, or
 // nothing now.
 func (w *Wizard) NextStep(ctx context.Context) (ui.Next, error) {
-	next := ui.NextProvision
+	// String values: huh's select placed its cursor by an int value's
+	// number rather than by the option holding it.
+	next := "provision"
 	f := w.form(huh.NewGroup(choice(w, "What next?",
 		"A store alone provisions nothing: a rule with mappings, then a revision, make PingOne sync users into it.", &next,
-		huh.NewOption("Provision users now: rule, mappings, publish, watch the first sync", ui.NextProvision),
-		huh.NewOption("Only publish (create a revision; starts a resync)", ui.NextPublish),
-		huh.NewOption("Nothing now", ui.NextNothing),
+		huh.NewOption("Provision users now: rule, mappings, publish, watch the first sync", "provision"),
+		huh.NewOption("Only publish (create a revision; starts a resync)", "publish"),
+		huh.NewOption("Nothing now", "nothing"),
 	)).Title(w.titleText("Next step")))
 	err := w.run(ctx, f)
-	return next, err
+	return map[string]ui.Next{"provision": ui.NextProvision, "publish": ui.NextPublish}[next], err
 }
