@@ -35,11 +35,9 @@ func describe(writes []Write, ids *IDs, redact func(string) string) ([]WriteView
 		v := WriteView{Step: w.Step, Action: w.Action, What: w.What, Why: w.Why, Target: w.target}
 		if r, ok := rec.at(n); ok {
 			v.Method, v.Path = r.method, r.path
-			if len(r.body) > 0 {
-				var body any
-				if json.Unmarshal([]byte(redact(string(r.body))), &body) == nil {
-					v.Body = body
-				}
+			// The bytes as sent (keys in the client's order), masked.
+			if body := []byte(redact(string(r.body))); len(body) > 0 && json.Valid(body) {
+				v.Body = json.RawMessage(body)
 			}
 		}
 		views = append(views, v)

@@ -1,6 +1,7 @@
 package provision
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -87,10 +88,12 @@ func dryRunText(views []WriteView) string {
 	var b strings.Builder
 	for i, v := range views {
 		fmt.Fprintf(&b, "# %d. %s: %s\n%s %s\n", i+1, v.What, v.Why, v.Method, v.Path)
-		if v.Body != nil {
-			body, _ := json.MarshalIndent(v.Body, "", "  ")
-			b.Write(body)
-			b.WriteString("\n")
+		if raw, ok := v.Body.(json.RawMessage); ok {
+			var pretty bytes.Buffer
+			if json.Indent(&pretty, raw, "", "  ") == nil {
+				b.Write(pretty.Bytes())
+				b.WriteString("\n")
+			}
 		}
 		b.WriteString("\n")
 	}
