@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"sfstore/api/simulator"
+	"sfstore/secrets"
 	"sfstore/ui"
 	"sfstore/ui/provision"
 )
@@ -139,5 +141,36 @@ func TestProvisionSurvivesA429AndALostAnswerAtEachWrite(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+func TestProvisionEnablesTheStoreWithTheKeyringsSecretsNeverTheMask(t *testing.T) {
+	stores := seededStores()
+	stores[0].Status = "INACTIVE"
+	w := newWorld(t, simulator.Options{SeedStores: stores, MaskSecretsOnRead: true})
+	cfg := stores[0].Configuration
+	// Without them in the keyring or the environment, a script stops
+	// before any write, naming the variable.
+	_, errOut, err := w.run(t, nil, "provision", healthyName, "--no-input")
+	if code := provisionExit(err); code != 2 || err == nil || !strings.Contains(err.Error(), "SALESFORCE_CLIENT_SECRET") {
+		t.Fatalf("exit %d (%v), want 2 naming the variable\n%s", code, err, errOut)
+	}
+	if writes := simWrites(w); len(writes) != 0 {
+		t.Fatalf("wrote without the secrets: %v", writes)
+	}
+	ctx := context.Background()
+	for name, v := range map[secrets.SalesforceSecret]string{secrets.ClientSecret: cfg.ClientSecret, secrets.AccessToken: cfg.OAuthAccessToken, secrets.RefreshToken: cfg.OAuthRefreshToken} {
+		if err := w.kr.Set(ctx, secrets.SalesforceAccount(cfg.SalesforceDomain, cfg.ClientID, name), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, errOut, err = w.run(t, nil, "provision", healthyName, "--no-input")
+	if code := provisionExit(err); code != 0 {
+		t.Fatalf("exit %d (%v)\n%s", code, err, errOut)
+	}
+	got := w.stored(t, healthyID)
+	if got.Status != "ACTIVE" || got.Configuration.ClientSecret != cfg.ClientSecret || got.Configuration.OAuthAccessToken != cfg.OAuthAccessToken ||
+		got.Configuration.OAuthRefreshToken != cfg.OAuthRefreshToken {
+		t.Errorf("the store after provision: status %s, secrets kept: %v", got.Status, got.Configuration.ClientSecret == cfg.ClientSecret)
 	}
 }
