@@ -34,17 +34,12 @@ type directoryStoreBody struct {
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/create-store-directory.html
 func (c *Client) CreateDirectoryStore(ctx context.Context, envID, name string) (*Store, error) {
-	path, err := storesPath(envID)
+	k, err := directoryWrite(envID, name)
 	if err != nil {
-		return nil, opErr(OpCreateDirectoryStore, err)
-	}
-	if err := required(OpCreateDirectoryStore, [2]string{"store name", name}); err != nil {
 		return nil, err
 	}
-	k := call{op: OpCreateDirectoryStore, method: http.MethodPost, path: path,
-		body: directoryStoreBody{Type: StoreTypeDirectory, Name: strings.TrimSpace(name), Configuration: map[string]any{}}}
 	ch := change{name: name, resource: "directory store",
-		readBack: "list the stores (FindDirectoryStores) and look for one of type directory"}
+		readBack: "list the environment's stores and look for one of type directory"}
 	var raw []byte
 	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
 	if err != nil {

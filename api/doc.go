@@ -16,7 +16,9 @@
 // SalesforceMetadata for the attributes a mapping may target; and
 // GetLatestRevision, whose Revision.Covers tells whether changes are
 // published. Their writes report an ambiguous outcome as the store calls
-// do, with OutcomeUnknownError.ReadBack saying what to read.
+// do, with OutcomeUnknownError.ReadBack saying what to read, and
+// DescribePlan, DescribeRule, DescribeMapping, DescribeDirectoryStore and
+// DescribeRevision show them for a dry run.
 //
 // Whether PingOne returns a store's secrets in clear on a read is
 // UNCONFIRMED (its examples do): LooksMasked and

@@ -159,14 +159,10 @@ func (c *Client) ListRuleMappings(ctx context.Context, envID, ruleID string) ([]
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-mappings/create-rule-mapping.html
 func (c *Client) CreateMapping(ctx context.Context, envID, ruleID string, req *MappingRequest) (*Mapping, error) {
-	path, err := itemPath(envID, "rules", "rule ID", ruleID)
+	k, err := mappingWrite(envID, false, ruleID, "", req)
 	if err != nil {
-		return nil, opErr(OpCreateMapping, err)
-	}
-	if err := checkMapping(OpCreateMapping, req); err != nil {
 		return nil, err
 	}
-	k := call{op: OpCreateMapping, method: http.MethodPost, path: path + "/mappings", body: mappingBody("", *req)}
 	return withRule(mappingResult(changeOne(ctx, c, k, mappingChange(req, ruleID, ""), wireMappingID)))(ruleID)
 }
 
@@ -180,17 +176,10 @@ func (c *Client) CreateMapping(ctx context.Context, envID, ruleID string, req *M
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-mappings/update-mapping.html
 func (c *Client) UpdateMapping(ctx context.Context, envID, ruleID, mappingID string, req *MappingRequest) (*Mapping, error) {
-	path, err := mappingPath(envID, mappingID)
-	if err == nil {
-		_, err = segment("rule ID", ruleID)
-	}
+	k, err := mappingWrite(envID, true, ruleID, mappingID, req)
 	if err != nil {
-		return nil, opErr(OpUpdateMapping, err)
-	}
-	if err := checkMapping(OpUpdateMapping, req); err != nil {
 		return nil, err
 	}
-	k := call{op: OpUpdateMapping, method: http.MethodPut, path: path, body: mappingBody(ruleID, *req)}
 	return withRule(mappingResult(changeOne(ctx, c, k, mappingChange(req, ruleID, mappingID), wireMappingID)))(ruleID)
 }
 
@@ -207,7 +196,7 @@ func (c *Client) DeleteMapping(ctx context.Context, envID, mappingID string) err
 	}
 	id := strings.TrimSpace(mappingID)
 	return c.deleteOne(ctx, call{op: OpDeleteMapping, method: http.MethodDelete, path: path},
-		change{id: id, resource: "mapping", readBack: "list the rule's mappings (ListRuleMappings) and look for mapping " + id})
+		change{id: id, resource: "mapping", readBack: "list the rule's mappings and look for mapping " + id})
 }
 
 // mappingPath is mapping mappingID of envID, for a read, an update and a
@@ -228,8 +217,7 @@ func mappingPath(envID, mappingID string) (string, error) {
 // outcome.
 func mappingChange(req *MappingRequest, ruleID, id string) change {
 	return change{name: req.Name, id: strings.TrimSpace(id), resource: "mapping",
-		readBack: "list the mappings of rule " + strings.TrimSpace(ruleID) + " (ListRuleMappings) and look for the one of " +
-			quote(req.TargetAttribute)}
+		readBack: "list the mappings of rule " + strings.TrimSpace(ruleID) + " and look for the one of " + quote(req.TargetAttribute)}
 }
 
 func wireMappingID(w *mappingWire) string { return w.ID }

@@ -40,8 +40,7 @@ import (
 // revision) report the same way: Resource names what the call changes,
 // StoreName and StoreID then hold that resource's name and ID (the fields
 // are named for the first calls that had them), and ReadBack says what to
-// read to know, e.g. "list the rules with ListRules and look for one named
-// …".
+// read to know.
 type OutcomeUnknownError struct {
 	Op        string // the call, e.g. OpCreateStore, OpUpdateStore, OpCreateRule
 	StoreName string // the name the request asked for: look for it
@@ -52,7 +51,9 @@ type OutcomeUnknownError struct {
 	// e.g. "rule", "mapping", "plan", "directory store", "revision".
 	Resource string
 	// ReadBack says, for a Resource other than a Salesforce store, what
-	// to read before trying again; "" for a store (Hint says it).
+	// to read before trying again, in words for the user (Hint quotes
+	// it), e.g. `list the environment's rules and look for one named "…"`;
+	// "" for a store. The call's doc comment names the function.
 	ReadBack string
 }
 

@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strings"
 )
@@ -91,19 +90,12 @@ func (c *Client) ListPlans(ctx context.Context, envID string) ([]Plan, error) {
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-plans/create-plan.html
 func (c *Client) CreatePlan(ctx context.Context, envID string, req *PlanRequest) (*Plan, error) {
-	path, err := propagationPath(envID, "plans")
+	k, err := planWrite(envID, false, "", req)
 	if err != nil {
-		return nil, opErr(OpCreatePlan, err)
-	}
-	if req == nil {
-		return nil, errors.New(OpCreatePlan + ": request is nil")
-	}
-	if err := required(OpCreatePlan, [2]string{"plan name", req.Name}); err != nil {
 		return nil, err
 	}
-	k := call{op: OpCreatePlan, method: http.MethodPost, path: path, body: planBody(*req)}
 	return planChange(ctx, c, k, change{name: req.Name, resource: "plan",
-		readBack: "list the plans of the environment (ListPlans) and reuse the one there"})
+		readBack: "list the environment's propagation plans and reuse the one there"})
 }
 
 // UpdatePlan replaces plan planID of environment envID with req (a full
@@ -116,19 +108,12 @@ func (c *Client) CreatePlan(ctx context.Context, envID string, req *PlanRequest)
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-plans/update-plan.html
 func (c *Client) UpdatePlan(ctx context.Context, envID, planID string, req *PlanRequest) (*Plan, error) {
-	path, err := itemPath(envID, "plans", "plan ID", planID)
+	k, err := planWrite(envID, true, planID, req)
 	if err != nil {
-		return nil, opErr(OpUpdatePlan, err)
-	}
-	if req == nil {
-		return nil, errors.New(OpUpdatePlan + ": request is nil")
-	}
-	if err := required(OpUpdatePlan, [2]string{"plan name", req.Name}); err != nil {
 		return nil, err
 	}
-	k := call{op: OpUpdatePlan, method: http.MethodPut, path: path, body: planBody(*req)}
 	return planChange(ctx, c, k, change{name: req.Name, id: strings.TrimSpace(planID), resource: "plan",
-		readBack: "list the plans of the environment (ListPlans) to see whether the change is in"})
+		readBack: "read the environment's propagation plans again to see whether the change is in"})
 }
 
 // planChange makes a plan create or update.

@@ -204,3 +204,30 @@ func TestPropagationCallsRefuseBadIDsBeforeSending(t *testing.T) {
 		}
 	}
 }
+
+// A proxy's page in place of PingOne's answer to a read is an error that
+// says so, with either status.
+func TestAReadAnsweredByAProxyPageFailsClearly(t *testing.T) {
+	ctx := context.Background()
+	reads := map[string]func(c *api.Client) error{
+		api.OpListPlans:       func(c *api.Client) error { _, err := c.ListPlans(ctx, testEnvID); return err },
+		api.OpListRules:       func(c *api.Client) error { _, err := c.ListRules(ctx, testEnvID); return err },
+		api.OpGetRule:         func(c *api.Client) error { _, err := c.GetRule(ctx, testEnvID, testRuleID); return err },
+		api.OpListMappings:    func(c *api.Client) error { _, err := c.ListRuleMappings(ctx, testEnvID, testRuleID); return err },
+		api.OpListPopulations: func(c *api.Client) error { _, err := c.ListPopulations(ctx, testEnvID); return err },
+		api.OpStoreMetadata:   func(c *api.Client) error { _, err := c.SalesforceMetadata(ctx, testEnvID, nil); return err },
+	}
+	page := "<!DOCTYPE html><html><body><h1>Sign in to the corporate proxy</h1></body></html>"
+	for op, read := range reads {
+		for _, status := range []int{200, 502} {
+			err := read(setup(t, respond(status, page, "Content-Type", "text/html")))
+			var e *api.Error
+			if err == nil || !strings.HasPrefix(err.Error(), op+": ") {
+				t.Errorf("%s, %d: err = %v", op, status, err)
+			}
+			if status == 502 && (!errors.As(err, &e) || !e.HTML || !strings.Contains(e.Hint(), "proxy")) {
+				t.Errorf("%s, 502: err = %v", op, err)
+			}
+		}
+	}
+}

@@ -83,7 +83,7 @@ func (c *Client) CreateRevision(ctx context.Context, envID string) (*Revision, e
 	}
 	k := call{op: OpCreateRevision, method: http.MethodPost, path: path}
 	ch := change{resource: "revision",
-		readBack: "read the latest revision (GetLatestRevision) and compare its createdAt with the time of the request"}
+		readBack: "read the environment's latest revision and compare its time with the time of the request"}
 	var raw []byte
 	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
 	if err != nil {

@@ -61,7 +61,7 @@ func TestCreateRevisionThatFailsAfterSendingIsAnUnknownOutcome(t *testing.T) {
 	_, err := c.CreateRevision(context.Background(), testEnvID)
 	var u *api.OutcomeUnknownError
 	var e *api.Error
-	if !errors.As(err, &u) || !errors.As(err, &e) || u.Resource != "revision" || !strings.Contains(u.Hint(), "GetLatestRevision") {
+	if !errors.As(err, &u) || !errors.As(err, &e) || u.Resource != "revision" || !strings.Contains(u.Hint(), "latest revision") {
 		t.Fatalf("err = %v", err)
 	}
 	if !strings.HasPrefix(err.Error(), "create revision: outcome unknown, the revision may or may not have been created") {

@@ -126,9 +126,9 @@ func ruleCreatePath(envID, planID string) (string, error) {
 
 // ruleChange describes a rule create or update, for an unknown outcome.
 func ruleChange(req *RuleRequest, id string) change {
-	rb := "list the rules (ListRules) and look for one named " + quote(req.Name) + " targeting store " + req.TargetStoreID
+	rb := "list the environment's rules and look for one named " + quote(req.Name) + " targeting store " + strings.TrimSpace(req.TargetStoreID)
 	if id != "" {
-		rb = "read the rule again (GetRule, ID " + id + ") to see whether the change is in"
+		rb = "read rule " + id + " again to see whether the change is in"
 	}
 	return change{name: req.Name, id: id, resource: "rule", readBack: rb}
 }
@@ -177,14 +177,10 @@ func (c *Client) GetRule(ctx context.Context, envID, ruleID string) (*Rule, erro
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-rules/create-rule.html
 func (c *Client) CreateRule(ctx context.Context, envID string, req *RuleRequest) (*Rule, error) {
-	if err := checkRule(OpCreateRule, req); err != nil {
+	k, err := ruleWrite(envID, false, "", req)
+	if err != nil {
 		return nil, err
 	}
-	path, err := ruleCreatePath(envID, req.PlanID)
-	if err != nil {
-		return nil, opErr(OpCreateRule, err)
-	}
-	k := call{op: OpCreateRule, method: http.MethodPost, path: path, body: ruleBody(envID, *req)}
 	return ruleResult(changeOne(ctx, c, k, ruleChange(req, ""), wireRuleID))
 }
 
@@ -199,14 +195,10 @@ func (c *Client) CreateRule(ctx context.Context, envID string, req *RuleRequest)
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-rules/update-rule.html
 func (c *Client) UpdateRule(ctx context.Context, envID, ruleID string, req *RuleRequest) (*Rule, error) {
-	path, err := itemPath(envID, "rules", "rule ID", ruleID)
+	k, err := ruleWrite(envID, true, ruleID, req)
 	if err != nil {
-		return nil, opErr(OpUpdateRule, err)
-	}
-	if err := checkRule(OpUpdateRule, req); err != nil {
 		return nil, err
 	}
-	k := call{op: OpUpdateRule, method: http.MethodPut, path: path, body: ruleBody(envID, *req)}
 	return ruleResult(changeOne(ctx, c, k, ruleChange(req, strings.TrimSpace(ruleID)), wireRuleID))
 }
 

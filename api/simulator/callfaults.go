@@ -23,7 +23,9 @@ const (
 	// Answer503 is 503 with an empty body.
 	Answer503
 	// AnswerReset drops the connection without an answer (a TCP reset
-	// where the listener allows).
+	// where the listener allows). It needs a real server (Start, or the
+	// Server in an httptest.Server): called directly with a
+	// ResponseRecorder, the handler panics with http.ErrAbortHandler.
 	AnswerReset
 	// AnswerHang never answers: the handler waits until the client gives
 	// up (its context or timeout) or the server is closed.

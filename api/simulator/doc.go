@@ -54,11 +54,48 @@
 //     rules below; else 200 {"status":"SUCCESS","message":"Connection to
 //     Salesforce succeeded."} (PingOne documents no body: UNCONFIRMED).
 //   - POST /v1/environments/{envID}/propagation/revisions: 201
-//     {"id","environment":{"id"},"createdAt"}; any body is ignored. It
-//     restarts the sync of the environment's stores (the simulator's own
-//     model): a store whose access token Salesforce refuses (below) gets
-//     syncState FAILED with SalesforceSessionExpired, the others SYNCING
-//     with every user synced.
+//     {"id","environment":{"id"},"createdAt","createdBy","previousRevision"};
+//     any body is ignored. It restarts the sync of the environment's
+//     Salesforce stores (resync, the simulator's own model): a store a
+//     rule targets syncs the rule's population user by user at
+//     Options.SyncPace when the plan is ACTIVE, the rule active and the
+//     store ACTIVE, and FAILS as a whole on a dead Salesforce session
+//     (SalesforceSessionExpired) or a required field left unmapped
+//     (REQUIRED_FIELD_MISSING), one user at a time on a value Salesforce
+//     refuses (an Username or Email that is no address, an Alias over 8
+//     characters, an unknown ProfileId). A store no rule targets keeps the
+//     earlier model: one whose access token Salesforce refuses (below)
+//     gets FAILED with SalesforceSessionExpired, the others SYNCING with
+//     every user synced; one without a sync history keeps none.
+//   - GET …/propagation/revisions/id:latest (sent as id%3Alatest) and
+//     …/revisions/{id}: the revision, 404 NOT_FOUND when there is none.
+//   - GET /v1/environments/{envID}/populations: DemoPopulations, the
+//     default (Everyone) first, with userCount.
+//   - GET, POST …/propagation/plans; GET, PUT, DELETE …/plans/{id}: one
+//     plan per environment (a second POST is 400 INVALID_DATA,
+//     UNIQUENESS_VIOLATION; wording UNCONFIRMED); status ACTIVE or
+//     INACTIVE (the default); a deleted plan takes its rules along.
+//   - GET, POST …/propagation/rules and …/plans/{id}/rules (both
+//     documented create forms); GET, PUT (full replace), DELETE
+//     …/rules/{id}: name, plan.id (the environment's plan), sourceStore.id
+//     (a directory store), targetStore.id (a Salesforce store) required;
+//     populationExpression a filter of comparisons (eq, sw, ew, co) on
+//     user attributes joined by "and"; active true refused (detail target
+//     "active") while the target store is not ACTIVE.
+//   - GET, POST …/rules/{id}/mappings; GET, PUT, DELETE …/mappings/{id}
+//     (DELETE also at the SDK's singular …/mapping/{id}): targetAttribute
+//     one of the metadata's user attributes and mapped once per rule;
+//     exactly one of sourceAttribute (a PingOne user attribute) and
+//     expression (${user.<attribute>} with substring, toLowerCase,
+//     toUpperCase; or a literal); a PUT keeps rule.id.
+//   - POST …/propagation/storeMetadata/Salesforce: attributeMetadata.
+//     userAttributes keyed by the Salesforce User field names, with
+//     label and required; with a configuration in the body, the demo
+//     org's custom fields too, after the connection rules below. Never
+//     echoes a secret.
+//   - A store of type directory may be created (configuration optional),
+//     listed and deleted like a Salesforce one; a store a rule uses is not
+//     deleted (400 INVALID_REQUEST).
 //   - GET /v1/environments: Options.Environments, or DemoEnvironments when
 //     it is empty. GET /v1/environments/{envID}: one of them, or 404
 //     NOT_FOUND (when Options.Environments is empty, any UUID exists, as
@@ -96,7 +133,10 @@
 // FailWith (and the canned Failures) replace the next API response, to show
 // rate limiting, server errors, and a proxy's HTML page. Options.CreateFaults,
 // UpdateFaults and DeleteFaults instead make the change and then lose the
-// answer (Fault): an ambiguous create, update or delete. Requests, and
+// answer (Fault): an ambiguous create, update or delete. Options.CallFaults
+// and FailCall pick calls by method, path and count and answer 429, 500,
+// a proxy's 502, 503, a reset or nothing (CallFault), before or after
+// carrying them out. Requests, and
 // RequestsWith for one method, return what was received, bodies included.
 //
 // The demo: DemoOptions seeds DemoStores, two Salesforce stores of the demo
