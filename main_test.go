@@ -59,7 +59,7 @@ func TestExitCodes(t *testing.T) {
 		want string // in stdout or stderr
 	}{
 		{"help", nil, []string{"--help"}, 0, "Examples:"},
-		{"help of a command", nil, []string{"help", "doctor"}, 0, "sfstore doctor [flags]"},
+		{"help of a command", nil, []string{"help", "doctor"}, 0, "sfstore doctor [STORE] [flags]"},
 		{"command help", nil, []string{"doctor", "--help"}, 0, "Check, in order, everything"},
 		{"version flag", nil, []string{"--version"}, 0, "sfstore "},
 		{"version command", nil, []string{"version"}, 0, "sfstore "},

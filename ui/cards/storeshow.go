@@ -21,6 +21,9 @@ type Advice struct {
 	Reason string
 	// Next are the steps to take, most useful first.
 	Next []Step
+	// Provisioning is what provisions through the store, shown between
+	// the card and the steps; nil shows nothing.
+	Provisioning *Provisioning
 }
 
 // Step is one thing to do: what and why, and the command that does it, if
@@ -67,7 +70,7 @@ func RenderStoreDetail(st Styles, store *api.Store, advice Advice, width int, no
 		st.Section.Render("Configuration"),
 		st.alignedTable(config, inner, lw),
 	})
-	return card + renderAdvice(st, advice, width)
+	return card + renderProvisioning(st, advice.Provisioning, width, now) + renderAdvice(st, advice, width)
 }
 
 // syncMark is the sync state in one character, for the card's title.

@@ -25,3 +25,13 @@ func PopulationIDs(expr string) []string {
 	}
 	return ids
 }
+
+// populationGlue is what joins population terms: "or", "and", brackets.
+var populationGlue = regexp.MustCompile(`(?i)\b(or|and)\b|[()\s]`)
+
+// OnlyPopulations reports whether expr scopes by population and nothing
+// else, so that the population names say it all.
+func OnlyPopulations(expr string) bool {
+	rest := populationGlue.ReplaceAllString(populationTerm.ReplaceAllString(expr, ""), "")
+	return rest == "" && len(PopulationIDs(expr)) > 0
+}

@@ -60,3 +60,17 @@ func TestPopulationIDsReadsTheScopeOfAnExpression(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlyPopulationsTellsAFilterFromAScope(t *testing.T) {
+	for expr, want := range map[string]bool{
+		`population.id eq "p1"`:                            true,
+		`(population.id eq "p1") or population.id eq "p2"`: true,
+		`population.id eq "p1" and email ew "@acme.com"`:   false,
+		`email ew "@acme.com"`:                             false,
+		``:                                                 false,
+	} {
+		if got := OnlyPopulations(expr); got != want {
+			t.Errorf("OnlyPopulations(%q) = %v", expr, got)
+		}
+	}
+}

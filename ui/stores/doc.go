@@ -1,8 +1,9 @@
 // Package stores is what sfstore does with stores that already exist: list
-// them, show one with why its sync fails and what to do, test its
-// connection, reconnect it to Salesforce with new tokens, edit it, delete
-// it, and publish the changes. It is for the support engineers and admins
-// whose provisioning stopped.
+// them, show one with why its sync fails, what provisions through it and
+// what to do, check each link of that chain (Doctor, with package chain),
+// test its connection, reconnect it to Salesforce with new tokens, edit
+// it, delete it, and publish the changes. It is for the support engineers
+// and admins whose provisioning stopped.
 //
 // Every command signs in to PingOne as create does (ready), finds the store
 // by name or ID among the environment's Salesforce stores (find), and

@@ -103,7 +103,8 @@ func testChain(ctx context.Context, s *ui.Session, p Prompter, c *chain.Chain) (
 	err := p.Task(ctx, "Asking PingOne to connect to Salesforce with the stored settings", func(ctx context.Context) error {
 		client, err := s.Client()
 		if err != nil {
-			return err
+			o.err = err
+			return nil
 		}
 		o.result, o.err = client.TestConnection(ctx, c.EnvID, &req)
 		if o.err == nil && o.result.OK {
@@ -120,6 +121,7 @@ func testChain(ctx context.Context, s *ui.Session, p Prompter, c *chain.Chain) (
 // report prints the lines, or them as one JSON document, and fails the
 // run when one fails.
 func report(s *ui.Session, st storeRef, env string, lines []cards.CheckLine) error {
+	st.ID, st.Name = s.OutStyles.Clean(st.ID), s.OutStyles.Clean(st.Name)
 	for i := range lines { // what PingOne said, made inert for every output
 		lines[i].Evidence = s.OutStyles.Clean(lines[i].Evidence)
 		lines[i].Fix = s.OutStyles.Clean(lines[i].Fix)

@@ -87,6 +87,16 @@ func advice(status, check, evidence, fix string) cards.CheckLine {
 	return cards.CheckLine{Check: check, Status: status, Evidence: evidence, Fix: fix}
 }
 
+// unread is the line of a link whose read failed: skipped when PingOne
+// refused it (the role line says so and how to fix it), else a FAIL whose
+// fix is args.
+func (j *judge) unread(check, what string, err error, status, args string) cards.CheckLine {
+	if refused(err) {
+		return skip(check, "PingOne refused to show "+what+": see "+linkRole)
+	}
+	return j.bad(status, check, fmt.Sprintf("could not read %s: %v", what, err), args)
+}
+
 // refused reports an answer that says the worker app may not read it.
 func refused(err error) bool {
 	var apiErr *api.Error
@@ -125,6 +135,9 @@ func (j *judge) role() cards.CheckLine {
 		return advice(cards.Fail, linkRole, fmt.Sprintf("PingOne refused to show %s: %v", strings.Join(denied, ", "), first),
 			"give the worker app the Environment Admin role on environment "+j.c.EnvID+": Applications › the worker app › Roles")
 	}
+	if j.c.Store == nil {
+		return skip(linkRole, "the store could not be read, so nothing tells whether the role is enough")
+	}
 	return pass(linkRole, "PingOne refused none of the reads: the worker app has the role the chain needs (Environment Admin)")
 }
 
@@ -132,7 +145,7 @@ func (j *judge) store() cards.CheckLine {
 	st := j.c.Store
 	switch {
 	case st == nil:
-		return j.bad(cards.Fail, linkStore, fmt.Sprintf("could not read the store: %v", j.c.StoreErr), "list")
+		return j.unread(linkStore, "the store", j.c.StoreErr, cards.Fail, "list")
 	case st.Status != api.StatusActive:
 		status := st.Status
 		if status == "" {
@@ -174,7 +187,7 @@ func (j *judge) directory() cards.CheckLine {
 	c := j.c
 	switch {
 	case c.StoresErr != nil:
-		return j.bad(cards.Fail, linkDirectory, fmt.Sprintf("could not list the stores: %v", c.StoresErr), "provision "+j.ref)
+		return j.unread(linkDirectory, "the stores", c.StoresErr, cards.Fail, "provision "+j.ref)
 	case len(c.Directories) == 0:
 		return j.bad(cards.Fail, linkDirectory, "the environment has no store of type directory: an outbound rule sends PingOne's users from one", "provision "+j.ref)
 	}
@@ -191,7 +204,7 @@ func (j *judge) plan() cards.CheckLine {
 	p := c.Plan()
 	switch {
 	case c.PlansErr != nil:
-		return j.bad(cards.Fail, linkPlan, fmt.Sprintf("could not list the plans: %v", c.PlansErr), "provision "+j.ref)
+		return j.unread(linkPlan, "the plans", c.PlansErr, cards.Fail, "provision "+j.ref)
 	case p == nil:
 		return j.bad(cards.Fail, linkPlan, "the environment has no propagation plan: rules belong to one", "provision "+j.ref)
 	case !chain.PlanActive(p):

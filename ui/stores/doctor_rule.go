@@ -14,7 +14,7 @@ func (j *judge) ruleLine() cards.CheckLine {
 	c, r := j.c, j.rule
 	switch {
 	case c.RulesErr != nil:
-		return j.bad(cards.Fail, linkRule, fmt.Sprintf("could not list the rules: %v", c.RulesErr), "provision "+j.ref)
+		return j.unread(linkRule, "the rules", c.RulesErr, cards.Fail, "provision "+j.ref)
 	case r == nil:
 		return j.bad(cards.Fail, linkRule, "no propagation rule targets this store: a store alone provisions nothing", "provision "+j.ref)
 	case c.StoresErr == nil && !slices.ContainsFunc(c.Directories, func(d api.Store) bool { return strings.EqualFold(d.ID, r.SourceStoreID) }):
@@ -55,8 +55,10 @@ func (j *judge) scope() cards.CheckLine {
 		return j.bad(cards.Warn, linkScope, "active, but without a populationExpression: which users PingOne then sends is not documented", "provision "+j.ref)
 	case j.c.PopulationsErr != nil:
 		return j.bad(cards.Warn, linkScope, fmt.Sprintf("active, scoped by %s; the populations could not be read to check it: %v", expr, j.c.PopulationsErr), "provision "+j.ref)
-	case len(found) > 0:
+	case len(found) > 0 && (expr == "" || chain.OnlyPopulations(expr)):
 		return pass(linkScope, "active; the users of population "+strings.Join(found, ", "))
+	case len(found) > 0:
+		return pass(linkScope, "active; the users of population "+strings.Join(found, ", ")+" matching "+expr)
 	}
 	return pass(linkScope, "active; the users matching "+expr)
 }
@@ -67,7 +69,7 @@ func (j *judge) mappings() cards.CheckLine {
 	case r == nil:
 		return skip(linkMappings, "no rule")
 	case r.MappingsErr != nil:
-		return j.bad(cards.Fail, linkMappings, fmt.Sprintf("could not list the mappings of rule %s: %v", r.Name, r.MappingsErr), "provision "+j.ref)
+		return j.unread(linkMappings, "the mappings of rule "+r.Name, r.MappingsErr, cards.Fail, "provision "+j.ref)
 	case len(r.Mappings) == 0:
 		return j.bad(cards.Fail, linkMappings, fmt.Sprintf("rule %s has no attribute mappings, and PingOne adds no defaults to a rule made through the API: Salesforce gets no user", r.Name), "provision "+j.ref)
 	}
@@ -76,25 +78,33 @@ func (j *judge) mappings() cards.CheckLine {
 	if len(problems) == 0 {
 		return pass(linkMappings, fmt.Sprintf("%s, every target Salesforce needs is set; %s", plural(len(r.Mappings), "mapping"), note))
 	}
-	status, fix := cards.Warn, (*chain.Problem)(nil)
-	var texts []string
-	for i, p := range problems {
-		if p.Severity == chain.Fail {
-			status = cards.Fail
-		}
-		if p.Fix != nil && (fix == nil || p.Severity == chain.Fail && fix.Severity != chain.Fail) {
-			fix = &problems[i]
-		}
+	status, _ := mappingFix(problems)
+	texts := make([]string, 0, len(problems))
+	for _, p := range problems {
 		texts = append(texts, p.Text)
 	}
 	if len(texts) > 3 {
 		texts = append(texts[:3], fmt.Sprintf("and %d more", len(texts)-3))
 	}
 	ev := fmt.Sprintf("%s: %s; %s", plural(len(r.Mappings), "mapping"), strings.Join(texts, "; "), note)
-	if fix == nil {
-		return j.bad(status, linkMappings, ev, "provision "+j.ref)
+	return j.bad(status, linkMappings, ev, j.mappingsFix())
+}
+
+// mappingFix is the worst severity of problems and the override that
+// fixes the first problem of that severity which one fixes, if any.
+func mappingFix(problems []chain.Problem) (string, *chain.Problem) {
+	worst := chain.Warn
+	for _, p := range problems {
+		if p.Severity == chain.Fail {
+			worst = chain.Fail
+		}
 	}
-	return j.bad(status, linkMappings, ev, "provision "+j.ref+" --map "+shellQuote(fix.Fix.String()))
+	for i, p := range problems {
+		if p.Severity == worst && p.Fix != nil {
+			return string(worst), &problems[i]
+		}
+	}
+	return string(worst), nil
 }
 
 // targetsNote says what the target names were checked against.
@@ -108,7 +118,10 @@ func (j *judge) targetsNote() string {
 	case c.Metadata != nil:
 		return "names checked against the documented ones: PingOne's store metadata listed no user attributes"
 	}
-	return "names checked against the documented ones: the store metadata was not read (it needs the store's secrets)"
+	if j.conn.ran {
+		return "names checked against the documented ones: the store metadata was not read, as the connection test failed"
+	}
+	return "names checked against the documented ones: the store metadata was not read, as the connection test did not run"
 }
 
 func (j *judge) published() cards.CheckLine {
@@ -119,7 +132,7 @@ func (j *judge) published() cards.CheckLine {
 	p := c.Publication()
 	switch {
 	case c.Revision == nil:
-		return j.bad(cards.Warn, linkPublished, fmt.Sprintf("could not read the latest revision: %v", c.RevisionErr), "publish")
+		return j.unread(linkPublished, "the latest revision", c.RevisionErr, cards.Warn, "publish")
 	case c.Revision.None:
 		return j.bad(cards.Fail, linkPublished, "nothing was ever published: the environment has no revision, so PingOne runs none of the API's changes", "publish")
 	case p.State == chain.Unpublished:

@@ -2,6 +2,7 @@ package stores
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"sfstore/api"
@@ -23,12 +24,15 @@ func (j *judge) sync() cards.CheckLine {
 	if ss.LastSyncAt != "" {
 		counts += "; last sync " + ss.LastSyncAt
 	}
-	details := ""
-	if d.Details != "" {
-		details = "; PingOne: " + d.Details
+	details := "" // verbatim, as support asks for it; report makes it inert
+	if t := strings.TrimSpace(ss.Details); t != "" {
+		details = "; PingOne's details: " + t
 	}
 	fix := strings.TrimPrefix(d.Command, "sfstore ")
-	if fix == "" {
+	switch {
+	case mappingError.MatchString(ss.Details):
+		fix = j.mappingsFix()
+	case fix == "":
 		fix = "test " + j.ref
 	}
 	switch {
@@ -38,6 +42,22 @@ func (j *judge) sync() cards.CheckLine {
 		return j.bad(cards.Warn, linkSync, strings.ToUpper(ss.SyncState)+", but some users failed: "+counts+details, fix)
 	}
 	return pass(linkSync, strings.ToUpper(ss.SyncState)+": "+counts)
+}
+
+// mappingError matches Salesforce's answers to a User insert whose
+// values are wrong: "sync failures are often due to errors with attribute
+// mapping", so these point to the mappings, not the connection.
+var mappingError = regexp.MustCompile(`REQUIRED_FIELD_MISSING|INVALID_EMAIL_ADDRESS|STRING_TOO_LONG|INVALID_FIELD|FIELD_INTEGRITY_EXCEPTION|DUPLICATE_USERNAME|DUPLICATE_VALUE|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST`)
+
+// mappingsFix is the provision command that fixes the rule's mappings:
+// the override of their first problem, or a provision.
+func (j *judge) mappingsFix() string {
+	if j.rule != nil {
+		if _, p := mappingFix(j.c.Problems(*j.rule)); p != nil {
+			return "provision " + j.ref + " --map " + shellQuote(p.Fix.String())
+		}
+	}
+	return "provision " + j.ref
 }
 
 // unsynced is how many users in scope are neither synced nor failed.
