@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"strings"
 	"testing"
 
 	"sfstore/ui"
@@ -33,5 +34,12 @@ func TestProvisionsExitCodesReachTheProcess(t *testing.T) {
 		if r := runMain(t, nil, args...); r.code != exitUsage {
 			t.Errorf("sfstore %v: exit %d, want %d\n%s", args, r.code, exitUsage, r.errOut)
 		}
+	}
+}
+
+func TestTheDemoProvisionsASyncedUser(t *testing.T) {
+	r := runMain(t, nil, "--demo", "provision", "Salesforce production", "--no-input")
+	if r.code != 0 || !strings.Contains(r.out, "Provisioning works") {
+		t.Fatalf("exit %d\n%s\n%s", r.code, r.out, r.errOut)
 	}
 }

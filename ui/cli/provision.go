@@ -128,6 +128,10 @@ func (c *provisionCmd) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	opts.DryRun = o.DryRun
+	if opts.Demo {
+		// The demo syncs a user every 1.5 s: show the first one as it comes.
+		o.Watch.Interval = time.Second
+	}
 	s, stop, err := a.newSession(cmd, ans, opts)
 	if err != nil {
 		return err
