@@ -39,6 +39,7 @@ func Run(ctx context.Context, s *ui.Session, p Prompter, o Options) error {
 		return stores.Fail(s, "sfstore could not read what provisions through the store", err)
 	}
 	ref := stores.Ref(f.Store, f.All)
+	sayFound(s, st)
 	for _, r := range st.OtherRules {
 		s.Notice(s.ErrStyles.Warn, fmt.Sprintf("! Another rule targets this store too: %s (%s). It is left as it is; provision changes %s.", r.Name, r.ID, st.Rule.ID))
 	}
@@ -98,6 +99,25 @@ func Run(ctx context.Context, s *ui.Session, p Prompter, o Options) error {
 		published = published || w.Step == stepRevision
 	}
 	return watch(ctx, s, p, client, st, res, o, published, ref)
+}
+
+// sayFound says what exists already and will be reused: an existing rule
+// is shown, then updated, never duplicated.
+func sayFound(s *ui.Session, st *state) {
+	if d := st.Directory; d != nil {
+		s.Notice(s.ErrStyles.Muted, fmt.Sprintf("Reusing the directory store %s (%s).", d.Name, d.ID))
+	}
+	if p := st.Plan; p != nil {
+		s.Notice(s.ErrStyles.Muted, fmt.Sprintf("Reusing the plan %s (%s, %s).", p.Name, p.ID, orNone(p.Status)))
+	}
+	if r := st.Rule; r != nil {
+		state := "inactive"
+		if r.Active {
+			state = "active"
+		}
+		s.Notice(s.ErrStyles.Muted, fmt.Sprintf("Reusing the rule %s (%s, %s, scope %s) and its %d mappings.",
+			r.Name, r.ID, state, orNone(r.PopulationExpression), len(st.Mappings)))
+	}
 }
 
 // findStore is the store named ref, or, with none named, the one the

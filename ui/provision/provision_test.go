@@ -143,6 +143,7 @@ func TestAnExistingRuleAndMappingsAreReusedAndCorrected(t *testing.T) {
 func TestARefusedMappingStopsBeforePublishingAndSaysWhatExists(t *testing.T) {
 	f := newFake(t, api.StatusInactive)
 	f.refuse["POST propagation/rules/{id}/mappings#3"] = "FirstName is not a field of User"
+	f.refuse["POST propagation/rules/{id}/mappings#4"] = "FirstName is not a field of User"
 	r := provisionRun(t, context.Background(), f, wait2m(), false)
 	if code := exitCodeOf(r.e); code != ExitFailed {
 		t.Fatalf("exit %d (%v), want %d", code, r.e, ExitFailed)
@@ -156,11 +157,20 @@ func TestARefusedMappingStopsBeforePublishingAndSaysWhatExists(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.err)
 		}
 	}
+	j := provisionRun(t, context.Background(), f, wait2m(), true) // PingOne refuses the same mapping again
+	res := decode(t, j)
+	e, _ := json.Marshal(res.Error)
+	if res.Outcome != outcomeStopped || !strings.Contains(string(e), `"id":"err-id-5678"`) || !strings.Contains(string(e), `"correlationId":"corr-refused-1234"`) || res.Rerun == "" {
+		t.Errorf("--json of a refusal: outcome %q, error %s, rerun %q", res.Outcome, e, res.Rerun)
+	}
 	again := provisionRun(t, context.Background(), f, wait2m(), false)
 	if again.e != nil {
 		t.Fatalf("re-run: %v\n%s", again.e, again.err)
 	}
 	complete(t, f)
+	if !strings.Contains(again.err, "Reusing the rule PingOne → Salesforce production") {
+		t.Errorf("the re-run does not show the rule it reuses:\n%s", again.err)
+	}
 }
 
 // writesOfAFullRun are the writes from nothing, in order, as the fake
@@ -314,4 +324,18 @@ func TestTheWatchEndsOnSuccessFailureAndTimeout(t *testing.T) {
 			t.Errorf("--wait 0: %v\n%s\n%s", r.e, r.out, r.err)
 		}
 	})
+}
+
+func TestCtrlCWhileWatchingSaysProvisioningGoesOn(t *testing.T) {
+	f := newFake(t, api.StatusActive)
+	f.syncedPoll = 1000
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o := wait2m()
+	o.Watch.Now = time.Now
+	o.Watch.Sleep = func(ctx context.Context, d time.Duration) error { cancel(); return ctx.Err() }
+	r := provisionRun(t, ctx, f, o, false)
+	if !errors.Is(r.e, ui.ErrCancelled) || !strings.Contains(r.err, "provisioning goes on in PingOne") {
+		t.Errorf("run: %v\n%s", r.e, r.err)
+	}
 }
