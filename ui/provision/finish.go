@@ -53,7 +53,7 @@ func stoppedReport(s *ui.Session, res *Result, writes []Write, err error) error 
 		s.Notice(s.ErrStyles.Warn, heading+" (cancelled).")
 	}
 	s.Notice(s.ErrStyles.Section, "What exists now in PingOne:")
-	fmt.Fprint(s.Err, s.ErrStyles.Clean(res.summary(s.ErrWidth)))
+	fmt.Fprint(s.Err, s.ErrStyles.Clean(res.summary(s.ErrWidth, true)))
 	s.Notice(s.ErrStyles.Muted, "Run again to continue from here (it reads everything first and repeats nothing that is in):")
 	s.Progress("    %s", res.Rerun)
 	if s.Opts.JSON {

@@ -152,7 +152,7 @@ func TestARefusedMappingStopsBeforePublishingAndSaysWhatExists(t *testing.T) {
 		t.Errorf("%d revisions after a refusal", revisions)
 	}
 	for _, want := range []string{"FirstName is not a field of User", "err-id-5678", "corr-refused-1234", "What exists now",
-		"rule-0003", "2 of 9 in PingOne", `sfstore provision "Salesforce production" --no-input`, "Stopped at write 6 of 16"} {
+		"rule-0003", "2 of 9 in PingOne", "Email            ", "map-0005", `sfstore provision "Salesforce production" --no-input`, "Stopped at write 6 of 16"} {
 		if !strings.Contains(r.err, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.err)
 		}

@@ -102,7 +102,9 @@ func result(st *state, d decisions, views []WriteView, ids *IDs) *Result {
 }
 
 // summary is the run's outcome in a few lines: what exists now, by ID.
-func (r *Result) summary(width int) string {
+// detailed lists each mapping in PingOne with its ID, for a run that
+// stopped.
+func (r *Result) summary(width int, detailed bool) string {
 	var b strings.Builder
 	line := func(what, how, id, extra string) {
 		if width < 72 { // an ID on its own line rather than cut in two
@@ -133,6 +135,13 @@ func (r *Result) summary(width int) string {
 		}
 	}
 	line("mappings", "", fmt.Sprintf("%d of %d in PingOne", mapped, len(r.Mappings)), "")
+	if detailed {
+		for _, m := range r.Mappings {
+			if m.ID != "" {
+				line("  "+m.Target, "", m.ID, "")
+			}
+		}
+	}
 	for _, x := range r.Changed {
 		if x.What == "store enable" {
 			line("store", "enabled", x.ID, "")
@@ -152,6 +161,6 @@ func sayOutcome(s *ui.Session, heading string, r *Result) error {
 	if err := s.Say(s.OutStyles.Section, heading); err != nil {
 		return err
 	}
-	_, err := fmt.Fprint(s.Out, s.OutStyles.Clean(r.summary(s.OutWidth)))
+	_, err := fmt.Fprint(s.Out, s.OutStyles.Clean(r.summary(s.OutWidth, false)))
 	return err
 }
