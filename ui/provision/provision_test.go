@@ -339,3 +339,35 @@ func TestCtrlCWhileWatchingSaysProvisioningGoesOn(t *testing.T) {
 		t.Errorf("run: %v\n%s", r.e, r.err)
 	}
 }
+
+func TestNoPublishAndNoActivateStopShort(t *testing.T) {
+	f := newFake(t, api.StatusInactive)
+	o := wait2m()
+	o.NoActivate, o.NoPublish = true, true
+	r := provisionRun(t, context.Background(), f, o, true)
+	if r.e != nil {
+		t.Fatalf("--no-activate: %v\n%s", r.e, r.err)
+	}
+	dirs, plans, rules, mappings, revisions := f.count()
+	if dirs != 1 || plans != 1 || rules != 1 || mappings != 9 || revisions != 0 || f.rules[0]["active"] != false || f.stores[0]["status"] != api.StatusInactive {
+		t.Errorf("--no-activate: %d %d %d %d %d, rule %v, store %v", dirs, plans, rules, mappings, revisions, f.rules[0]["active"], f.stores[0]["status"])
+	}
+	if res := decode(t, r); res.Outcome != OutcomeNotWaited {
+		t.Errorf("--no-activate: outcome %q", res.Outcome)
+	}
+	o = wait2m()
+	o.NoPublish = true
+	if r := provisionRun(t, context.Background(), f, o, false); r.e != nil || !strings.Contains(r.err, "sfstore publish") {
+		t.Fatalf("--no-publish: %v\n%s", r.e, r.err)
+	}
+	if _, _, _, _, revisions := f.count(); revisions != 0 || f.rules[0]["active"] != true || f.stores[0]["status"] != api.StatusActive {
+		t.Errorf("--no-publish: %d revisions, rule %v, store %v", revisions, f.rules[0]["active"], f.stores[0]["status"])
+	}
+	// What was left unpublished is published by the next run.
+	if r := provisionRun(t, context.Background(), f, wait2m(), false); r.e != nil {
+		t.Fatalf("then: %v\n%s", r.e, r.err)
+	}
+	if _, _, _, _, revisions := f.count(); revisions != 1 {
+		t.Errorf("the next run made %d revisions", revisions)
+	}
+}
