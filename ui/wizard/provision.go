@@ -3,15 +3,12 @@ package wizard
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/x/ansi"
 
 	"sfstore/api"
 	"sfstore/ui"
-	"sfstore/ui/cards"
 	"sfstore/ui/provision"
 	"sfstore/ui/stores"
 	"sfstore/ui/term"
@@ -203,112 +200,4 @@ func inertRows(rows []provision.Row) []provision.Row {
 		out[i] = r
 	}
 	return out
-}
-
-// reviewMappingsAccessible reads the table out as lines, then asks what to
-// do with plain prompts. It reports whether the review is done.
-func (w *Wizard) reviewMappingsAccessible(ctx context.Context, r *provision.Review) (bool, error) {
-	fmt.Fprintln(w.s.Err, "\n"+w.titleText("Provision users, step 2 of 3: mappings, Salesforce attribute from PingOne"))
-	if r.Note != "" {
-		fmt.Fprintln(w.s.Err, term.Line(r.Note))
-	}
-	for i, row := range inertRows(r.Rows) {
-		req := ""
-		if row.Required {
-			req = ", required"
-		}
-		from := row.Source
-		if row.Expression != "" {
-			from = "the expression " + row.Expression
-		}
-		fmt.Fprintf(w.s.Err, "%d. %s from %s%s\n", i+1, row.Target, from, req)
-	}
-	problems := r.Check(r.Rows)
-	for _, p := range problems {
-		w.s.Notice(w.st.Bad, "✗ "+p)
-	}
-	what := "done"
-	opts := []huh.Option[string]{huh.NewOption("Continue with these mappings", "done"),
-		huh.NewOption("Change a row", "edit"), huh.NewOption("Add a row", "add"), huh.NewOption("Drop a row", "drop")}
-	if len(problems) > 0 {
-		what, opts = "edit", opts[1:]
-	}
-	if err := w.run(ctx, w.form(huh.NewGroup(choice(w, "What now?", "Required rows cannot be dropped.", &what, opts...)))); err != nil {
-		return false, err
-	}
-	if what == "done" {
-		return true, nil
-	}
-	if what == "add" {
-		return false, w.actOnRow(ctx, r, what, len(r.Rows))
-	}
-	i := 0
-	rowOpts := make([]huh.Option[int], 0, len(r.Rows))
-	for j, row := range inertRows(r.Rows) {
-		rowOpts = append(rowOpts, huh.NewOption(fmt.Sprintf("%s from %s", row.Target, row.From()), j))
-	}
-	if err := w.run(ctx, w.form(huh.NewGroup(choice(w, "Which row?", "", &i, rowOpts...)))); err != nil {
-		return false, err
-	}
-	if what == "drop" && r.Rows[i].Required {
-		w.s.Notice(w.st.Bad, "✗ "+term.Line(r.Rows[i].Target)+" is required to create a Salesforce user: change it instead.")
-		return false, nil
-	}
-	return false, w.actOnRow(ctx, r, what, i)
-}
-
-// ConfirmWrites lists the writes in order, one line each so the list and
-// the question fit 80×24, and asks whether to send them. --dry-run prints
-// each with its body.
-func (w *Wizard) ConfirmWrites(ctx context.Context, writes []provision.WriteView) (bool, error) {
-	width := w.s.ErrWidth
-	fmt.Fprintln(w.s.Err, w.st.Section.Render(cards.Wrap(w.titleText("Provision users · 3 of 3 · The writes, in order"), width)))
-	for i, wr := range writes {
-		line := w.st.Clean(fmt.Sprintf("%2d. %-6s %s", i+1, wr.Method, wr.What))
-		if w.s.Opts.Accessible {
-			fmt.Fprintln(w.s.Err, line) // read whole, never cut
-			continue
-		}
-		fmt.Fprintln(w.s.Err, ansi.Truncate(line, width, "…"))
-	}
-	ok := true
-	err := w.run(ctx, w.form(huh.NewGroup(w.yesNo(fmt.Sprintf("Send these %d writes to PingOne?", len(writes)),
-		"No sends nothing. A run stopped halfway continues when run again.", &ok))))
-	return ok, err
-}
-
-// Progress runs work under the spinner with its progress line below.
-func (w *Wizard) Progress(ctx context.Context, title string, work func(ctx context.Context, report func(string)) error) error {
-	if w.s.Opts.Accessible {
-		// No animation, but each change of the figures is read out.
-		last := ""
-		return w.taskWithProgress(ctx, title, func(ctx context.Context, _ func(string)) error {
-			return work(ctx, func(line string) {
-				if line != last {
-					last = line
-					fmt.Fprintln(w.s.Err, term.Line(line))
-				}
-			})
-		})
-	}
-	return w.taskWithProgress(ctx, title, work)
-}
-
-var _ ui.NextAsker = (*Wizard)(nil)
-
-// NextStep offers what follows a create, next to publishing: provisioning
-// users into the new store (which publishes too), only publishing, or
-// nothing now.
-func (w *Wizard) NextStep(ctx context.Context) (ui.Next, error) {
-	// String values: huh's select placed its cursor by an int value's
-	// number rather than by the option holding it.
-	next := "provision"
-	f := w.form(huh.NewGroup(choice(w, "What next?",
-		"A store alone provisions nothing: a rule with mappings, then a revision, make PingOne sync users into it.", &next,
-		huh.NewOption("Provision users now: rule, mappings, publish, watch the first sync", "provision"),
-		huh.NewOption("Only publish (create a revision; starts a resync)", "publish"),
-		huh.NewOption("Nothing now", "nothing"),
-	)).Title(w.titleText("Next step")))
-	err := w.run(ctx, f)
-	return map[string]ui.Next{"provision": ui.NextProvision, "publish": ui.NextPublish}[next], err
 }
