@@ -83,4 +83,3 @@ func populationNames(st *state) string {
 	}
 	return "it has " + strings.Join(names, ", ")
 }
-
