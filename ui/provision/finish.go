@@ -92,7 +92,13 @@ func watch(ctx context.Context, s *ui.Session, p Prompter, c *api.Client, st *st
 	title := fmt.Sprintf("Watching %s sync (up to %s): PingOne provisions the users in scope", st.Store.Name, o.Watch.Wait)
 	err := p.Progress(ctx, title, func(ctx context.Context, report func(string)) error {
 		var err error
-		wr, err = o.Watch.Run(ctx, get, baseline, func(f Figures) { report(f.Line()) })
+		wr, err = o.Watch.Run(ctx, get, baseline, func(f Figures, err error) {
+			if err != nil {
+				report("could not read the sync status (trying again): " + err.Error())
+				return
+			}
+			report(f.Line())
+		})
 		return err
 	})
 	res.Sync = &wr.Figures
@@ -127,8 +133,11 @@ func watch(ctx context.Context, s *ui.Session, p Prompter, c *api.Client, st *st
 		_ = finishRun(s, res, "✗ The sync failed.", "")
 		return &ExitError{Code: ExitFailed, Err: &ui.ShownError{Err: errors.New("the sync failed: " + wr.Figures.Details)}}
 	}
-	_ = finishRun(s, res, fmt.Sprintf("… No user synced within %s. Provisioning goes on in PingOne: large directories take a while.", o.Watch.Wait),
-		"Check it with `"+s.Command("show "+ref)+"` (or run this again: it writes nothing more and watches again).")
+	hint := "Check it with `" + s.Command("show "+ref) + "` (or run this again: it writes nothing more and watches again)."
+	if wr.LastErr != nil {
+		hint = "The last read of the sync status failed: " + wr.LastErr.Error() + ". " + hint
+	}
+	_ = finishRun(s, res, fmt.Sprintf("… No user synced within %s. Provisioning goes on in PingOne: large directories take a while.", o.Watch.Wait), hint)
 	return &ExitError{Code: ExitTimedOut, Err: &ui.ShownError{Err: fmt.Errorf("no user synced within %s", o.Watch.Wait)}}
 }
 

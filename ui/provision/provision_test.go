@@ -292,6 +292,14 @@ func TestTheWatchEndsOnSuccessFailureAndTimeout(t *testing.T) {
 			t.Errorf("exit %d (%v)\n%s\n%s", code, r.e, r.out, r.err)
 		}
 	})
+	t.Run("success after reads that failed", func(t *testing.T) {
+		f := newFake(t, api.StatusActive)
+		f.faults["GET propagation/stores/{id}#3"], f.faults["GET propagation/stores/{id}#4"] = faultBefore500, faultBefore500
+		r := provisionRun(t, context.Background(), f, wait2m(), false)
+		if code := exitCodeOf(r.e); code != ExitSynced || !strings.Contains(r.err, "trying again") {
+			t.Errorf("exit %d (%v)\n%s", code, r.e, r.err)
+		}
+	})
 	t.Run("failed", func(t *testing.T) {
 		f := newFake(t, api.StatusActive)
 		f.failSync = `[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]`

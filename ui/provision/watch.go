@@ -72,13 +72,17 @@ type WatchResult struct {
 	Outcome string
 	Figures Figures
 	Polls   int
+	LastErr error // the last poll's error, when it failed
 }
 
 // Run polls get until an outcome. baseline is the status before this run
 // published (nil when it did not): while the store still shows exactly
 // that status, PingOne has not started the resync, so it is neither
-// success nor failure yet. report receives each poll's figures.
-func (w Watch) Run(ctx context.Context, get func(context.Context) (*api.SyncStatus, error), baseline *Figures, report func(Figures)) (WatchResult, error) {
+// success nor failure yet. report receives each poll's figures, or the
+// poll's error: a read that fails is tried again at the next poll (the
+// writes are in; a passing network fault must not end the watch), and
+// only Ctrl-C or the deadline end it.
+func (w Watch) Run(ctx context.Context, get func(context.Context) (*api.SyncStatus, error), baseline *Figures, report func(Figures, error)) (WatchResult, error) {
 	now, sleep, interval := w.Now, w.Sleep, w.Interval
 	if now == nil {
 		now = time.Now
@@ -93,15 +97,20 @@ func (w Watch) Run(ctx context.Context, get func(context.Context) (*api.SyncStat
 	var res WatchResult
 	for {
 		ss, err := get(ctx)
-		if err != nil {
-			return res, err
-		}
 		res.Polls++
-		res.Figures = FiguresOf(ss)
-		report(res.Figures)
-		if out := judge(res.Figures, baseline); out != "" {
-			res.Outcome = out
-			return res, nil
+		switch {
+		case ctx.Err() != nil:
+			return res, ctx.Err()
+		case err != nil:
+			res.LastErr = err
+			report(res.Figures, err)
+		default:
+			res.Figures, res.LastErr = FiguresOf(ss), nil
+			report(res.Figures, nil)
+			if out := judge(res.Figures, baseline); out != "" {
+				res.Outcome = out
+				return res, nil
+			}
 		}
 		left := deadline.Sub(now())
 		if left <= 0 {
