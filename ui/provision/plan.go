@@ -118,13 +118,37 @@ func ruleName(st *state) string { return "PingOne → " + strings.TrimSpace(st.S
 
 func ruleWrites(st *state, d decisions) rulePlan {
 	if r := st.Rule; r != nil {
-		req := r.Request()
-		rp := rulePlan{request: func(*IDs) api.RuleRequest { return req }}
-		if r.PopulationExpression != d.Expression {
+		// The rule's source must be a directory store: one that is not
+		// (or is gone) gets the directory store, made here if need be.
+		fixSource := !slices.Contains(st.DirectoryIDs, r.SourceStoreID)
+		// Likewise its plan must be the environment's one plan.
+		fixPlan := st.Plan == nil || r.PlanID != st.Plan.ID
+		request := func(ids *IDs) api.RuleRequest {
+			req := r.Request()
 			req.PopulationExpression = d.Expression
-			why := fmt.Sprintf("its scope changes from %s to %s", orNone(r.PopulationExpression), d.Expression)
-			rp.writes = append(rp.writes, updateRule(r.ID, req, "scope", why, func(got *api.Rule) bool {
-				return got.PopulationExpression == d.Expression
+			if fixSource {
+				req.SourceStoreID = ids.Directory
+			}
+			if fixPlan {
+				req.PlanID = ids.Plan
+			}
+			return req
+		}
+		rp := rulePlan{request: request}
+		var why []string
+		if r.PopulationExpression != d.Expression {
+			why = append(why, fmt.Sprintf("its scope changes from %s to %s", orNone(r.PopulationExpression), d.Expression))
+		}
+		if fixSource {
+			why = append(why, fmt.Sprintf("it reads its users from store %s, which is not a directory store: the directory store becomes its source", orNone(r.SourceStoreID)))
+		}
+		if fixPlan {
+			why = append(why, fmt.Sprintf("it belongs to plan %s, which is not the environment's plan", orNone(r.PlanID)))
+		}
+		if len(why) > 0 {
+			rp.writes = append(rp.writes, updateRule(r.ID, request, "scope, source and plan", strings.Join(why, "; "), func(got *api.Rule, ids *IDs) bool {
+				return got.PopulationExpression == d.Expression && (!fixSource || got.SourceStoreID == ids.Directory) &&
+					(!fixPlan || got.PlanID == ids.Plan)
 			}))
 		}
 		return rp
@@ -167,11 +191,13 @@ func orNone(s string) string {
 	return s
 }
 
-// updateRule is a full PUT of the rule; holds says whether a rule read
-// back carries it.
-func updateRule(id string, req api.RuleRequest, what, why string, holds func(*api.Rule) bool) Write {
+// updateRule is a full PUT of the rule, its body built when it is sent
+// (a source made earlier in the run has its ID by then); holds says
+// whether a rule read back carries it.
+func updateRule(id string, request func(ids *IDs) api.RuleRequest, what, why string, holds func(*api.Rule, *IDs) bool) Write {
 	return Write{Step: stepRule, Action: "update", What: "Change the rule's " + what, Why: why,
 		send: func(ctx context.Context, c *api.Client, ids *IDs) error {
+			req := request(ids)
 			_, err := c.UpdateRule(ctx, ids.Env, id, &req)
 			return err
 		},
@@ -180,7 +206,7 @@ func updateRule(id string, req api.RuleRequest, what, why string, holds func(*ap
 			if err != nil {
 				return false, err
 			}
-			return holds(got), nil
+			return holds(got, ids), nil
 		}}
 }
 

@@ -379,3 +379,19 @@ func TestNoPublishAndNoActivateStopShort(t *testing.T) {
 		t.Errorf("the next run made %d revisions", revisions)
 	}
 }
+
+func TestARuleOfAnotherSourceAndPlanGetsTheDirectoryAndThePlan(t *testing.T) {
+	f := newFake(t, api.StatusActive)
+	f.rules = []map[string]any{{"id": "rule-seeded", "name": "Console rule", "active": true, "plan": map[string]any{"id": "plan-x"},
+		"sourceStore": map[string]any{"id": "gone-store"}, "targetStore": map[string]any{"id": f.storeID()},
+		"populationExpression": `population.id eq "pop-default-1111"`}}
+	r := provisionRun(t, context.Background(), f, wait2m(), false)
+	if r.e != nil {
+		t.Fatalf("run: %v\n%s", r.e, r.err)
+	}
+	src, _ := f.rules[0]["sourceStore"].(map[string]any)
+	plan, _ := f.rules[0]["plan"].(map[string]any)
+	if len(f.rules) != 1 || src["id"] != "dir-0001-0000-0000-000000000000" || plan["id"] != "plan-0002-0000-0000-000000000000" || f.rules[0]["active"] != true {
+		t.Errorf("rules %v", f.rules)
+	}
+}

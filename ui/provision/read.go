@@ -29,6 +29,9 @@ func readState(ctx context.Context, c *api.Client, env string, st api.Store) (*s
 	if len(ch.Directories) > 0 {
 		out.Directory = &ch.Directories[0]
 	}
+	for _, d := range ch.Directories {
+		out.DirectoryIDs = append(out.DirectoryIDs, d.ID)
+	}
 	for i, r := range ch.Rules {
 		if i == 0 {
 			if r.MappingsErr != nil {

@@ -10,17 +10,20 @@ import (
 // state is what provision read of the chain through a store, as the
 // planner needs it.
 type state struct {
-	Env         string
-	Store       api.Store
-	Directory   *api.Store // the first store of type directory
-	Plan        *api.Plan  // the environment's one plan
-	Rule        *api.Rule  // the first rule targeting the store
-	OtherRules  []api.Rule // further rules targeting it: left alone, and said
-	Mappings    []api.Mapping
-	Revision    *api.Revision
-	Published   chain.PublishState
-	Populations []api.Population
-	Targets     chain.Targets
+	Env       string
+	Store     api.Store
+	Directory *api.Store // the first store of type directory
+	// DirectoryIDs are every directory store's: a rule reading from any
+	// of them is left as it is.
+	DirectoryIDs []string
+	Plan         *api.Plan  // the environment's one plan
+	Rule         *api.Rule  // the first rule targeting the store
+	OtherRules   []api.Rule // further rules targeting it: left alone, and said
+	Mappings     []api.Mapping
+	Revision     *api.Revision
+	Published    chain.PublishState
+	Populations  []api.Population
+	Targets      chain.Targets
 }
 
 // defaultPopulation is the environment's default population, or the
