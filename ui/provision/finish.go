@@ -89,7 +89,7 @@ func watch(ctx context.Context, s *ui.Session, p Prompter, c *api.Client, st *st
 		return got.SyncStatus, nil
 	}
 	var wr WatchResult
-	title := fmt.Sprintf("Watching %s sync (up to %s): PingOne provisions the users in scope", st.Store.Name, o.Watch.Wait)
+	title := fmt.Sprintf("Watching the sync of %s (up to %s): PingOne provisions the users in scope", st.Store.Name, o.Watch.Wait)
 	err := p.Progress(ctx, title, func(ctx context.Context, report func(string)) error {
 		var err error
 		wr, err = o.Watch.Run(ctx, get, baseline, func(f Figures, err error) {
