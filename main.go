@@ -70,6 +70,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 func exitCode(err error, sig os.Signal, stderr io.Writer) int {
 	var shown *ui.ShownError
 	var input *settings.InputError
+	var coded interface{ ExitCode() int } // an outcome shown, with its own code (provision's)
 	switch {
 	case err == nil:
 		return exitOK
@@ -83,6 +84,8 @@ func exitCode(err error, sig os.Signal, stderr io.Writer) int {
 		// Whoever read stdout stopped (`sfstore list | head -1`): what
 		// they wanted is theirs, as when SIGPIPE ends a program quietly.
 		return exitOK
+	case errors.As(err, &coded):
+		return coded.ExitCode()
 	case errors.As(err, &shown):
 		return exitFailed
 	case errors.As(err, &input):

@@ -68,8 +68,7 @@ func (s *Session) apply(ctx context.Context, p Prompter) (*api.Store, error) {
 			var store *api.Store
 			store, err = s.commitChecked(ctx, p)
 			if err == nil {
-				s.finish(ctx, p, store)
-				return store, nil
+				return store, s.finish(ctx, p, store)
 			}
 			err = s.recover(ctx, p, s.notDone(), err)
 		}

@@ -46,6 +46,10 @@ func (s *Session) ReportFinalFailure(err error) {
 	}
 }
 
+// ErrorJSON is the --json form of err (as ReportFinalFailure writes it),
+// for a command that puts it inside a document of its own.
+func (s *Session) ErrorJSON(err error) any { return errorJSON(err, s.Secrets.Redact).Error }
+
 func writeJSON(out io.Writer, v any) error {
 	body, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {

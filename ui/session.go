@@ -98,6 +98,10 @@ type Session struct {
 	keyringErr   error // why the keyring cannot be used; nil when it can
 	keyringNoted bool  // the person was told the keyring is unavailable
 
+	// ProvisionNext, when set, runs provision for a store just created,
+	// which the wizard offers after a create (see NextAsker).
+	ProvisionNext func(ctx context.Context, storeID string) error
+
 	// ctx lives as long as the run: a cached token source uses it for
 	// every token request, so Ctrl-C cancels those too.
 	ctx       context.Context

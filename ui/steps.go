@@ -74,11 +74,14 @@ func (s *Session) RefusedActive(err error) bool {
 // asked. The store exists whatever happens here, so a failure is reported
 // and does not change the outcome, and Ctrl-C at the optional publish
 // question still ends the run as created.
-func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) {
+func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) error {
 	s.SaveSecrets(ctx, p)
 	s.ReportCreated(store)
 	if s.cancelled {
-		return // the person asked to stop: no more questions
+		return nil // the person asked to stop: no more questions
+	}
+	if next, ok := p.(NextAsker); ok && s.ProvisionNext != nil && s.Editing == nil {
+		return s.askNext(ctx, p, next, store)
 	}
 	publish, err := p.Publish(ctx)
 	switch {
@@ -88,6 +91,42 @@ func (s *Session) finish(ctx context.Context, p Prompter, store *api.Store) {
 	default:
 		s.Notice(s.ErrStyles.Muted, "Not published yet: the admin console shows this after `"+s.Command("publish")+"`.")
 	}
+	return nil
+}
+
+// NextAsker is a Prompter that offers what to do after a create: provision
+// users into the new store, only publish, or nothing now. The wizard is
+// one; a script publishes with --publish instead.
+type NextAsker interface {
+	NextStep(ctx context.Context) (Next, error)
+}
+
+// Next is what to do after a create.
+type Next int
+
+// The steps after a create.
+const (
+	NextNothing Next = iota
+	NextPublish
+	NextProvision
+)
+
+// askNext asks what follows the create: provisioning (whose outcome, and
+// exit code, is the run's), publishing, or nothing.
+func (s *Session) askNext(ctx context.Context, p Prompter, na NextAsker, store *api.Store) error {
+	next, err := na.NextStep(ctx)
+	switch {
+	case err != nil:
+		return nil // the store exists: Ctrl-C here ends the run as created
+	case next == NextProvision:
+		return s.ProvisionNext(ctx, store.ID)
+	case next == NextPublish:
+		s.publish(ctx, p)
+	default:
+		s.Notice(s.ErrStyles.Muted, "Not published yet: the admin console shows this after `"+s.Command("publish")+"`; `"+
+			s.Command("provision "+store.ID)+"` provisions users into it.")
+	}
+	return nil
 }
 
 // Command spells an sfstore command to suggest, such as Command("list"),

@@ -72,6 +72,8 @@ func (c *createCmd) run(cmd *cobra.Command, _ []string) error {
 	var p ui.Prompter = wizard.New(s)
 	if s.Opts.NoInput {
 		p = ui.NewScript(s)
+	} else if !s.Opts.DryRun {
+		s.ProvisionNext = provisionAfterCreate(s)
 	}
 	_, err = ui.Create(cmd.Context(), s, p)
 	return err

@@ -55,6 +55,7 @@ the keyring or a prompt:
 		newEditCmd(a),
 		newDeleteCmd(a),
 		newPublishCmd(a),
+		newProvisionCmd(a),
 		newDoctorCmd(a),
 		newSecretsCmd(a),
 		newVersionCmd(a),

@@ -1,0 +1,70 @@
+package wizard
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
+
+	"sfstore/ui"
+	"sfstore/ui/cards"
+	"sfstore/ui/provision"
+	"sfstore/ui/term"
+)
+
+// ConfirmWrites lists the writes in order, one line each so the list and
+// the question fit 80×24, and asks whether to send them. --dry-run prints
+// each with its body.
+func (w *Wizard) ConfirmWrites(ctx context.Context, writes []provision.WriteView) (bool, error) {
+	width := w.s.ErrWidth
+	fmt.Fprintln(w.s.Err, w.st.Section.Render(cards.Wrap(w.titleText("Provision users · 3 of 3 · The writes, in order"), width)))
+	for i, wr := range writes {
+		line := w.st.Clean(fmt.Sprintf("%2d. %-6s %s", i+1, wr.Method, wr.What))
+		if w.s.Opts.Accessible {
+			fmt.Fprintln(w.s.Err, line) // read whole, never cut
+			continue
+		}
+		fmt.Fprintln(w.s.Err, ansi.Truncate(line, width, "…"))
+	}
+	ok := true
+	err := w.run(ctx, w.form(huh.NewGroup(w.yesNo(fmt.Sprintf("Send these %d writes to PingOne?", len(writes)),
+		"No sends nothing. A run stopped halfway continues when run again.", &ok))))
+	return ok, err
+}
+
+// Progress runs work under the spinner with its progress line below.
+func (w *Wizard) Progress(ctx context.Context, title string, work func(ctx context.Context, report func(string)) error) error {
+	if w.s.Opts.Accessible {
+		// No animation, but each change of the figures is read out.
+		last := ""
+		return w.taskWithProgress(ctx, title, func(ctx context.Context, _ func(string)) error {
+			return work(ctx, func(line string) {
+				if line != last {
+					last = line
+					fmt.Fprintln(w.s.Err, term.Line(line))
+				}
+			})
+		})
+	}
+	return w.taskWithProgress(ctx, title, work)
+}
+
+var _ ui.NextAsker = (*Wizard)(nil)
+
+// NextStep offers what follows a create, next to publishing: provisioning
+// users into the new store (which publishes too), only publishing, or
+// nothing now.
+func (w *Wizard) NextStep(ctx context.Context) (ui.Next, error) {
+	// String values: huh's select placed its cursor by an int value's
+	// number rather than by the option holding it.
+	next := "provision"
+	f := w.form(huh.NewGroup(choice(w, "What next?",
+		"A store alone provisions nothing: a rule with mappings, then a revision, make PingOne sync users into it.", &next,
+		huh.NewOption("Provision users now: rule, mappings, publish, watch the first sync", "provision"),
+		huh.NewOption("Only publish (create a revision; starts a resync)", "publish"),
+		huh.NewOption("Nothing now", "nothing"),
+	)).Title(w.titleText("Next step")))
+	err := w.run(ctx, f)
+	return map[string]ui.Next{"provision": ui.NextProvision, "publish": ui.NextPublish}[next], err
+}
