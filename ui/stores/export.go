@@ -29,10 +29,16 @@ func Find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*Found, e
 func Ready(ctx context.Context, s *ui.Session, p Prompter) error { return ready(ctx, s, p) }
 
 // ListSalesforce lists the environment's Salesforce stores under p's
-// progress.
+// progress, each as a summary (api.EachStoreSummary: no secrets).
 func ListSalesforce(ctx context.Context, s *ui.Session, p ui.Prompter, title string) ([]api.Store, error) {
-	all, err := listStores(ctx, s, p, title)
-	return Salesforce(all), err
+	var sf []api.Store
+	err := listStores(ctx, s, p, title, false, func(st api.Store) error {
+		if st.Type == api.StoreTypeSalesforce {
+			sf = append(sf, st)
+		}
+		return nil
+	})
+	return sf, err
 }
 
 // StoreWithSecrets returns st's body for a PUT with its Salesforce secrets
