@@ -57,6 +57,7 @@ the keyring or a prompt:
 		newPublishCmd(a),
 		newDoctorCmd(a),
 		newSecretsCmd(a),
+		newProfileCmd(a),
 		newVersionCmd(a),
 	)
 	return root

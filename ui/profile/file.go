@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -21,15 +22,43 @@ const (
 	FileName = "config.toml"
 )
 
-// DefaultPath is the config file in the user's config directory:
-// $XDG_CONFIG_HOME (or ~/.config) on Linux, ~/Library/Application Support
-// on macOS, %AppData% on Windows.
-func DefaultPath() (string, error) {
-	dir, err := os.UserConfigDir()
+// DefaultPath is the config file in the user's config directory, found
+// as os.UserConfigDir finds it but in the environment getenv reads, so a
+// run's environment (a test's, too) decides: $XDG_CONFIG_HOME or
+// ~/.config on Linux and the BSDs, ~/Library/Application Support on
+// macOS, %AppData% on Windows.
+func DefaultPath(getenv func(string) string) (string, error) {
+	dir, err := configDir(runtime.GOOS, getenv)
 	if err != nil {
-		return "", fmt.Errorf("find the config directory: %w", err)
+		return "", err
 	}
 	return filepath.Join(dir, DirName, FileName), nil
+}
+
+func configDir(goos string, getenv func(string) string) (string, error) {
+	var dir string
+	switch goos {
+	case "windows":
+		if dir = getenv("AppData"); dir == "" {
+			return "", errors.New("no config directory: %AppData% is not set")
+		}
+	case "darwin", "ios":
+		if dir = getenv("HOME"); dir == "" {
+			return "", errors.New("no config directory: $HOME is not set")
+		}
+		dir = filepath.Join(dir, "Library", "Application Support")
+	default:
+		dir = getenv("XDG_CONFIG_HOME")
+		if dir == "" {
+			if dir = getenv("HOME"); dir == "" {
+				return "", errors.New("no config directory: neither $XDG_CONFIG_HOME nor $HOME is set")
+			}
+			dir = filepath.Join(dir, ".config")
+		} else if !filepath.IsAbs(dir) {
+			return "", errors.New("no config directory: $XDG_CONFIG_HOME is relative")
+		}
+	}
+	return dir, nil
 }
 
 // FileError is a config file that cannot be used, with the line at fault

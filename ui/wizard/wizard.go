@@ -50,6 +50,9 @@ type Wizard struct {
 	readReview string
 	saveAsked  bool
 
+	// prof is the first step's choice among the saved profiles.
+	prof profileChoice
+
 	// RunForm runs one form to its end. It is the seam tests use to drive
 	// forms with keystrokes; by default a bubbletea program on the
 	// session's input and stderr runs it.
@@ -76,6 +79,7 @@ var _ ui.Prompter = (*Wizard)(nil)
 // flags answer; each step is one Edit away.
 func (w *Wizard) Collect(ctx context.Context) error {
 	w.printHeader()
+	w.noteProfile()
 	if w.complete(ctx) {
 		return nil
 	}
