@@ -37,7 +37,7 @@ func (w *Wizard) AskConnection(ctx context.Context) error {
 // AskProfileDescription asks for a profile's optional description.
 func (w *Wizard) AskProfileDescription(ctx context.Context, name string, value *string) error {
 	in := w.input("Description", "Optional: a note shown by sfstore profile list, such as the customer or \"sandbox\".", value, checkDescription)
-	return w.run(ctx, w.form(huh.NewGroup(in).Title(w.titleText("Profile " + name))))
+	return w.run(ctx, w.form(huh.NewGroup(in).Title(w.titleText("Profile "+name))))
 }
 
 func checkDescription(s string) error {
