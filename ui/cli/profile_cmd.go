@@ -148,7 +148,7 @@ func (a *app) profileAdd(cmd *cobra.Command, name string, f addFlags) error {
 	if !s.Opts.NoInput {
 		w := wizard.New(s)
 		p = w
-		if err := w.AskConnection(ctx); err != nil {
+		if err := w.AskConnection(ctx, name); err != nil {
 			return err
 		}
 		if !cmd.Flags().Changed("description") {
@@ -176,7 +176,8 @@ func (a *app) profileAdd(cmd *cobra.Command, name string, f addFlags) error {
 	if err != nil {
 		return err
 	}
-	_ = s.Say(s.OutStyles.OK, fmt.Sprintf("✓ Saved profile %s in %s. Use it with: sfstore --profile %s list", name, path, name))
+	_ = s.Say(s.OutStyles.OK, fmt.Sprintf("✓ Saved profile %s. Use it with: sfstore --profile %s list", name, name))
+	s.Progress("In %s", path)
 	return a.saveProfileSecret(ctx, s, p)
 }
 
@@ -211,7 +212,7 @@ func (a *app) saveProfileSecret(ctx context.Context, s *ui.Session, p ui.Prompte
 	case err != nil:
 		s.Notice(s.ErrStyles.Warn, "! The worker secret was not saved in the keyring: "+err.Error())
 	case saved:
-		s.Progress("✓ The worker secret is in the OS keyring, not in the profile.")
+		s.Progress("✓ The worker secret is in the OS keyring.")
 		return nil
 	}
 	s.Progress("No worker secret saved: commands using the profile read PINGONE_CLIENT_SECRET, or ask for it.")

@@ -235,7 +235,9 @@ const header = `# sfstore's saved connections (sfstore profile add / list / show
 func write(path string, c *Config) error {
 	var buf bytes.Buffer
 	buf.WriteString(header)
-	if err := toml.NewEncoder(&buf).Encode(c); err != nil {
+	enc := toml.NewEncoder(&buf)
+	enc.Indent = ""
+	if err := enc.Encode(c); err != nil {
 		return fmt.Errorf("encode the profiles: %w", err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+FileName+"-*")

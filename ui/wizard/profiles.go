@@ -24,13 +24,17 @@ type profileChoice struct {
 	apiURL, authURL  string
 	saved            *profile.Config
 	offered, checked bool
+	// adding is the profile `sfstore profile add` asks for, which heads
+	// its questions instead of the create's step count.
+	adding string
 }
 
 // AskConnection asks the PingOne step alone, as the create wizard asks it
 // (sign-in checked, environments picked): the questions of `sfstore
-// profile add`.
-func (w *Wizard) AskConnection(ctx context.Context) error {
-	w.prof.checked = true // a profile is being made, not picked
+// profile add name`.
+func (w *Wizard) AskConnection(ctx context.Context, name string) error {
+	w.prof.checked, w.prof.adding = true, name // a profile is being made, not picked
+	fmt.Fprintln(w.s.Err, w.st.Title.Render("sfstore")+w.st.Muted.Render(" · save a PingOne connection as profile "+name))
 	return w.ask(ctx, settings.StepPingOne, false, false)
 }
 
@@ -106,6 +110,9 @@ func (w *Wizard) askProfile(ctx context.Context) error {
 		return err
 	}
 	w.useProfile(picked)
+	if w.fromProfile() {
+		w.s.Notice(w.st.Muted, "Using profile "+picked+".")
+	}
 	return nil
 }
 

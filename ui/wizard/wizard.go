@@ -142,6 +142,9 @@ func (w *Wizard) form(groups ...*huh.Group) *huh.Form {
 }
 
 func (w *Wizard) title(step settings.Step) string {
+	if w.prof.adding != "" {
+		return w.titleText("Profile " + w.prof.adding + " · " + step.String())
+	}
 	return w.titleText(fmt.Sprintf("Step %d of %d · %s", int(step)+1, len(settings.Steps), step))
 }
 
