@@ -271,3 +271,12 @@ func tokenRequestedIn(sim *simulator.Server, env string) bool {
 	}
 	return false
 }
+
+func TestDoctorNamesTheProfile(t *testing.T) {
+	w := newProfileWorld(t)
+	w.add(t, "acme")
+	_, errOut, _ := w.run(t, nil, "--profile", "acme", "doctor")
+	if !strings.Contains(errOut, "Using profile acme (from --profile).") {
+		t.Fatalf("doctor does not name the profile:\n%s", errOut)
+	}
+}

@@ -146,3 +146,27 @@ func TestCheckName(t *testing.T) {
 		}
 	}
 }
+
+// TestTheREADMEsExampleFileIsValid reads the config file the README shows.
+func TestTheREADMEsExampleFileIsValid(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "## Profiles")
+	if !ok {
+		t.Fatal("README.md has no Profiles section")
+	}
+	_, block, ok := strings.Cut(section, "```toml\n")
+	block, _, _ = strings.Cut(block, "```")
+	if !ok {
+		t.Fatal("the Profiles section shows no config file")
+	}
+	c, err := profile.Parse("README.md", []byte(block))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err := c.Lookup("acme"); err != nil || c.Default != "acme" || p.Region != "EU" {
+		t.Fatalf("read %+v", c)
+	}
+}
