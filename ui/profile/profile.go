@@ -11,24 +11,25 @@ import (
 	"sfstore/ui/settings"
 )
 
-// Profile is one saved connection. The TOML keys are the flags' names, so
-// a file edited by hand reads like the command line it replaces.
+// Profile is one saved connection. The TOML keys (and --json's) are the
+// flags' names, so a file edited by hand reads like the command line it
+// replaces.
 type Profile struct {
-	Description         string `toml:"description,omitempty"`
-	Region              string `toml:"region,omitempty"`
-	APIURL              string `toml:"api-url,omitempty"`
-	AuthURL             string `toml:"auth-url,omitempty"`
-	Auth                string `toml:"auth,omitempty"` // "worker" (default) or "token"
-	WorkerEnvironmentID string `toml:"worker-environment-id,omitempty"`
-	WorkerClientID      string `toml:"worker-client-id,omitempty"`
-	EnvironmentID       string `toml:"environment-id,omitempty"`
+	Description         string `toml:"description,omitempty" json:"description,omitempty"`
+	Region              string `toml:"region,omitempty" json:"region,omitempty"`
+	APIURL              string `toml:"api-url,omitempty" json:"api-url,omitempty"`
+	AuthURL             string `toml:"auth-url,omitempty" json:"auth-url,omitempty"`
+	Auth                string `toml:"auth,omitempty" json:"auth,omitempty"` // "worker" (default) or "token"
+	WorkerEnvironmentID string `toml:"worker-environment-id,omitempty" json:"worker-environment-id,omitempty"`
+	WorkerClientID      string `toml:"worker-client-id,omitempty" json:"worker-client-id,omitempty"`
+	EnvironmentID       string `toml:"environment-id,omitempty" json:"environment-id,omitempty"`
 }
 
 // Config is the whole file: the profiles by name, and the one used when
 // neither --profile nor SFSTORE_PROFILE names one.
 type Config struct {
-	Default  string             `toml:"default,omitempty"`
-	Profiles map[string]Profile `toml:"profiles,omitempty"`
+	Default  string             `toml:"default,omitempty" json:"default,omitempty"`
+	Profiles map[string]Profile `toml:"profiles,omitempty" json:"profiles,omitempty"`
 }
 
 // Names lists the profiles, sorted.
