@@ -100,13 +100,7 @@ func (w *Wizard) askProfile(ctx context.Context) error {
 	if picked == "" {
 		picked = newConnection
 	}
-	opts := []huh.Option[string]{}
-	for _, n := range c.Names() {
-		opts = append(opts, huh.NewOption(profileLabel(n, c.Profiles[n]), n))
-	}
-	opts = append(opts, huh.NewOption("A new connection", newConnection))
-	sel := choice(w, "Which PingOne connection?", "A saved profile fills the sign-in; the worker secret comes from the keyring.", &picked, opts...)
-	if err := w.run(ctx, w.form(huh.NewGroup(sel).Title(w.title(settings.StepPingOne)))); err != nil {
+	if err := w.run(ctx, w.profileForm(c, &picked)); err != nil {
 		return err
 	}
 	w.useProfile(picked)
@@ -114,6 +108,19 @@ func (w *Wizard) askProfile(ctx context.Context) error {
 		w.s.Notice(w.st.Muted, "Using profile "+picked+".")
 	}
 	return nil
+}
+
+// profileForm asks which saved profile to use, or a new connection.
+func (w *Wizard) profileForm(c *profile.Config, picked *string) *huh.Form {
+	opts := []huh.Option[string]{}
+	for _, n := range c.Names() {
+		// Names are checked when read; a description can hold anything
+		// printable, so it is made inert.
+		opts = append(opts, huh.NewOption(w.st.Clean(profileLabel(n, c.Profiles[n])), n))
+	}
+	opts = append(opts, huh.NewOption("A new connection", newConnection))
+	sel := choice(w, "Which PingOne connection?", "A saved profile fills the sign-in; the worker secret comes from the keyring.", picked, opts...)
+	return w.form(huh.NewGroup(sel).Title(w.title(settings.StepPingOne)))
 }
 
 func profileLabel(name string, p profile.Profile) string {
@@ -200,11 +207,7 @@ func (w *Wizard) OfferSaveProfile(ctx context.Context) {
 		return nil
 	}
 	for {
-		g := huh.NewGroup(
-			w.input("Profile name", "Letters, digits, '.', '_' or '-', such as acme-prod.", &name, valid),
-			w.input("Description", "Optional: a note shown by sfstore profile list.", &desc, checkDescription),
-		).Title(w.titleText("Save the connection"))
-		if err := w.run(ctx, w.form(g)); err != nil {
+		if err := w.run(ctx, w.saveProfileForm(&name, &desc, valid)); err != nil {
 			w.s.Notice(w.st.Muted, "No profile saved; the store is created as shown above.")
 			return
 		}
@@ -233,4 +236,12 @@ func (w *Wizard) OfferSaveProfile(ctx context.Context) {
 		msg += " (the worker secret was not saved: it is asked for, or read from PINGONE_CLIENT_SECRET)"
 	}
 	w.s.Notice(w.st.OK, msg+".")
+}
+
+// saveProfileForm asks a new profile's name and description.
+func (w *Wizard) saveProfileForm(name, desc *string, valid func(string) error) *huh.Form {
+	return w.form(huh.NewGroup(
+		w.input("Profile name", "Letters, digits, '.', '_' or '-', such as acme-prod.", name, valid),
+		w.input("Description", "Optional: a note shown by sfstore profile list.", desc, checkDescription),
+	).Title(w.titleText("Save the connection")))
 }
