@@ -262,11 +262,25 @@ func write(path string, c *Config) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write the profiles: %w", err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := rename(tmp.Name(), path); err != nil {
 		_ = os.Remove(tmp.Name())
 		done = true
 		return fmt.Errorf("write the profiles: %w", err)
 	}
 	done = true
 	return nil
+}
+
+// rename replaces path, trying again for a moment: on Windows a rename
+// over a file that another sfstore is reading (readers take no lock)
+// fails until that reader closes it.
+func rename(from, to string) error {
+	var err error
+	for delay := 5 * time.Millisecond; delay < time.Second; delay *= 2 {
+		if err = os.Rename(from, to); err == nil {
+			return nil
+		}
+		time.Sleep(delay)
+	}
+	return err
 }
