@@ -362,6 +362,7 @@ func (a *app) profileRemove(cmd *cobra.Command, name string, yes bool) error {
 			}
 		}
 		var removed profile.Profile
+		var sharedWith string
 		err := profile.Update(cmd.Context(), path, func(c *profile.Config) error {
 			var err error
 			if removed, err = lookupProfile(c, name); err != nil {
@@ -371,9 +372,9 @@ func (a *app) profileRemove(cmd *cobra.Command, name string, yes bool) error {
 			if c.Default == name {
 				c.Default = ""
 			}
-			for _, other := range c.Profiles {
-				if sameWorkerApp(other, removed) {
-					removed.WorkerClientID = "" // still in use: keep its secret
+			for _, n := range c.Names() {
+				if sameWorkerApp(c.Profiles[n], removed) && sharedWith == "" {
+					sharedWith = n // still in use: keep its secret
 				}
 			}
 			return nil
@@ -383,6 +384,10 @@ func (a *app) profileRemove(cmd *cobra.Command, name string, yes bool) error {
 		}
 		if err := s.Say(s.OutStyles.OK, "✓ Removed profile "+name+"."); err != nil {
 			return err
+		}
+		if sharedWith != "" {
+			s.Progress("Its worker secret stays in the keyring: profile %s uses the same worker app.", sharedWith)
+			return nil
 		}
 		if removed.Auth == profile.AuthToken || removed.WorkerEnvironmentID == "" || removed.WorkerClientID == "" {
 			return nil
@@ -400,6 +405,6 @@ func (a *app) profileRemove(cmd *cobra.Command, name string, yes bool) error {
 }
 
 func sameWorkerApp(p, q profile.Profile) bool {
-	return p.Auth != profile.AuthToken && strings.EqualFold(p.WorkerEnvironmentID, q.WorkerEnvironmentID) &&
+	return p.Auth != profile.AuthToken && q.Auth != profile.AuthToken && q.WorkerClientID != "" && strings.EqualFold(p.WorkerEnvironmentID, q.WorkerEnvironmentID) &&
 		strings.EqualFold(p.WorkerClientID, q.WorkerClientID)
 }

@@ -79,8 +79,8 @@ func TestProfileAddListShowRemove(t *testing.T) {
 
 	// Both profiles share the worker app, so removing one keeps its secret.
 	account := secrets.PingOneAccount(simulator.DemoEnvironmentID, workerClient)
-	if _, _, err := w.run(t, nil, "profile", "remove", "acme", "--yes"); err != nil {
-		t.Fatal(err)
+	if _, errOut, err := w.run(t, nil, "profile", "remove", "acme", "--yes"); err != nil || !strings.Contains(errOut, "profile globex uses the same worker app") {
+		t.Fatalf("%v\n%s", err, errOut)
 	}
 	if v, err := w.kr.Get(t.Context(), account); err != nil || v != settingstest.WorkerSecret {
 		t.Fatalf("the shared worker secret went with the first profile: %q, %v", v, err)
