@@ -18,6 +18,7 @@ import (
 	"sfstore/secrets"
 	"sfstore/ui"
 	"sfstore/ui/cli"
+	"sfstore/ui/profile"
 	"sfstore/ui/settings"
 	"sfstore/ui/term"
 )
@@ -61,7 +62,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	go exitIfStuck(signalled, finished, stderr)
 
 	err := cli.Execute(ctx, args, cli.IO{In: stdin, Out: stdout, Err: stderr, Getenv: getenv},
-		cli.Deps{Keyring: func() *secrets.Keyring { return secrets.New() }, Version: buildVersion(), DemoLatency: demoLatency})
+		cli.Deps{Keyring: func() *secrets.Keyring { return secrets.New() }, ConfigFile: func() (string, error) { return profile.DefaultPath(getenv) },
+			Version: buildVersion(), DemoLatency: demoLatency})
 	return exitCode(err, signalOf(ctx), stderr)
 }
 

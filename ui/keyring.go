@@ -284,3 +284,17 @@ func (s *Session) SaveSecrets(ctx context.Context, p Prompter) {
 	}
 	s.Notice(s.ErrStyles.OK, fmt.Sprintf("✓ Saved %d secrets in %s.", saved, where))
 }
+
+// SaveWorkerSecret saves the worker app's secret the answers hold, under
+// p's progress, for `sfstore profile add`. It says whether it was saved; a
+// failure is returned for the caller to tell.
+func (s *Session) SaveWorkerSecret(ctx context.Context, p Prompter) (bool, error) {
+	if s.Answers.AuthMethod != settings.AuthWorkerApp || s.Answers.WorkerClientSecret == "" || !s.KeyringUsable() {
+		return false, nil
+	}
+	saved, unindexed, err := s.writeSaved(ctx, p, "Saving the worker secret in the keyring", WorkerSecrets(*s.Answers))
+	if err == nil && len(unindexed) > 0 {
+		s.Notice(s.ErrStyles.Warn, "! Saved, but not listed by `sfstore secrets list` (the keyring's index could not be updated).")
+	}
+	return saved > 0, err
+}

@@ -37,6 +37,10 @@ type Options struct {
 	Keyring    *secrets.Keyring
 
 	Salesforce SalesforceOptions
+
+	// Profile is the saved connection in use, "" for none; ProfileFile
+	// is where profiles are kept, "" when there is nowhere to keep them.
+	Profile, ProfileFile string
 }
 
 // SalesforceOptions configure the Salesforce sign-in.

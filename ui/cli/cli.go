@@ -34,6 +34,9 @@ type Deps struct {
 	Keyring func() *secrets.Keyring
 	// Version is the build's version, shown by --version.
 	Version string
+	// ConfigFile returns the profiles' file; nil means there is none (the
+	// tests' default, so no developer's profiles leak into them).
+	ConfigFile func() (string, error)
 	// DemoLatency delays the demo's PingOne answers, so its spinners can
 	// be seen.
 	DemoLatency time.Duration

@@ -69,12 +69,17 @@ func (c *createCmd) run(cmd *cobra.Command, _ []string) error {
 	}
 	defer stop()
 	c.scripted(s)
-	var p ui.Prompter = wizard.New(s)
+	w := wizard.New(s)
+	var p ui.Prompter = w
 	if s.Opts.NoInput {
 		p = ui.NewScript(s)
 	} else if !s.Opts.DryRun {
 		s.ProvisionNext = provisionAfterCreate(s)
 	}
-	_, err = ui.Create(cmd.Context(), s, p)
+	store, err := ui.Create(cmd.Context(), s, p)
+	if err == nil && store != nil && !s.Opts.NoInput && !s.Opts.DryRun {
+		// After the result: the store stays created whatever is answered.
+		w.OfferSaveProfile(cmd.Context())
+	}
 	return err
 }

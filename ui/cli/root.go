@@ -13,6 +13,10 @@ func newRoot(a *app) *cobra.Command {
 In a terminal it asks for every setting; in a script every answer comes from
 flags, the environment or a file. Secrets stay in the OS keyring.
 
+Answers come, highest first, from flags, environment variables, a --from
+file, the profile (--profile NAME or SFSTORE_PROFILE: a saved PingOne
+connection, see sfstore profile --help), then the defaults.
+
 When provisioning stops, list, show, test, reconnect, edit, delete and
 publish look after the stores that exist.
 
@@ -30,6 +34,10 @@ the keyring or a prompt:
 
   # A scripted run from a body file, secrets from the environment
   sfstore --no-input --from testdata/store.json --environment-id 5c3b0a7e-… --json
+
+  # Save a customer's PingOne connection once, then name it
+  sfstore profile add acme
+  sfstore --profile acme list
 
   # Why a store stopped provisioning, and new tokens for it
   sfstore show "Salesforce production"
@@ -58,6 +66,7 @@ the keyring or a prompt:
 		newProvisionCmd(a),
 		newDoctorCmd(a),
 		newSecretsCmd(a),
+		newProfileCmd(a),
 		newVersionCmd(a),
 	)
 	return root

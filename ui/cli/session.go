@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"sfstore/secrets"
 	"sfstore/ui"
@@ -20,11 +21,16 @@ type globals struct {
 	demo, accessible, noInput, json, debug bool
 	apiURL, authURL                        string
 	pingOne                                *settings.Flags
+	profile                                string
+	flags                                  *pflag.FlagSet
+	profiles                               profileState
 }
 
 func (a *app) addGlobalFlags(root *cobra.Command) {
 	g := &a.globals
 	fs := root.PersistentFlags()
+	g.flags = fs
+	fs.StringVar(&g.profile, "profile", "", "use a saved connection (sfstore profile list); flags and environment variables still win (env "+ProfileEnv+")")
 	fs.BoolVar(&g.demo, "demo", false, "use a built-in PingOne simulator; nothing leaves this machine")
 	fs.BoolVar(&g.accessible, "accessible", false, "plain prompts for screen readers (env ACCESSIBLE=1, or TERM=dumb)")
 	fs.BoolVar(&g.noInput, "no-input", false, "never prompt; exit 2 listing anything missing")
@@ -33,16 +39,26 @@ func (a *app) addGlobalFlags(root *cobra.Command) {
 	fs.StringVar(&g.apiURL, "api-url", "", "API base overriding the region's, e.g. https://api.pingone.eu (env PINGONE_API_URL, or PINGONE_API_SERVICE_HOSTNAME as a host name)")
 	fs.StringVar(&g.authURL, "auth-url", "", "auth base overriding the region's (env PINGONE_AUTH_URL, or PINGONE_AUTH_SERVICE_HOSTNAME as a host name)")
 	g.pingOne = settings.AddFlags(fs, settings.StepPingOne)
-	inGroup(fs, settings.StepPingOne.String(), "api-url", "auth-url")
+	inGroup(fs, settings.StepPingOne.String(), "profile", "api-url", "auth-url")
 	inGroup(fs, groupRun, "demo", "accessible", "no-input")
 	inGroup(fs, groupOutput, "json", "debug")
 }
 
 // answers reads the answers, lowest precedence first: the defaults, the
-// --from file (when from is set), the environment, then the flags.
+// profile (--profile, SFSTORE_PROFILE or the file's default), the --from
+// file (when from is set), the environment, then the flags.
 func (a *app) answers(from string, storeFlags *settings.Flags) (settings.Answers, []string, error) {
 	ans := settings.Defaults()
 	var warnings []string
+	ap, err := a.profile()
+	if err != nil {
+		return ans, nil, err
+	}
+	if ap != nil {
+		if err := ap.p.Apply(&ans); err != nil {
+			return ans, nil, err
+		}
+	}
 	if from != "" {
 		w, err := loadFrom(from, a.io.In, &ans)
 		if err != nil {
@@ -144,6 +160,11 @@ func (a *app) options() (ui.Options, error) {
 	if len(problems) > 0 {
 		return opts, &settings.InputError{Problems: problems}
 	}
+	ap, err := a.profile()
+	if err != nil {
+		return opts, err
+	}
+	a.profileEndpoints(&opts, ap)
 	if g.debug {
 		opts.Debug = a.io.Err
 	}
@@ -183,6 +204,7 @@ func (a *app) newSession(cmd *cobra.Command, ans settings.Answers, opts ui.Optio
 	}
 	opts.NoInput = opts.NoInput || !a.interactive()
 	s := ui.NewSession(cmd.Context(), ans, opts, a.streams())
+	a.sayProfile(s, !opts.NoInput && isCreate(cmd))
 	return s, stop, nil
 }
 

@@ -57,9 +57,19 @@ func (w *Wizard) askPages(ctx context.Context, pages []page, canBack, fromEnd bo
 	if fromEnd {
 		i, dir = len(pages)-1, -1
 	}
+	// first is the first page that asked something: a page after it can
+	// go back. Coming from the end, the earlier pages are not yet known to
+	// ask, so any may.
+	first := len(pages)
+	if fromEnd {
+		first = 0
+	}
 	for i >= 0 && i < len(pages) {
-		w.canBack = canBack || i > 0
+		w.canBack = canBack || i > first
 		err := pages[i](ctx)
+		if !errors.Is(err, errSkip) {
+			first = min(first, i)
+		}
 		switch {
 		case errors.Is(err, errSkip):
 			i += dir
@@ -87,7 +97,7 @@ func (w *Wizard) pages(step settings.Step) []page {
 	}
 	switch step {
 	case settings.StepPingOne:
-		return []page{form(w.signInForm), w.askCredentials, w.askWorkerSecret, w.askTargetEnvironment}
+		return []page{w.askProfile, w.askSignIn, w.askCredentials, w.askWorkerSecret, w.askTargetEnvironment}
 	case settings.StepStore:
 		return []page{form(w.storeForm)}
 	case settings.StepSalesforce:
@@ -116,6 +126,9 @@ func (w *Wizard) askCommunityIDs(ctx context.Context) error {
 func (w *Wizard) askCredentials(ctx context.Context) error {
 	if w.a.AuthMethod == settings.AuthPastedToken {
 		return w.run(ctx, w.pastedTokenForm())
+	}
+	if w.fromProfile() {
+		return errSkip
 	}
 	return w.run(ctx, w.workerAppForm())
 }

@@ -19,6 +19,8 @@ func (w *Wizard) askTargetEnvironment(ctx context.Context) error {
 	switch {
 	case w.s.Editing != nil:
 		return errSkip // the store stays where it is
+	case w.fromProfile():
+		return errSkip // the profile's, or else its worker app's
 	case w.s.Opts.DryRun:
 		// A dry run signs in nowhere, so there is no list to pick from.
 		return w.run(ctx, w.targetEnvironmentForm())

@@ -50,6 +50,9 @@ type Wizard struct {
 	readReview string
 	saveAsked  bool
 
+	// prof is the first step's choice among the saved profiles.
+	prof profileChoice
+
 	// RunForm runs one form to its end. It is the seam tests use to drive
 	// forms with keystrokes; by default a bubbletea program on the
 	// session's input and stderr runs it.
@@ -76,6 +79,7 @@ var _ ui.Prompter = (*Wizard)(nil)
 // flags answer; each step is one Edit away.
 func (w *Wizard) Collect(ctx context.Context) error {
 	w.printHeader()
+	w.noteProfile()
 	if w.complete(ctx) {
 		return nil
 	}
@@ -138,6 +142,9 @@ func (w *Wizard) form(groups ...*huh.Group) *huh.Form {
 }
 
 func (w *Wizard) title(step settings.Step) string {
+	if w.prof.adding != "" {
+		return w.titleText("Profile " + w.prof.adding + " · " + step.String())
+	}
 	return w.titleText(fmt.Sprintf("Step %d of %d · %s", int(step)+1, len(settings.Steps), step))
 }
 
