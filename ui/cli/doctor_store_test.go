@@ -11,6 +11,7 @@ import (
 	"sfstore/api"
 	"sfstore/api/simulator"
 	"sfstore/ui/chain"
+	"sfstore/ui/cli"
 )
 
 // `sfstore doctor STORE` runs here against the PingOne simulator, each
@@ -306,6 +307,21 @@ func TestShowAndDoctorJSONMakeARulesTextInert(t *testing.T) {
 			if strings.Contains(out, bad) {
 				t.Errorf("%s prints %q:\n%s", strings.Join(args, " "), bad, out)
 			}
+		}
+	}
+}
+
+func TestDoctorHelpExplainsTheStoreTheChecksAndTheExitStatus(t *testing.T) {
+	out, _, err := runCLI(t, cli.Deps{}, nil, "doctor", "--help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"sfstore doctor [STORE] [flags]", "With a STORE (its name or ID)", "PASS, WARN or FAIL",
+		"Exit status: 0 when nothing fails", "1 when a check fails", "2 for a usage error", "130 when interrupted",
+		`sfstore doctor --demo "Salesforce partner community"`} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("doctor --help lacks %q:\n%s", want, out)
 		}
 	}
 }
