@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 	"strings"
 )
 
@@ -38,16 +37,8 @@ func (c *Client) CreateDirectoryStore(ctx context.Context, envID, name string) (
 	if err != nil {
 		return nil, err
 	}
-	ch := change{name: name, resource: "directory store",
-		readBack: "list the environment's stores and look for one of type directory"}
-	var raw []byte
-	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
-	if err != nil {
-		return nil, err
-	}
-	return readStore(resp, raw, secrets, storeAnswer{
-		statuses: []int{http.StatusCreated, http.StatusOK}, wrongStatus: " instead of 201 Created",
-		missing: "without a store in the body", fail: ch.failUnknown(k)})
+	return c.createStore(ctx, k, change{name: name, resource: "directory store",
+		readBack: "list the environment's stores and look for one of type directory"})
 }
 
 // FindDirectoryStores returns the stores of type directory of environment

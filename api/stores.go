@@ -36,14 +36,18 @@ func (c *Client) CreateSalesforceStore(ctx context.Context, envID string, req *C
 	if req == nil {
 		return nil, errors.New(OpCreateStore + ": request is nil")
 	}
-	ch := change{name: req.Name}
+	return c.createStore(ctx, k, change{name: req.Name})
+}
+
+// createStore sends the create of a store, of any type, and reads the
+// store it made. Anything but a store with an id leaves the outcome
+// unknown: PingOne said yes, but to what?
+func (c *Client) createStore(ctx context.Context, k call, ch change) (*Store, error) {
 	var raw []byte
 	resp, secrets, err := c.sendChange(ctx, k, ch, &raw)
 	if err != nil {
 		return nil, err
 	}
-	// Anything but a store with an id leaves the outcome unknown: PingOne
-	// said yes, but to what?
 	return readStore(resp, raw, secrets, storeAnswer{
 		statuses: []int{http.StatusCreated, http.StatusOK}, wrongStatus: " instead of 201 Created",
 		missing: "without a store in the body", fail: ch.failUnknown(k)})

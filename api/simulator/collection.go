@@ -30,6 +30,19 @@ func readJSON(w http.ResponseWriter, r *http.Request) (map[string]any, bool) {
 	return doc, ok
 }
 
+// itemRequest starts a handler of one item's GET, PUT and DELETE: 405
+// for another method, the access check, and a PUT's JSON body (nil for
+// the others). A false ok means the answer is written.
+func (s *Server) itemRequest(w http.ResponseWriter, r *http.Request, envID string) (doc map[string]any, ok bool) {
+	if !allowMethods(w, r, http.MethodGet, http.MethodPut, http.MethodDelete) || !s.checkStoreAccess(w, r, envID) {
+		return nil, false
+	}
+	if r.Method != http.MethodPut {
+		return nil, true
+	}
+	return readJSON(w, r)
+}
+
 // failed answers 400 INVALID_DATA with every detail v collected, if any.
 func failed(w http.ResponseWriter, v validator) bool {
 	if len(v.details) == 0 {

@@ -73,15 +73,9 @@ func (s *Server) handleRuleMappings(w http.ResponseWriter, r *http.Request) {
 // DELETE too, so a client of either spelling works.
 func (s *Server) handleMapping(w http.ResponseWriter, r *http.Request) {
 	envID, id := r.PathValue("envID"), r.PathValue("mappingID")
-	if !allowMethods(w, r, http.MethodGet, http.MethodPut, http.MethodDelete) || !s.checkStoreAccess(w, r, envID) {
+	doc, ok := s.itemRequest(w, r, envID)
+	if !ok {
 		return
-	}
-	var doc map[string]any
-	if r.Method == http.MethodPut {
-		var ok bool
-		if doc, ok = readJSON(w, r); !ok {
-			return
-		}
 	}
 	s.mu.Lock()
 	i := slices.IndexFunc(s.mappings, func(m mappingJSON) bool { return m.ID == id && m.Environment.ID == envID })

@@ -70,15 +70,11 @@ func (s *Server) handlePlans(w http.ResponseWriter, r *http.Request) {
 // its rules and their mappings, as PingOne documents.
 func (s *Server) handlePlan(w http.ResponseWriter, r *http.Request) {
 	envID, id := r.PathValue("envID"), r.PathValue("planID")
-	if !allowMethods(w, r, http.MethodGet, http.MethodPut, http.MethodDelete) || !s.checkStoreAccess(w, r, envID) {
+	doc, ok := s.itemRequest(w, r, envID)
+	if !ok {
 		return
 	}
-	var doc map[string]any
 	if r.Method == http.MethodPut {
-		var ok bool
-		if doc, ok = readJSON(w, r); !ok {
-			return
-		}
 		var v validator
 		v.checkPlan(doc)
 		if failed(w, v) {

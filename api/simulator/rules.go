@@ -86,15 +86,9 @@ func (s *Server) handleRules(w http.ResponseWriter, r *http.Request) {
 // DELETE (its mappings go too) of one rule.
 func (s *Server) handleRule(w http.ResponseWriter, r *http.Request) {
 	envID, id := r.PathValue("envID"), r.PathValue("ruleID")
-	if !allowMethods(w, r, http.MethodGet, http.MethodPut, http.MethodDelete) || !s.checkStoreAccess(w, r, envID) {
+	doc, ok := s.itemRequest(w, r, envID)
+	if !ok {
 		return
-	}
-	var doc map[string]any
-	if r.Method == http.MethodPut {
-		var ok bool
-		if doc, ok = readJSON(w, r); !ok {
-			return
-		}
 	}
 	s.mu.Lock()
 	i := s.ruleIndex(envID, id)

@@ -44,17 +44,37 @@ func RenderChecks(st Styles, heading string, lines []CheckLine, width int) strin
 	for _, c := range lines {
 		text := hang(st.Clean(term.Line(c.Check))+": "+st.Clean(c.Evidence), width, pad)
 		out = append(out, st.statusStyle(c.Status).Render(fmt.Sprintf("%-4s", c.Status))+" "+text)
-		if c.Fix == "" || c.Status == Pass || c.Status == Skip {
-			continue
+		if c.Fix != "" && c.Status != Pass && c.Status != Skip {
+			out = append(out, renderFix(st, c, pad, width))
 		}
-		if c.FixIsCommand {
-			out = append(out, pad+"→ "+st.Title.Render(st.Clean(term.Line(c.Fix))))
-			continue
-		}
-		out = append(out, pad+renderLines(st.Warn, "→ "+indent(wrapWords(st.Clean(c.Fix), width-len(pad)-2, false), "  "), pad))
 	}
-	summary := wrapWords(CheckSummary(lines), width, false)
-	return strings.Join(append(out, "", renderLines(st.Section, summary, "")), "\n")
+	summary := wrapWords(st.Clean(CheckSummary(lines)), width, false)
+	out = append(out, "", renderLines(st.Section, summary, ""))
+	// The first failure's fix again, last: on a short terminal the line
+	// itself may have scrolled away, and it is the one to run first.
+	if first := firstFail(lines); first != nil && first.Fix != "" {
+		out = append(out, renderFix(st, *first, "", width))
+	}
+	return strings.Join(out, "\n")
+}
+
+// renderFix is a line's fix under pad: a command whole, so it can be
+// copied, words wrapped.
+func renderFix(st Styles, c CheckLine, pad string, width int) string {
+	if c.FixIsCommand {
+		return pad + "→ " + st.Title.Render(st.Clean(term.Line(c.Fix)))
+	}
+	return pad + renderLines(st.Warn, "→ "+indent(wrapWords(st.Clean(c.Fix), width-len(pad)-2, false), "  "), pad)
+}
+
+// firstFail is the first line that fails, nil when none does.
+func firstFail(lines []CheckLine) *CheckLine {
+	for i := range lines {
+		if lines[i].Status == Fail {
+			return &lines[i]
+		}
+	}
+	return nil
 }
 
 // hang wraps text after a "FAIL " status word: the first line in what is
@@ -67,8 +87,8 @@ func hang(text string, width int, pad string) string {
 	return first + "\n" + pad + indent(wrapWords(strings.ReplaceAll(rest, "\n", " "), width-len(pad), false), pad)
 }
 
-// CheckSummary counts the failures and warnings, and says what the exit
-// status will be.
+// CheckSummary counts the failures and warnings and names the first
+// failure, the one to fix first.
 func CheckSummary(lines []CheckLine) string {
 	fails, warns := 0, 0
 	for _, c := range lines {
@@ -81,7 +101,8 @@ func CheckSummary(lines []CheckLine) string {
 	}
 	switch {
 	case fails > 0:
-		return fmt.Sprintf("%s, %s: fix the first FAIL first; the links after it depend on it.", count(fails, "check fails"), count(warns, "warning"))
+		return fmt.Sprintf("%s, %s: fix %q first; the links after it depend on it.",
+			count(fails, "check fails"), count(warns, "warning"), term.Line(firstFail(lines).Check))
 	case warns > 0:
 		return count(warns, "warning") + ", nothing fails."
 	}

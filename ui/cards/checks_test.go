@@ -41,7 +41,7 @@ func TestCheckSummarySaysWhatFailed(t *testing.T) {
 		lines []CheckLine
 		want  string
 	}{
-		{diagnosisLines(), "2 checks fail, 1 warning"},
+		{diagnosisLines(), `2 checks fail, 1 warning: fix "Store enabled" first`},
 		{[]CheckLine{{Status: Warn}, {Status: Warn}, {Status: Pass}}, "2 warnings, nothing fails."},
 		{[]CheckLine{{Status: Pass}, {Status: Skip}}, "Every check passes."},
 		{[]CheckLine{{Status: Fail}}, "1 check fails, 0 warnings"},
@@ -50,5 +50,24 @@ func TestCheckSummarySaysWhatFailed(t *testing.T) {
 		if got := CheckSummary(tt.lines); !strings.HasPrefix(got, tt.want) {
 			t.Errorf("CheckSummary = %q, want %q…", got, tt.want)
 		}
+	}
+}
+
+// On a terminal shorter than the diagnosis, the first failure has
+// scrolled away: its name and fix end the output, where they are seen.
+func TestRenderChecksEndsWithTheFirstFailuresFix(t *testing.T) {
+	for _, width := range []int{80, 40} {
+		out := RenderChecks(testStyles(), "Salesforce partner community", diagnosisLines(), width)
+		all := strings.Split(out, "\n")
+		tail := strings.Join(strings.Fields(strings.Join(all[len(all)-5:], "\n")), " ")
+		for _, want := range []string{`"Store enabled"`, `→ sfstore edit "Salesforce partner community" --active --demo`} {
+			if !strings.Contains(tail, want) {
+				t.Errorf("at %d columns the last lines lack %q:\n%s", width, want, tail)
+			}
+		}
+	}
+	out := RenderChecks(testStyles(), "h", []CheckLine{{Check: "Rule", Status: Warn, Evidence: "e", Fix: "sfstore provision", FixIsCommand: true}}, 80)
+	if strings.Count(out, "→ sfstore provision") != 1 {
+		t.Errorf("a warning's fix is repeated:\n%s", out)
 	}
 }

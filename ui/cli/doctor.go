@@ -29,8 +29,11 @@ metadata), published, the sync, the create and update switches, and
 Communities. Each line says PASS, WARN or FAIL, the evidence, and the one
 command that fixes it. Nothing is changed: only the connection test (and the
 store metadata after it) connects to Salesforce, with the store's secrets
-from PingOne, the keyring or a prompt. The exit status is 1 when a line
-FAILs; warnings alone exit 0.`,
+from PingOne, the keyring or a prompt.
+
+Exit status: 0 when nothing fails (with a STORE, warnings alone exit 0);
+1 when a check fails (✗, or a line that FAILs) or the store is not found;
+2 for a usage error, such as more than one STORE; 130 when interrupted.`,
 		Example: `  sfstore doctor --demo
   PINGONE_CLIENT_SECRET=… sfstore doctor --region EU --worker-environment-id … --worker-client-id …
   sfstore doctor --json | jq '.[] | select(.ok == false)'

@@ -11,6 +11,7 @@ import (
 	"sfstore/api"
 	"sfstore/api/simulator"
 	"sfstore/ui/chain"
+	"sfstore/ui/cli"
 )
 
 // `sfstore doctor STORE` runs here against the PingOne simulator, each
@@ -273,5 +274,54 @@ func TestShowSaysWhatProvisionsThroughTheStore(t *testing.T) {
 	}
 	if r := got.Provisioning.Rules[0]; r.ID != rule.ID || !r.Active || r.Mappings != 9 || r.Published != "published" {
 		t.Errorf("provisioning = %+v", r)
+	}
+}
+
+// PingOne's names reach --json inert too: JSON escapes ESC and BEL, but a
+// bidi override or a zero-width space would still reorder or hide text
+// when the document is printed.
+func TestShowAndDoctorJSONMakeARulesTextInert(t *testing.T) {
+	w := newWorld(t, simulator.Options{})
+	const hostile = "Rule \x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \u202egnp.exe\u200b \x1b[2J"
+	ctx, c, env := context.Background(), w.client(t), simulator.DemoEnvironmentID
+	dir, err := c.CreateDirectoryStore(ctx, env, "PingOne Directory")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := c.CreatePlan(ctx, env, &api.PlanRequest{Name: "sfstore", Status: api.PlanStatusActive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateRule(ctx, env, &api.RuleRequest{Name: hostile, Active: true, PlanID: plan.ID,
+		SourceStoreID: dir.ID, TargetStoreID: healthyID,
+		PopulationExpression: `email ew "` + hostile + `"`}); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"show", healthyName, "--json"}, {"doctor", healthyName, "--json"},
+		{"show", healthyName}, {"doctor", healthyName}} {
+		out, _, _ := w.run(t, nil, args...)
+		if !strings.Contains(out, "gnp.exe") {
+			t.Errorf("%s lacks the rule:\n%s", strings.Join(args, " "), out)
+		}
+		for _, bad := range []string{"\x1b", `\u001b`, "\u202e", "\u200b", "\x07", `\u0007`} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s prints %q:\n%s", strings.Join(args, " "), bad, out)
+			}
+		}
+	}
+}
+
+func TestDoctorHelpExplainsTheStoreTheChecksAndTheExitStatus(t *testing.T) {
+	out, _, err := runCLI(t, cli.Deps{}, nil, "doctor", "--help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"sfstore doctor [STORE] [flags]", "With a STORE (its name or ID)", "PASS, WARN or FAIL",
+		"Exit status: 0 when nothing fails", "1 when a check fails", "2 for a usage error", "130 when interrupted",
+		`sfstore doctor --demo "Salesforce partner community"`} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("doctor --help lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -16,7 +16,11 @@ func (j *judge) sync() cards.CheckLine {
 		return skip(linkSync, "the store could not be read")
 	}
 	ss := st.SyncStatus
-	if ss == nil || ss.SyncState == "" {
+	noRule := j.rule == nil && j.c.RulesErr == nil
+	switch {
+	case (ss == nil || ss.SyncState == "") && noRule:
+		return skip(linkSync, "PingOne has not synced the store: no rule targets it")
+	case ss == nil || ss.SyncState == "":
 		return j.bad(cards.Warn, linkSync, "PingOne has not synced the store yet: it syncs once an active rule on it is published", "publish")
 	}
 	d := Diagnose(*st, j.ref)
@@ -40,6 +44,9 @@ func (j *judge) sync() cards.CheckLine {
 		return j.bad(cards.Fail, linkSync, "FAILED: "+counts+details, fix)
 	case ss.FailedCount > 0:
 		return j.bad(cards.Warn, linkSync, strings.ToUpper(ss.SyncState)+", but some users failed: "+counts+details, fix)
+	}
+	if noRule { // a status left by a rule since deleted: nothing syncs now
+		return skip(linkSync, "no rule targets the store, so nothing syncs now; PingOne's last status, "+strings.ToUpper(ss.SyncState)+": "+counts+", is an earlier rule's")
 	}
 	return pass(linkSync, strings.ToUpper(ss.SyncState)+": "+counts)
 }

@@ -171,10 +171,18 @@ func TestDoctorNamesTheMissingLinkAndItsFix(t *testing.T) {
 func TestDoctorSkipsWhatDependsOnAMissingRuleOrStore(t *testing.T) {
 	c := goodChain()
 	c.Rules = nil
-	for _, check := range []string{linkScope, linkMappings, linkPublished} {
+	for _, check := range []string{linkScope, linkMappings, linkPublished, linkSync} {
 		if l := line(t, judgeLines(c, connOK), check); l.Status != cards.Skip {
 			t.Errorf("%s without a rule: %+v", check, l)
 		}
+	}
+	c.Store.SyncStatus = nil // never synced: not a publish that is missing
+	if l := line(t, judgeLines(c, connOK), linkSync); l.Status != cards.Skip {
+		t.Errorf("sync without a rule, never synced: %+v", l)
+	}
+	c.Store.SyncStatus = &api.SyncStatus{SyncState: "FAILED", FailedCount: 3, UserTotal: 3}
+	if l := line(t, judgeLines(c, connOK), linkSync); l.Status != cards.Fail {
+		t.Errorf("a failed sync without a rule still fails, its details shown: %+v", l)
 	}
 	c = goodChain()
 	c.Rules, c.RulesErr = nil, &api.Error{Op: api.OpListRules, StatusCode: 403, Code: "ACCESS_FAILED"}

@@ -66,3 +66,20 @@ func scopeOf(r chain.Rule) string {
 	}
 	return strings.Join(names, ", ") + "; filter " + r.PopulationExpression
 }
+
+// inert is p with PingOne's text made inert by clean, for --json, as the
+// card does for the terminal: JSON escapes control characters but not
+// the bidi and zero-width ones a rule's name or filter may carry.
+func inert(p *cards.Provisioning, clean func(string) string) *cards.Provisioning {
+	if p == nil {
+		return nil
+	}
+	out := *p
+	out.Unknown = clean(p.Unknown)
+	out.Rules = make([]cards.ProvisioningRule, len(p.Rules))
+	for i, r := range p.Rules {
+		r.ID, r.Name, r.Scope, r.LastSync = clean(r.ID), clean(r.Name), clean(r.Scope), clean(r.LastSync)
+		out.Rules[i] = r
+	}
+	return &out
+}

@@ -49,7 +49,7 @@ func Show(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
 		d = d.inDemo()
 	}
 	if s.Opts.JSON {
-		return s.WriteJSON(showJSON{Store: f.Store.Masked(), Diagnosis: d, Provisioning: prov})
+		return s.WriteJSON(showJSON{Store: f.Store.Masked(), Diagnosis: d, Provisioning: inert(prov, s.OutStyles.Clean)})
 	}
 	advice := d.Advice()
 	advice.Provisioning = prov
