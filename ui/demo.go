@@ -1,63 +1,9 @@
 package ui
 
-import (
-	"fmt"
-	"time"
+import "sfstore/ui/settings"
 
-	"sfstore/api/salesforce"
-	"sfstore/api/salesforce/sfsim"
-	"sfstore/api/simulator"
-	"sfstore/secrets"
-	"sfstore/ui/settings"
-)
-
-// DemoPingOneToken is the PingOne access token the demo's simulator
-// accepts when "Paste an access token" is chosen.
-const DemoPingOneToken = simulator.DemoAccessToken
-
-// StartDemo points opts at a PingOne simulator and a simulated Salesforce
-// org, both on loopback, with a keyring in memory, and gives a the demo's
-// worker app: nothing leaves the machine. latency delays each PingOne
-// answer so spinners can be seen. The returned stop shuts both down.
-func StartDemo(opts *Options, a *settings.Answers, latency time.Duration) (stop func(), err error) {
-	simOpts := simulator.DemoOptions()
-	simOpts.Latency = latency
-	// One page: the demo's few stores need no paging, and each page would
-	// cost the demo's latency again.
-	simOpts.PageSize = 0
-	sim, err := simulator.Start(simOpts)
-	if err != nil {
-		return nil, fmt.Errorf("start the demo PingOne: %w", err)
-	}
-	org, err := sfsim.Start(sfsim.Options{})
-	if err != nil {
-		sim.Close()
-		return nil, fmt.Errorf("start the demo Salesforce org: %w", err)
-	}
-	opts.Demo = true
-	opts.APIURL, opts.AuthURL = sim.URL(), sim.URL()
-	opts.Keyring = secrets.NewMemory()
-	// The demo org signs in by itself: its "browser" follows the authorize
-	// redirect to the callback, on any free port. Pasted tokens are checked
-	// against it too, never against the real domain typed.
-	opts.Salesforce.LoginURL = org.URL()
-	opts.Salesforce.InstanceURL = org.URL()
-	opts.Salesforce.CallbackPort = salesforce.AnyPort
-	opts.Salesforce.OpenBrowser = org.FollowRedirects
-	FillDemoAnswers(a)
-	return func() { _ = org.Close(); sim.Close() }, nil
-}
-
-// FillDemoAnswers gives the demo a worker app, so a first try does not
-// start with typing two UUIDs; every value can still be changed.
-func FillDemoAnswers(a *settings.Answers) {
-	if a.WorkerEnvironmentID == "" {
-		a.WorkerEnvironmentID = simulator.DemoEnvironmentID
-	}
-	if a.WorkerClientID == "" {
-		a.WorkerClientID = "6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10"
-	}
-}
+// The demo's simulators are wired where the program is put together
+// (ui/cli); the create flow only knows that it runs in one (Options.Demo).
 
 // demoWorkerSecret signs in to the demo's PingOne, which takes any secret:
 // someone trying `sfstore list --demo` or `doctor --demo` has nothing to

@@ -22,7 +22,11 @@ import (
 type Options struct {
 	APIURL, AuthURL string // override the region's hosts when set
 
-	Demo       bool
+	Demo bool
+	// DemoPingOneToken is, in the demo, the PingOne access token its
+	// simulator takes, which the paste-a-token question names.
+	DemoPingOneToken string
+
 	Accessible bool // plain prompts and cards without borders
 	NoInput    bool // never prompt: every answer is supplied
 

@@ -171,7 +171,7 @@ func (a *app) newSession(cmd *cobra.Command, ans settings.Answers, opts ui.Optio
 	stop := func() {}
 	if opts.Demo {
 		var err error
-		if stop, err = ui.StartDemo(&opts, &ans, a.deps.DemoLatency); err != nil {
+		if stop, err = StartDemo(&opts, &ans, a.deps.DemoLatency); err != nil {
 			return nil, nil, err
 		}
 	} else if a.deps.Keyring != nil {
