@@ -63,7 +63,9 @@ func TestEditSendsOnlyTheChangeInOnePUT(t *testing.T) {
 // secrets: a script must supply the new app's.
 func TestEditOfTheAppNeedsTheNewAppsSecrets(t *testing.T) {
 	b := newBench(t, simulator.Options{})
-	move := func(a *settings.Answers) error { return settings.FieldSalesforceDomain.Set(a, "other.my.salesforce.com") }
+	move := func(a *settings.Answers) error {
+		return settings.FieldSalesforceDomain.Set(a, "other.my.salesforce.com")
+	}
 	r := b.session(t, nil)
 	_, err := Edit(context.Background(), r.s, NewScript(r.s, false), failedID, move)
 	var input *settings.InputError

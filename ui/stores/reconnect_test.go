@@ -15,7 +15,9 @@ import (
 // withTokens is a run given new tokens, as from SALESFORCE_ACCESS_TOKEN
 // and SALESFORCE_REFRESH_TOKEN.
 func withTokens(access, refresh string) func(*settings.Answers, *ui.Options) {
-	return func(a *settings.Answers, _ *ui.Options) { a.SalesforceAccessToken, a.SalesforceRefreshToken = access, refresh }
+	return func(a *settings.Answers, _ *ui.Options) {
+		a.SalesforceAccessToken, a.SalesforceRefreshToken = access, refresh
+	}
 }
 
 // New tokens the org accepts go to PingOne in one PUT that changes only
