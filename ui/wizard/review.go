@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 
 	"sfstore/api"
 	"sfstore/ui"
@@ -84,22 +85,29 @@ func (w *Wizard) reviewBodies() []func(int) string {
 	}
 }
 
+// reviewNote is a line right above the review's actions, cleaned, drawn
+// in its style at the screen's width.
+type reviewNote struct {
+	text  string
+	style lipgloss.Style
+}
+
 // reviewNotes are the lines right above the actions: the last test's
 // result, then what is missing or wrong.
-func (w *Wizard) reviewNotes(problems []settings.FieldError) []string {
-	var notes []string
+func (w *Wizard) reviewNotes(problems []settings.FieldError) []reviewNote {
+	var notes []reviewNote
 	if msg, passed := w.s.TestResult(); msg != "" {
 		style := w.st.Bad
 		if passed {
 			style = w.st.OK
 		}
-		notes = append(notes, style.Render(cards.Wrap(w.st.Clean(msg), w.s.ErrWidth)))
+		notes = append(notes, reviewNote{w.st.Clean(msg), style})
 	}
 	for _, n := range w.a.CaseNotes() {
-		notes = append(notes, w.st.Muted.Render(cards.Wrap(w.st.Clean(n+"."), w.s.ErrWidth)))
+		notes = append(notes, reviewNote{w.st.Clean(n + "."), w.st.Muted})
 	}
 	for _, p := range problems {
-		notes = append(notes, w.st.Bad.Render(cards.Wrap(w.st.Clean("✗ "+p.Error()), w.s.ErrWidth)))
+		notes = append(notes, reviewNote{w.st.Clean("✗ " + p.Error()), w.st.Bad})
 	}
 	return notes
 }

@@ -1,0 +1,54 @@
+package wizard
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"sfstore/api/simulator"
+	"sfstore/secrets"
+	"sfstore/ui"
+	"sfstore/ui/settings/settingstest"
+)
+
+// testedWizard is screenWizard after a connection test that passed,
+// against the simulator, with the answers as they are.
+func testedWizard(t *testing.T) *Wizard {
+	t.Helper()
+	sim, err := simulator.Start(simulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(sim.Close)
+	s := ui.NewSession(context.Background(), settingstest.Filled(), ui.Options{APIURL: sim.URL(), AuthURL: sim.URL(), Keyring: secrets.NewMemory()},
+		ui.Streams{Out: io.Discard, Err: io.Discard, OutWidth: 80, ErrWidth: 80})
+	s.ReviewShowsTest = true
+	if err := s.TestConnection(context.Background(), ui.NewScript(s)); err != nil {
+		t.Fatal(err)
+	}
+	if _, passed := s.TestResult(); !passed {
+		t.Fatal("the test did not pass")
+	}
+	return New(s)
+}
+
+// After a passed test its result sits above the actions; on a short
+// screen the lines around them give way, and the heading stays on screen
+// with Create and the whole environment ID.
+func TestScreenReviewAfterAPassedTestKeepsItsHeading(t *testing.T) {
+	w := testedWizard(t)
+	for _, sz := range [][2]int{{80, 24}, {40, 12}, {200, 50}} {
+		m := w.newReviewModel()
+		size(m, sz[0], sz[1])
+		view := m.View()
+		for _, want := range []string{"Review: this is what will be sent", "✓ PingOne connected to Salesforce", "> c  Create the store in environment",
+			w.a.TargetEnvironmentID()} {
+			if !strings.Contains(view, want) {
+				t.Errorf("the review at %dx%d after a passed test lacks %q:\n%s", sz[0], sz[1], want, view)
+			}
+		}
+		requireScreen(t, fmt.Sprintf("review-tested-%dx%d", sz[0], sz[1]), view, sz[0], sz[1])
+	}
+}
