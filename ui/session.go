@@ -63,6 +63,10 @@ type Streams struct {
 	// OutTTY and ErrTTY say whether each is a terminal: cards are boxed
 	// only on one.
 	OutTTY, ErrTTY bool
+	// Height is the rows of the terminal both write to, 0 when unknown or
+	// not one: on a short screen the result card gives way to the
+	// question after it.
+	Height int
 }
 
 // Session is one run: its answers and switches, the services it talks to,
@@ -76,6 +80,7 @@ type Session struct {
 	Out, Err io.Writer
 	OutWidth int
 	ErrWidth int
+	Height   int // the terminal's rows, 0 when unknown (Streams.Height)
 	// OutStyles and ErrStyles draw for stdout and stderr.
 	OutStyles, ErrStyles cards.Styles
 
@@ -116,7 +121,7 @@ func NewSession(ctx context.Context, a settings.Answers, opts Options, io Stream
 	s := &Session{ctx: ctx, Answers: &a, Opts: opts, Secrets: &term.Secrets{}, In: io.In}
 	s.Secrets.Add(a.Secrets()...)
 	s.Out, s.Err = term.NewWriter(io.Out, s.Secrets), term.NewWriter(io.Err, s.Secrets)
-	s.OutWidth, s.ErrWidth = widthOr80(io.OutWidth), widthOr80(io.ErrWidth)
+	s.OutWidth, s.ErrWidth, s.Height = widthOr80(io.OutWidth), widthOr80(io.ErrWidth), max(io.Height, 0)
 	s.OutStyles = s.styles(io.Out, !io.OutTTY)
 	s.ErrStyles = s.styles(io.Err, !io.ErrTTY)
 	if opts.Debug != nil {

@@ -156,7 +156,17 @@ func (a *app) streams() ui.Streams {
 		In: a.io.In, Out: a.io.Out, Err: a.io.Err,
 		OutWidth: term.Width(a.io.Out), ErrWidth: term.Width(a.io.Err),
 		OutTTY: term.IsTerminal(a.io.Out), ErrTTY: term.IsTerminal(a.io.Err),
+		Height: a.height(),
 	}
+}
+
+// height is the terminal's rows when stdout and stderr are both one (the
+// result card and the question after it share it), else 0.
+func (a *app) height() int {
+	if !term.IsTerminal(a.io.Out) {
+		return 0
+	}
+	return term.Height(a.io.Err)
 }
 
 // interactive says whether to prompt: only with a terminal on both ends,

@@ -240,7 +240,7 @@ func (w *Wizard) AllowDuplicate(ctx context.Context, dup api.Store) (bool, error
 func (w *Wizard) Publish(ctx context.Context) (bool, error) {
 	publish := false
 	f := w.form(huh.NewGroup(w.yesNo("Create a propagation revision now?",
-		"The store then shows in the admin console. This starts a resync of the environment's stores.",
+		"Shows the store in the admin console; resyncs the environment's stores.",
 		&publish)).Title(w.titleText("Publish")))
 	err := w.run(ctx, f)
 	return publish, err

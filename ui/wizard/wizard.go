@@ -153,12 +153,13 @@ func (w *Wizard) printHeader() {
 	if e := w.s.Editing; e != nil {
 		what = " · change the Salesforce store " + w.st.Clean(e.Original.Name)
 	}
+	// Wrapped between words here: the terminal would fold it mid-word.
 	title := w.st.Title.Render("sfstore") + w.st.Muted.Render(what)
 	if w.s.Opts.Demo {
 		title = w.st.Demo.Render("DEMO") + " " + title + "\n" +
 			w.st.Muted.Render("A built-in PingOne simulator answers; nothing leaves this machine.")
 	}
-	fmt.Fprintln(w.s.Err, title)
+	fmt.Fprintln(w.s.Err, cards.Wrap(title, w.s.ErrWidth))
 }
 
 // run runs a form, turns Ctrl-C into ui.ErrCancelled, and records the
