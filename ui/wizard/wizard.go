@@ -127,11 +127,17 @@ func (w *Wizard) describe(f *settings.Field, description string) string {
 	return description
 }
 
-// form applies the wizard-wide settings to a new form.
+// form applies the wizard-wide settings to a new form. Accessible mode
+// prints through a lineWrapper, so its one-line prompts break between
+// words rather than where the terminal folds them.
 func (w *Wizard) form(groups ...*huh.Group) *huh.Form {
+	out, in := w.s.Err, w.s.In
+	if w.s.Opts.Accessible {
+		out, in = wrapLines(out, in, w.s.ErrWidth)
+	}
 	return huh.NewForm(groups...).
-		WithInput(w.s.In).
-		WithOutput(w.s.Err).
+		WithInput(in).
+		WithOutput(out).
 		WithTheme(w.theme).
 		WithAccessible(w.s.Opts.Accessible).
 		WithShowHelp(true)
