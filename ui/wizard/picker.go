@@ -17,7 +17,11 @@ type pickOption struct {
 	// pinned options ("Type an ID instead") stay listed whatever is
 	// typed: they are the way out when nothing matches.
 	pinned bool
-	lower  string // label in lower case, for filtering
+	// short is shown instead of a label too long for the screen, when
+	// cutting the label would cut what tells the options apart (a
+	// store's ID).
+	short string
+	lower string // label in lower case, for filtering
 }
 
 // pickerModel is a select for long lists (10,000 profiles): typing filters
@@ -271,7 +275,12 @@ func (m *pickerModel) View() string {
 	lines = append(lines, bar+"Filter: "+m.filter+"▏ "+m.st.Muted.Render("("+count+")"))
 	rows := m.rows()
 	for i := m.top; i < min(m.top+rows, len(m.match)); i++ {
-		label := ansi.Truncate(m.opts[m.match[i]].label, width-4, "…")
+		o := m.opts[m.match[i]]
+		label := o.label
+		if o.short != "" && ansi.StringWidth(label) > width-4 {
+			label = o.short
+		}
+		label = ansi.Truncate(label, width-4, "…")
 		if i == m.cursor {
 			lines = append(lines, bar+m.st.Title.Render("> "+label))
 		} else {

@@ -52,3 +52,24 @@ func TestScreenReviewAfterAPassedTestKeepsItsHeading(t *testing.T) {
 		requireScreen(t, fmt.Sprintf("review-tested-%dx%d", sz[0], sz[1]), view, sz[0], sz[1])
 	}
 }
+
+// The same-named stores' picker shows each whole ID, what tells them
+// apart, even where the rest of the label does not fit.
+func TestScreenChooseStoreShowsWholeIDs(t *testing.T) {
+	w := screenWizard(t)
+	twins := tenThousandTwins()[:30]
+	for _, sz := range [][2]int{{80, 24}, {40, 12}, {200, 50}} {
+		heading, title, desc := w.chooseStoreText("Salesforce", twins)
+		m := newPicker(w.st, heading, title, desc, inert(w.storeOptions(twins)), twins[0].ID)
+		size(m, sz[0], sz[1])
+		view := m.View()
+		if !strings.Contains(view, "> "+twins[0].ID) || !strings.Contains(view, "30 Salesforce stores are named") {
+			t.Errorf("the picker at %dx%d:\n%s", sz[0], sz[1], view)
+		}
+		keys(m, runes("0017"))
+		if v := m.View(); !strings.Contains(v, "(1 of 30)") || !strings.Contains(v, "> "+twins[17].ID) {
+			t.Errorf("typing part of an ID at %dx%d:\n%s", sz[0], sz[1], v)
+		}
+		requireScreen(t, fmt.Sprintf("choose-store-%dx%d", sz[0], sz[1]), view, sz[0], sz[1])
+	}
+}

@@ -50,7 +50,8 @@ func (w *Wizard) chooseStoreText(ref string, candidates []api.Store) (heading, t
 func (w *Wizard) storeOptions(candidates []api.Store) []pickOption {
 	opts := make([]pickOption, 0, len(candidates))
 	for _, st := range candidates {
-		opts = append(opts, pickOption{label: w.st.Clean(st.ID + " · " + st.Status + " · " + stores.SyncLabel(st)), value: st.ID})
+		id := w.st.Clean(st.ID)
+		opts = append(opts, pickOption{label: id + " · " + w.st.Clean(st.Status) + " · " + stores.SyncLabel(st), value: st.ID, short: id})
 	}
 	return opts
 }

@@ -41,7 +41,7 @@ func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(c
 	defer cancel()
 	if w.s.Opts.Accessible {
 		// No animation for screen readers: one line, then the outcome.
-		fmt.Fprintln(w.s.Err, title+"…")
+		fmt.Fprintln(w.s.Err, cards.Wrap(title+"…", w.s.ErrWidth))
 		err := work(workCtx, func(string) {})
 		if workCtx.Err() != nil {
 			return ui.ErrCancelled
