@@ -92,6 +92,15 @@ type reviewNote struct {
 	style lipgloss.Style
 }
 
+// render is the note wrapped at width, each line styled alone.
+func (n reviewNote) render(width int) string {
+	lines := strings.Split(cards.Wrap(n.text, width), "\n")
+	for i, l := range lines {
+		lines[i] = n.style.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // reviewNotes are the lines right above the actions: the last test's
 // result, then what is missing or wrong.
 func (w *Wizard) reviewNotes(problems []settings.FieldError) []reviewNote {

@@ -76,12 +76,10 @@ func (m *reviewModel) oneLine(text string) string {
 func (m *reviewModel) noteLines(sq squeeze) []string {
 	lines := make([]string, 0, len(m.notes))
 	for _, n := range m.notes {
-		text := cards.Wrap(n.text, m.lineWidth())
 		if sq >= squeezeNotes {
-			text = m.oneLine(n.text)
-		}
-		for _, l := range strings.Split(text, "\n") {
-			lines = append(lines, n.style.Render(l))
+			lines = append(lines, n.style.Render(m.oneLine(n.text)))
+		} else {
+			lines = append(lines, n.render(m.lineWidth()))
 		}
 	}
 	return lines

@@ -73,3 +73,41 @@ func TestScreenChooseStoreShowsWholeIDs(t *testing.T) {
 		requireScreen(t, fmt.Sprintf("choose-store-%dx%d", sz[0], sz[1]), view, sz[0], sz[1])
 	}
 }
+
+// The accessible review reads a passed test's result out as words, wrapped
+// between them, before its question.
+func TestAccessibleReviewReadsOutThePassedTest(t *testing.T) {
+	w := testedWizard(t)
+	var out strings.Builder
+	w.s.Opts.Accessible = true
+	w.s.Err, w.s.ErrWidth = &out, 40
+	w.s.In = &oneLineAtATime{lines: []string{"\n", "8\n"}} // keep saving the secrets; Cancel
+	act, err := w.reviewAccessible(context.Background())
+	if err != nil {
+		t.Fatalf("review: %v\n%s", err, out.String())
+	}
+	got := out.String()
+	if act.Kind != ui.ActCancel {
+		t.Errorf("action %v, want cancel:\n%s", act, got)
+	}
+	if !strings.Contains(got, "✓ PingOne connected to Salesforce with\nthese settings.") || strings.Contains(got, "{") {
+		t.Errorf("the test's result as read out:\n%s", got)
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if w := len([]rune(l)); w > 40 && !strings.Contains(l, "abfba8f6") {
+			t.Errorf("a line of %d: %q", w, l)
+		}
+	}
+}
+
+// oneLineAtATime gives one line a read, as a terminal in line mode does.
+type oneLineAtATime struct{ lines []string }
+
+func (r *oneLineAtATime) Read(p []byte) (int, error) {
+	if len(r.lines) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, r.lines[0])
+	r.lines = r.lines[1:]
+	return n, nil
+}
