@@ -30,8 +30,8 @@ func openPTY(t *testing.T) *os.File {
 
 func TestATerminalIsToldFromPipesAndItsWidthRead(t *testing.T) {
 	tty := openPTY(t)
-	if !term.IsTerminal(tty) || term.Width(tty) != 100 {
-		t.Errorf("a 100-column pty: terminal %v, width %d", term.IsTerminal(tty), term.Width(tty))
+	if !term.IsTerminal(tty) || term.Width(tty) != 100 || term.Height(tty) != 30 {
+		t.Errorf("a 100×30 pty: terminal %v, %d×%d", term.IsTerminal(tty), term.Width(tty), term.Height(tty))
 	}
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -39,7 +39,7 @@ func TestATerminalIsToldFromPipesAndItsWidthRead(t *testing.T) {
 	}
 	defer r.Close()
 	defer w.Close()
-	if term.IsTerminal(r) || term.Width(w) != 0 {
+	if term.IsTerminal(r) || term.Width(w) != 0 || term.Height(w) != 0 || term.Height(struct{}{}) != 0 {
 		t.Error("a pipe passes for a terminal")
 	}
 }
