@@ -175,27 +175,6 @@ func (s *Session) Say(style lipgloss.Style, text string) error {
 	return err
 }
 
-// demoMarked is wrapStyled with the DEMO marker before the text, wrapped
-// with it so the marker takes its place on the first line.
-func demoMarked(st cards.Styles, style lipgloss.Style, text string, width int) string {
-	mark := st.Demo.Render("DEMO")
-	// A stand-in as wide as the marker drawn (it is padded) is wrapped in
-	// its place, so the first line keeps to the width.
-	stand := strings.Repeat("D", lipgloss.Width(mark))
-	lines := strings.Split(cards.Wrap(stand+" "+st.Clean(text), width), "\n")
-	for i, l := range lines {
-		if i > 0 {
-			lines[i] = style.Render(l)
-			continue
-		}
-		lines[0] = mark
-		if rest := strings.TrimPrefix(strings.TrimPrefix(l, stand), " "); rest != "" {
-			lines[0] += " " + style.Render(rest)
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
 // wrapStyled cleans, wraps and styles text. Each line is styled alone:
 // lipgloss pads a block's lines to one width, which leaves trailing spaces
 // in logs.

@@ -82,3 +82,15 @@ func (w *Wizard) pickAccessible(ctx context.Context, heading, title, desc, note 
 	}
 	return chosen, nil
 }
+
+// countReal counts the listed options that match, leaving out the pinned
+// ways out.
+func (m *pickerModel) countReal() int {
+	n := 0
+	for _, i := range m.match {
+		if !m.opts[i].pinned {
+			n++
+		}
+	}
+	return n
+}

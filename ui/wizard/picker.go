@@ -292,15 +292,3 @@ func (m *pickerModel) View() string {
 	}
 	return strings.Join(append(lines, f.help), "\n")
 }
-
-// countReal counts the listed options that match, leaving out the pinned
-// ways out.
-func (m *pickerModel) countReal() int {
-	n := 0
-	for _, i := range m.match {
-		if !m.opts[i].pinned {
-			n++
-		}
-	}
-	return n
-}
