@@ -196,3 +196,17 @@ func TestWithoutAKeyringNothingIsListedOrForgotten(t *testing.T) {
 		t.Errorf("forget with an unavailable keyring = %v", err)
 	}
 }
+
+// The demo's keyring is its own: the list says so, its JSON does not.
+func TestListInTheDemoSaysDEMO(t *testing.T) {
+	for _, asJSON := range []bool{false, true} {
+		r := session(t, secrets.NewMemory(), asJSON)
+		r.s.Opts.Demo = true
+		if err := secretscmd.List(context.Background(), r.s); err != nil {
+			t.Fatal(err)
+		}
+		if got := r.out.String(); strings.Contains(got, "DEMO") == asJSON {
+			t.Errorf("the demo's list (JSON %v):\n%s", asJSON, got)
+		}
+	}
+}
