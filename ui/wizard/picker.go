@@ -63,7 +63,6 @@ const pickerRows = 10
 func newPicker(st cards.Styles, heading, title, desc string, opts []pickOption, value string) *pickerModel {
 	m := &pickerModel{st: st, heading: heading, title: title, desc: desc, opts: opts}
 	for i := range m.opts {
-		m.opts[i].lower = strings.ToLower(m.opts[i].label)
 		if !m.opts[i].pinned {
 			m.total++
 		}
@@ -190,7 +189,13 @@ func (m *pickerModel) refilter(narrower bool) {
 	}
 	match := make([]int, 0, len(from))
 	for _, i := range from {
-		if needle == "" || m.opts[i].pinned || strings.Contains(m.opts[i].lower, needle) {
+		o := &m.opts[i]
+		if needle != "" && !o.pinned && o.lower == "" {
+			// Lowered at the first letter typed, not before the first
+			// frame: most pickers are answered without a filter.
+			o.lower = strings.ToLower(o.label)
+		}
+		if needle == "" || o.pinned || strings.Contains(o.lower, needle) {
 			match = append(match, i)
 		}
 	}
