@@ -46,15 +46,17 @@ func (c *Client) CreateDirectoryStore(ctx context.Context, envID, name string) (
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
 func (c *Client) FindDirectoryStores(ctx context.Context, envID string) ([]Store, error) {
-	all, err := c.ListStores(ctx, envID)
-	if err != nil {
-		return nil, err
-	}
+	// Summaries: an environment can hold 100,000 Salesforce stores, and
+	// of a directory store only its ID, name and status are used.
 	var found []Store
-	for _, s := range all {
+	err := c.EachStoreSummary(ctx, envID, func(s Store) error {
 		if strings.EqualFold(s.Type, StoreTypeDirectory) {
 			found = append(found, s)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return found, nil
 }

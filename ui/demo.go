@@ -1,63 +1,16 @@
 package ui
 
 import (
-	"fmt"
-	"time"
+	"strings"
 
-	"sfstore/api/salesforce"
-	"sfstore/api/salesforce/sfsim"
-	"sfstore/api/simulator"
-	"sfstore/secrets"
+	"github.com/charmbracelet/lipgloss"
+
+	"sfstore/ui/cards"
 	"sfstore/ui/settings"
 )
 
-// DemoPingOneToken is the PingOne access token the demo's simulator
-// accepts when "Paste an access token" is chosen.
-const DemoPingOneToken = simulator.DemoAccessToken
-
-// StartDemo points opts at a PingOne simulator and a simulated Salesforce
-// org, both on loopback, with a keyring in memory, and gives a the demo's
-// worker app: nothing leaves the machine. latency delays each PingOne
-// answer so spinners can be seen. The returned stop shuts both down.
-func StartDemo(opts *Options, a *settings.Answers, latency time.Duration) (stop func(), err error) {
-	simOpts := simulator.DemoOptions()
-	simOpts.Latency = latency
-	// One page: the demo's few stores need no paging, and each page would
-	// cost the demo's latency again.
-	simOpts.PageSize = 0
-	sim, err := simulator.Start(simOpts)
-	if err != nil {
-		return nil, fmt.Errorf("start the demo PingOne: %w", err)
-	}
-	org, err := sfsim.Start(sfsim.Options{})
-	if err != nil {
-		sim.Close()
-		return nil, fmt.Errorf("start the demo Salesforce org: %w", err)
-	}
-	opts.Demo = true
-	opts.APIURL, opts.AuthURL = sim.URL(), sim.URL()
-	opts.Keyring = secrets.NewMemory()
-	// The demo org signs in by itself: its "browser" follows the authorize
-	// redirect to the callback, on any free port. Pasted tokens are checked
-	// against it too, never against the real domain typed.
-	opts.Salesforce.LoginURL = org.URL()
-	opts.Salesforce.InstanceURL = org.URL()
-	opts.Salesforce.CallbackPort = salesforce.AnyPort
-	opts.Salesforce.OpenBrowser = org.FollowRedirects
-	FillDemoAnswers(a)
-	return func() { _ = org.Close(); sim.Close() }, nil
-}
-
-// FillDemoAnswers gives the demo a worker app, so a first try does not
-// start with typing two UUIDs; every value can still be changed.
-func FillDemoAnswers(a *settings.Answers) {
-	if a.WorkerEnvironmentID == "" {
-		a.WorkerEnvironmentID = simulator.DemoEnvironmentID
-	}
-	if a.WorkerClientID == "" {
-		a.WorkerClientID = "6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10"
-	}
-}
+// The demo's simulators are wired where the program is put together
+// (ui/cli); the create flow only knows that it runs in one (Options.Demo).
 
 // demoWorkerSecret signs in to the demo's PingOne, which takes any secret:
 // someone trying `sfstore list --demo` or `doctor --demo` has nothing to
@@ -71,4 +24,25 @@ func (s *Session) DemoSignIn() {
 		a.WorkerClientSecret = demoWorkerSecret
 		s.NoteSecrets()
 	}
+}
+
+// demoMarked is wrapStyled with the DEMO marker before the text, wrapped
+// with it so the marker takes its place on the first line.
+func demoMarked(st cards.Styles, style lipgloss.Style, text string, width int) string {
+	mark := st.Demo.Render("DEMO")
+	// A stand-in as wide as the marker drawn (it is padded) is wrapped in
+	// its place, so the first line keeps to the width.
+	stand := strings.Repeat("D", lipgloss.Width(mark))
+	lines := strings.Split(cards.Wrap(stand+" "+st.Clean(text), width), "\n")
+	for i, l := range lines {
+		if i > 0 {
+			lines[i] = style.Render(l)
+			continue
+		}
+		lines[0] = mark
+		if rest := strings.TrimPrefix(strings.TrimPrefix(l, stand), " "); rest != "" {
+			lines[0] += " " + style.Render(rest)
+		}
+	}
+	return strings.Join(lines, "\n")
 }

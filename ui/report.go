@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"sfstore/api"
 	"sfstore/ui/cards"
 	"sfstore/ui/term"
@@ -22,11 +24,35 @@ func (s *Session) ReportCreated(store *api.Store) {
 	if s.Opts.JSON {
 		err = writeJSON(s.Out, store.Masked())
 	} else {
-		_, err = fmt.Fprintln(s.Out, cards.RenderStoreSummary(s.OutStyles, store, s.OutWidth, s.Opts.Demo, s.Editing != nil))
+		_, err = fmt.Fprintln(s.Out, s.resultCard(store))
 	}
 	if err != nil {
 		fmt.Fprintf(s.Err, "sfstore: the store was %s (id %s), but its details could not be written to stdout: %s\n", s.verbDone(), term.Line(store.ID), term.Line(err.Error()))
 	}
+}
+
+// publishQuestionRows is what the question after the result card takes
+// at 40 columns: its title, the question, two lines of description, the
+// buttons and the help, with the blank lines between.
+const publishQuestionRows = 9
+
+// resultCard is the created (or updated) store's card that leaves the
+// question after it room on the screen, so the headline is not scrolled
+// away: the summary, else a short card, else the short card unboxed.
+func (s *Session) resultCard(store *api.Store) string {
+	demo, updated := s.Opts.Demo, s.Editing != nil
+	card := cards.RenderStoreSummary(s.OutStyles, store, s.OutWidth, demo, updated)
+	room := s.Height - publishQuestionRows
+	if s.Height <= 0 || lipgloss.Height(card) <= room {
+		return card
+	}
+	card = cards.RenderStoreShort(s.OutStyles, store, s.OutWidth, demo, updated)
+	if lipgloss.Height(card) <= room {
+		return card
+	}
+	plain := s.OutStyles
+	plain.Plain = true
+	return cards.RenderStoreShort(plain, store, s.OutWidth, demo, updated)
 }
 
 // ReportFailure shows a failure on stderr, titled for what failed, with

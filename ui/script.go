@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"sfstore/api"
+	"sfstore/ui/cards"
 	"sfstore/ui/settings"
 	"sfstore/ui/term"
 )
@@ -92,8 +93,8 @@ func (p *Script) Publish(context.Context) (bool, error) { return p.s.Opts.Publis
 // Task prints title and runs work: no animation, since a script's stderr is
 // often a log file. Titles carry IDs from PingOne, so the line is made inert.
 func (p *Script) Task(ctx context.Context, title string, work func(context.Context) error) error {
-	fmt.Fprintln(p.s.Err, term.Line(title)+"…")
-	err := work(WithRetryNotice(ctx, func(msg string, _ time.Time) { fmt.Fprintln(p.s.Err, msg) }))
+	fmt.Fprintln(p.s.Err, cards.Wrap(term.Line(title)+"…", p.s.ErrWidth))
+	err := work(WithRetryNotice(ctx, func(msg string, _ time.Time) { fmt.Fprintln(p.s.Err, cards.Wrap(term.Line(msg), p.s.ErrWidth)) }))
 	if ctx.Err() != nil {
 		return ErrCancelled
 	}

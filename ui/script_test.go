@@ -53,7 +53,7 @@ func newScriptRun(t *testing.T, simOpts simulator.Options) *scriptRun {
 	t.Cleanup(sim.Close)
 	r := &scriptRun{sim: sim}
 	a := settings.Defaults()
-	FillDemoAnswers(&a)
+	a.WorkerEnvironmentID, a.WorkerClientID = simulator.DemoEnvironmentID, simulator.DemoWorkerClientID
 	a.WorkerClientSecret = sentinelWorker
 	a.Name = "Salesforce production"
 	a.SalesforceDomain = "acme.my.salesforce.com"

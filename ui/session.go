@@ -22,7 +22,11 @@ import (
 type Options struct {
 	APIURL, AuthURL string // override the region's hosts when set
 
-	Demo       bool
+	Demo bool
+	// DemoPingOneToken is, in the demo, the PingOne access token its
+	// simulator takes, which the paste-a-token question names.
+	DemoPingOneToken string
+
 	Accessible bool // plain prompts and cards without borders
 	NoInput    bool // never prompt: every answer is supplied
 
@@ -63,6 +67,10 @@ type Streams struct {
 	// OutTTY and ErrTTY say whether each is a terminal: cards are boxed
 	// only on one.
 	OutTTY, ErrTTY bool
+	// Height is the rows of the terminal both write to, 0 when unknown or
+	// not one: on a short screen the result card gives way to the
+	// question after it.
+	Height int
 }
 
 // Session is one run: its answers and switches, the services it talks to,
@@ -76,6 +84,7 @@ type Session struct {
 	Out, Err io.Writer
 	OutWidth int
 	ErrWidth int
+	Height   int // the terminal's rows, 0 when unknown (Streams.Height)
 	// OutStyles and ErrStyles draw for stdout and stderr.
 	OutStyles, ErrStyles cards.Styles
 
@@ -120,7 +129,7 @@ func NewSession(ctx context.Context, a settings.Answers, opts Options, io Stream
 	s := &Session{ctx: ctx, Answers: &a, Opts: opts, Secrets: &term.Secrets{}, In: io.In}
 	s.Secrets.Add(a.Secrets()...)
 	s.Out, s.Err = term.NewWriter(io.Out, s.Secrets), term.NewWriter(io.Err, s.Secrets)
-	s.OutWidth, s.ErrWidth = widthOr80(io.OutWidth), widthOr80(io.ErrWidth)
+	s.OutWidth, s.ErrWidth, s.Height = widthOr80(io.OutWidth), widthOr80(io.ErrWidth), max(io.Height, 0)
 	s.OutStyles = s.styles(io.Out, !io.OutTTY)
 	s.ErrStyles = s.styles(io.Err, !io.ErrTTY)
 	if opts.Debug != nil {
@@ -162,9 +171,15 @@ func (s *Session) Notice(style lipgloss.Style, text string) {
 }
 
 // Say prints a result on stdout as Notice prints to stderr: a command's
-// one-line outcome, wrapped between words rather than by the terminal.
+// one-line outcome, wrapped between words rather than by the terminal. In
+// the demo it starts with the DEMO marker the demo's cards carry, so an
+// outcome pasted from a terminal never passes for a real one.
 func (s *Session) Say(style lipgloss.Style, text string) error {
-	_, err := fmt.Fprintln(s.Out, wrapStyled(s.OutStyles, style, text, s.OutWidth))
+	out := wrapStyled(s.OutStyles, style, text, s.OutWidth)
+	if s.Opts.Demo {
+		out = demoMarked(s.OutStyles, style, text, s.OutWidth)
+	}
+	_, err := fmt.Fprintln(s.Out, out)
 	return err
 }
 

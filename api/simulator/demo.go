@@ -27,6 +27,10 @@ const (
 // text, and the README can name it.
 const DemoAccessToken = "DEMO-PINGONE-TOKEN-7c3e91f0a5b24d68"
 
+// DemoWorkerClientID is the demo's worker app, filled in for a first try
+// of the demo; the simulator takes any client and secret.
+const DemoWorkerClientID = "6a4e7e1c-5d0f-4f3e-9a51-2b8f0c7d9e10"
+
 // DemoPageSize is the demo's Options.PageSize: one store a page, so listing
 // the two seeded stores already follows a next link.
 const DemoPageSize = 1

@@ -8,7 +8,7 @@ import (
 )
 
 // DemoEnvironmentID is the demo's production environment, which is also
-// the demo worker app's environment (ui.FillDemoAnswers).
+// the demo worker app's environment (the answers the demo starts with).
 const DemoEnvironmentID = "abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6"
 
 // DemoEnvironments are the environments GET /v1/environments lists when

@@ -44,7 +44,7 @@ func TestEnvironmentListDefaultsToTheDemoSet(t *testing.T) {
 		}
 	}
 	if simulator.DemoEnvironmentID != envID {
-		t.Error("the demo environment is not the one ui.FillDemoAnswers uses")
+		t.Error("the demo environment is not the demo worker app's")
 	}
 }
 

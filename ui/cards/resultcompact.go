@@ -1,8 +1,11 @@
 package cards
 
 import (
+	"github.com/charmbracelet/x/ansi"
+
 	"sfstore/api"
 	"sfstore/ui/settings"
+	"sfstore/ui/term"
 )
 
 // RenderStoreSummary is the created (or updated) store in a short card:
@@ -12,14 +15,7 @@ import (
 func RenderStoreSummary(st Styles, store *api.Store, width int, demo, updated bool) string {
 	s := store.Masked()
 	inner := st.innerWidth(width)
-	headline := "Salesforce store created"
-	if updated {
-		headline = "Salesforce store updated"
-	}
-	title := st.OK.Render("✓ ") + st.Title.Render(headline)
-	if demo {
-		title += " " + st.Demo.Render("DEMO")
-	}
+	title := resultHeadline(st, demo, updated)
 	status := s.Status
 	switch s.Status {
 	case "":
@@ -45,6 +41,36 @@ func RenderStoreSummary(st Styles, store *api.Store, width int, demo, updated bo
 		more = "This demo store is gone when sfstore exits; try sfstore list --demo."
 	}
 	return st.card(st.Card, []string{title, st.table(rows, inner), st.paragraph(st.Muted, more, inner)})
+}
+
+// resultHeadline is the first line of a result card.
+func resultHeadline(st Styles, demo, updated bool) string {
+	headline := "Salesforce store created"
+	if updated {
+		headline = "Salesforce store updated"
+	}
+	title := st.OK.Render("✓ ") + st.Title.Render(headline)
+	if demo {
+		title += " " + st.Demo.Render("DEMO")
+	}
+	return title
+}
+
+// RenderStoreShort is the created (or updated) store in three lines, for a
+// screen too short for RenderStoreSummary and the question after it: the
+// headline, the name and status, and the ID, whole (`sfstore show` has
+// the rest).
+func RenderStoreShort(st Styles, store *api.Store, width int, demo, updated bool) string {
+	s := store.Masked()
+	inner := st.innerWidth(width)
+	name := st.Clean(term.Line(s.Name))
+	if s.Status != "" {
+		name += " · " + term.Line(s.Status)
+	}
+	lines := []string{resultHeadline(st, demo, updated),
+		st.Value.Render(ansi.Truncate(name, inner, "…")),
+		st.paragraph(st.Muted, "ID "+term.Line(s.ID), inner)}
+	return st.card(st.Card, lines)
 }
 
 // environmentID is the ID of the environment a store is in, "" when

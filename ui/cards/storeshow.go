@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"sfstore/api"
 	"sfstore/ui/settings"
 	"sfstore/ui/term"
@@ -40,10 +42,7 @@ type Step struct {
 func RenderStoreDetail(st Styles, store *api.Store, advice Advice, width int, now time.Time, demo bool) string {
 	s := store.Masked()
 	inner := st.innerWidth(width)
-	title := st.syncMark(s.SyncStatus) + " " + st.Title.Render(st.Clean(term.Line(s.Name)))
-	if demo {
-		title += " " + st.Demo.Render("DEMO")
-	}
+	title := st.detailTitle(s, inner, demo)
 	rows := []row{{Label: "ID", Value: s.ID}, {Label: "Status", Value: s.Status}, {Label: "Environment", Value: environmentID(s)}}
 	if s.Description != "" {
 		rows = append(rows, row{Label: "Description", Value: s.Description})
@@ -71,6 +70,24 @@ func RenderStoreDetail(st Styles, store *api.Store, advice Advice, width int, no
 		st.alignedTable(config, inner, lw),
 	})
 	return card + renderProvisioning(st, advice.Provisioning, width, now) + renderAdvice(st, advice, width)
+}
+
+// detailTitle is the sync mark, the name and the DEMO marker, wrapped
+// between words to the card's inner width: a line wider than it would
+// widen the box past the screen, and the terminal would fold its border.
+func (st Styles) detailTitle(s api.Store, inner int, demo bool) string {
+	mark := st.syncMark(s.SyncStatus)
+	name := wrapWords(st.Clean(term.Line(s.Name)), inner-2, !st.Plain)
+	title := mark + " " + renderLines(st.Title, name, "  ")
+	if !demo {
+		return title
+	}
+	badge := st.Demo.Render("DEMO")
+	last := name[strings.LastIndex(name, "\n")+1:]
+	if 2+lipgloss.Width(last)+1+lipgloss.Width(badge) <= inner {
+		return title + " " + badge
+	}
+	return title + "\n  " + badge
 }
 
 // syncMark is the sync state in one character, for the card's title.
@@ -119,7 +136,9 @@ func renderAdvice(st Styles, a Advice, width int) string {
 		for _, step := range a.Next {
 			lines = append(lines, bullet(st.Clean(step.Text), width))
 			if step.Command != "" {
-				lines = append(lines, "    "+st.Title.Render(st.Clean(term.Line(step.Command))))
+				for _, l := range WrapCommand(st.Clean(term.Line(step.Command)), "    ", width) {
+					lines = append(lines, st.Title.Render(l))
+				}
 			}
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // it makes, so that tests fake them and provision shares them.
 type Client interface {
 	GetStore(ctx context.Context, envID, storeID string) (*api.Store, error)
-	ListStores(ctx context.Context, envID string) ([]api.Store, error)
+	FindDirectoryStores(ctx context.Context, envID string) ([]api.Store, error)
 	ListPlans(ctx context.Context, envID string) ([]api.Plan, error)
 	ListRules(ctx context.Context, envID string) ([]api.Rule, error)
 	ListRuleMappings(ctx context.Context, envID, ruleID string) ([]api.Mapping, error)
@@ -82,36 +82,41 @@ type Population struct {
 }
 
 // Read reads the chain of store storeID in environment envID, with GETs
-// only: the store, the environment's stores (for the directory ones), the
-// plans, the rules and the latest revision at once, then the mappings of
-// each rule that targets the store and, if a rule names a population, the
+// only: the store, the environment's directory stores, the plans, the
+// rules and the latest revision at once, then the mappings of each rule
+// that targets the store and, if a rule names a population, the
 // populations. Errors stay with their part; Read itself fails only when
 // ctx ends.
 func Read(ctx context.Context, client Client, envID, storeID string) (*Chain, error) {
-	c := &Chain{EnvID: envID, StoreID: storeID}
+	return read(ctx, client, envID, storeID, nil)
+}
+
+// ReadFor is Read for store st, which the caller has just read from
+// PingOne: it is taken as it is instead of being read a second time.
+func ReadFor(ctx context.Context, client Client, envID string, st api.Store) (*Chain, error) {
+	return read(ctx, client, envID, st.ID, &st)
+}
+
+func read(ctx context.Context, client Client, envID, storeID string, known *api.Store) (*Chain, error) {
+	c := &Chain{EnvID: envID, StoreID: storeID, Store: known}
 	var rules []api.Rule
-	parallel(
-		func() { c.Store, c.StoreErr = client.GetStore(ctx, envID, storeID) },
-		func() {
-			var all []api.Store
-			all, c.StoresErr = client.ListStores(ctx, envID)
-			for _, st := range all {
-				if strings.EqualFold(st.Type, api.StoreTypeDirectory) {
-					c.Directories = append(c.Directories, st)
-				}
-			}
-		},
+	jobs := []func(){
+		func() { c.Directories, c.StoresErr = client.FindDirectoryStores(ctx, envID) },
 		func() { c.Plans, c.PlansErr = client.ListPlans(ctx, envID) },
 		func() { rules, c.RulesErr = client.ListRules(ctx, envID) },
 		func() { c.Revision, c.RevisionErr = client.GetLatestRevision(ctx, envID) },
-	)
+	}
+	if known == nil {
+		jobs = append(jobs, func() { c.Store, c.StoreErr = client.GetStore(ctx, envID, storeID) })
+	}
+	parallel(jobs...)
 	for _, r := range rules {
 		if strings.EqualFold(strings.TrimSpace(r.TargetStoreID), strings.TrimSpace(storeID)) {
 			c.Rules = append(c.Rules, Rule{Rule: r})
 		}
 	}
 	var populations []api.Population
-	jobs := []func(){}
+	jobs = nil
 	for i := range c.Rules {
 		r := &c.Rules[i]
 		jobs = append(jobs, func() { r.Mappings, r.MappingsErr = client.ListRuleMappings(ctx, envID, r.ID) })

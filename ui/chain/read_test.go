@@ -3,6 +3,7 @@ package chain
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 
@@ -44,9 +45,15 @@ func (f *fakeClient) GetStore(context.Context, string, string) (*api.Store, erro
 	return f.store, f.storeErr
 }
 
-func (f *fakeClient) ListStores(context.Context, string) ([]api.Store, error) {
-	f.note("ListStores")
-	return f.stores, nil
+func (f *fakeClient) FindDirectoryStores(context.Context, string) ([]api.Store, error) {
+	f.note("FindDirectoryStores")
+	var dirs []api.Store
+	for _, st := range f.stores {
+		if strings.EqualFold(st.Type, api.StoreTypeDirectory) {
+			dirs = append(dirs, st)
+		}
+	}
+	return dirs, nil
 }
 
 func (f *fakeClient) ListPlans(context.Context, string) ([]api.Plan, error) {

@@ -177,7 +177,17 @@ func (a *app) streams() ui.Streams {
 		In: a.io.In, Out: a.io.Out, Err: a.io.Err,
 		OutWidth: term.Width(a.io.Out), ErrWidth: term.Width(a.io.Err),
 		OutTTY: term.IsTerminal(a.io.Out), ErrTTY: term.IsTerminal(a.io.Err),
+		Height: a.height(),
 	}
+}
+
+// height is the terminal's rows when stdout and stderr are both one (the
+// result card and the question after it share it), else 0.
+func (a *app) height() int {
+	if !term.IsTerminal(a.io.Out) {
+		return 0
+	}
+	return term.Height(a.io.Err)
 }
 
 // interactive says whether to prompt: only with a terminal on both ends,
@@ -192,7 +202,7 @@ func (a *app) newSession(cmd *cobra.Command, ans settings.Answers, opts ui.Optio
 	stop := func() {}
 	if opts.Demo {
 		var err error
-		if stop, err = ui.StartDemo(&opts, &ans, a.deps.DemoLatency); err != nil {
+		if stop, err = StartDemo(&opts, &ans, a.deps.DemoLatency); err != nil {
 			return nil, nil, err
 		}
 	} else if a.deps.Keyring != nil {

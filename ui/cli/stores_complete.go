@@ -31,7 +31,7 @@ func (a *app) completeStores(cmd *cobra.Command, args []string, toComplete strin
 	ctx, cancel := context.WithTimeout(cmd.Context(), completeTimeout)
 	defer cancel()
 	if opts.Demo {
-		stop, err := ui.StartDemo(&opts, &ans, 0) // no latency: the shell waits
+		stop, err := StartDemo(&opts, &ans, 0) // no latency: the shell waits
 		if err != nil {
 			return nil, directive
 		}

@@ -49,6 +49,11 @@ func Run(ctx context.Context, s *ui.Session) error {
 			return err
 		}
 	} else {
+		if s.Opts.Demo {
+			if err := s.Say(s.OutStyles.Muted, "These checks ran against the demo's simulators and keyring, on this machine: they say nothing about a real setup."); err != nil {
+				return err
+			}
+		}
 		for _, c := range d.checks {
 			fmt.Fprintln(s.Out, renderCheck(s.OutStyles, c, s.OutWidth))
 		}

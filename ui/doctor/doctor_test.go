@@ -63,7 +63,7 @@ func check(t *testing.T, checks []Check, name string) Check {
 
 func doctorOptions(sim *simulator.Server) setup {
 	a := settings.Defaults()
-	ui.FillDemoAnswers(&a)
+	a.WorkerEnvironmentID, a.WorkerClientID = simulator.DemoEnvironmentID, simulator.DemoWorkerClientID
 	a.WorkerClientSecret = settingstest.WorkerSecret
 	return setup{a, ui.Options{APIURL: sim.URL(), AuthURL: sim.URL(), Keyring: secrets.NewMemory()}}
 }
@@ -89,7 +89,7 @@ func TestDoctorExplainsAWorkerAppWithoutTheRole(t *testing.T) {
 
 func TestDoctorExplainsAWrongSecretAndSkipsWhatDependsOnIt(t *testing.T) {
 	a := settings.Defaults()
-	ui.FillDemoAnswers(&a)
+	a.WorkerEnvironmentID, a.WorkerClientID = simulator.DemoEnvironmentID, simulator.DemoWorkerClientID
 	sim := startTestSimulator(t, simulator.Options{ClientID: a.WorkerClientID, ClientSecret: "the-right-secret"})
 	checks, _ := runDoctor(t, doctorOptions(sim))
 	c := check(t, checks, "PingOne sign-in")

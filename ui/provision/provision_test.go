@@ -294,7 +294,7 @@ func TestTheWatchEndsOnSuccessFailureAndTimeout(t *testing.T) {
 	})
 	t.Run("success after reads that failed", func(t *testing.T) {
 		f := newFake(t, api.StatusActive)
-		f.faults["GET propagation/stores/{id}#3"], f.faults["GET propagation/stores/{id}#4"] = faultBefore500, faultBefore500
+		f.faults["GET propagation/stores/{id}#2"], f.faults["GET propagation/stores/{id}#3"] = faultBefore500, faultBefore500
 		r := provisionRun(t, context.Background(), f, wait2m(), false)
 		if code := exitCodeOf(r.e); code != ExitSynced || !strings.Contains(r.err, "trying again") {
 			t.Errorf("exit %d (%v)\n%s", code, r.e, r.err)

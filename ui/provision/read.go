@@ -16,7 +16,7 @@ import (
 // second of something; the metadata alone may fail, and then the
 // documented target names are used, which the run says.
 func readState(ctx context.Context, c *api.Client, env string, st api.Store) (*state, error) {
-	ch, err := chain.Read(ctx, c, env, st.ID)
+	ch, err := chain.ReadFor(ctx, c, env, st)
 	if err != nil {
 		return nil, err
 	}

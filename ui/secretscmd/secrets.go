@@ -31,6 +31,11 @@ func List(ctx context.Context, s *ui.Session) error {
 		}
 		return s.WriteJSON(entries)
 	}
+	if s.Opts.Demo {
+		if err := s.Say(s.OutStyles.Muted, "The demo's keyring, in memory and empty at each start; the OS keyring is not read."); err != nil {
+			return err
+		}
+	}
 	if len(entries) == 0 {
 		fmt.Fprintln(s.Out, "sfstore has saved no secrets in this keyring.")
 		return nil

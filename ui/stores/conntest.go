@@ -6,6 +6,7 @@ import (
 
 	"sfstore/api"
 	"sfstore/ui"
+	"sfstore/ui/cards"
 )
 
 // Test asks PingOne to connect to Salesforce with the store's stored
@@ -49,7 +50,9 @@ func Test(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
 			d = d.inDemo()
 		}
 		s.Notice(s.ErrStyles.Warn, "→ "+d.Next[0].Text)
-		s.Progress("    %s", d.Next[0].Command) // its own line, to copy
+		for _, l := range cards.WrapCommand(d.Next[0].Command, "    ", s.ErrWidth) {
+			s.Progress("%s", l) // lines of their own, to copy
+		}
 		s.ReportFinalFailure(err)
 		return &ui.ShownError{Err: err}
 	}

@@ -34,7 +34,7 @@ func Show(ctx context.Context, s *ui.Session, p Prompter, ref string) error {
 		if err != nil {
 			return err
 		}
-		c, err = chain.Read(ctx, client, s.Answers.TargetEnvironmentID(), f.Store.ID)
+		c, err = chain.ReadFor(ctx, client, s.Answers.TargetEnvironmentID(), f.Store)
 		return err
 	})
 	if isCancelled(err) {

@@ -20,6 +20,11 @@ func Sanitize(s string) string {
 	if isPlain(s) {
 		return s
 	}
+	return sanitizeEach(s)
+}
+
+// sanitizeEach is Sanitize's full pass, rune by rune.
+func sanitizeEach(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -58,13 +63,25 @@ func Line(s string) string {
 	return strings.ReplaceAll(s, "\n", " ")
 }
 
-// isPlain reports whether s is printable ASCII and newlines only, the
-// common case, which needs no copy.
+// isPlain reports whether Sanitize would keep s as it is: valid UTF-8
+// with no control but newlines and no hidden format character. That is
+// the common case (names with a "·" or an umlaut too), which needs no
+// copy; a list of 10,000 stores is made inert at every listing.
 func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < 0x20 && c != '\n') || c >= 0x7f {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || r <= 0x9f || isHiddenFormat(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }

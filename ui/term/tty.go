@@ -14,6 +14,20 @@ func IsTerminal(v any) bool {
 	return ok && xterm.IsTerminal(f.Fd())
 }
 
+// Height is the number of rows of the terminal v, or 0 when v is not
+// one.
+func Height(v any) int {
+	f, ok := v.(fder)
+	if !ok {
+		return 0
+	}
+	_, h, err := xterm.GetSize(f.Fd())
+	if err != nil || h <= 0 {
+		return 0
+	}
+	return h
+}
+
 // Width is the width of the terminal v, or 0 when v is not one.
 func Width(v any) int {
 	f, ok := v.(fder)

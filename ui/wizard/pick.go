@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -46,7 +45,7 @@ func (w *Wizard) pick(ctx context.Context, heading, title, desc, note string, op
 func inert(opts []pickOption) []pickOption {
 	out := make([]pickOption, len(opts))
 	for i, o := range opts {
-		o.label = term.Line(o.label)
+		o.label, o.short = term.Line(o.label), term.Line(o.short)
 		out[i] = o
 	}
 	return out
@@ -58,7 +57,7 @@ func (w *Wizard) pickAccessible(ctx context.Context, heading, title, desc, note 
 	}
 	if len(opts) > accessibleListMax {
 		filter := ""
-		f := w.form(huh.NewGroup(w.input(title+": filter", "The list has "+strconv.Itoa(len(opts))+
+		f := w.form(huh.NewGroup(w.input(title+": filter", "The list has "+thousands(len(opts))+
 			" entries. Type part of a name to narrow it, or press Enter to hear them all.", &filter, nil)).Title(heading))
 		if err := w.run(ctx, f); err != nil {
 			return "", err
@@ -82,4 +81,16 @@ func (w *Wizard) pickAccessible(ctx context.Context, heading, title, desc, note 
 		return "", err
 	}
 	return chosen, nil
+}
+
+// countReal counts the listed options that match, leaving out the pinned
+// ways out.
+func (m *pickerModel) countReal() int {
+	n := 0
+	for _, i := range m.match {
+		if !m.opts[i].pinned {
+			n++
+		}
+	}
+	return n
 }

@@ -17,7 +17,11 @@ type pickOption struct {
 	// pinned options ("Type an ID instead") stay listed whatever is
 	// typed: they are the way out when nothing matches.
 	pinned bool
-	lower  string // label in lower case, for filtering
+	// short is shown instead of a label too long for the screen, when
+	// cutting the label would cut what tells the options apart (a
+	// store's ID).
+	short string
+	lower string // label in lower case, for filtering
 }
 
 // pickerModel is a select for long lists (10,000 profiles): typing filters
@@ -59,7 +63,6 @@ const pickerRows = 10
 func newPicker(st cards.Styles, heading, title, desc string, opts []pickOption, value string) *pickerModel {
 	m := &pickerModel{st: st, heading: heading, title: title, desc: desc, opts: opts}
 	for i := range m.opts {
-		m.opts[i].lower = strings.ToLower(m.opts[i].label)
 		if !m.opts[i].pinned {
 			m.total++
 		}
@@ -186,7 +189,13 @@ func (m *pickerModel) refilter(narrower bool) {
 	}
 	match := make([]int, 0, len(from))
 	for _, i := range from {
-		if needle == "" || m.opts[i].pinned || strings.Contains(m.opts[i].lower, needle) {
+		o := &m.opts[i]
+		if needle != "" && !o.pinned && o.lower == "" {
+			// Lowered at the first letter typed, not before the first
+			// frame: most pickers are answered without a filter.
+			o.lower = strings.ToLower(o.label)
+		}
+		if needle == "" || o.pinned || strings.Contains(o.lower, needle) {
 			match = append(match, i)
 		}
 	}
@@ -271,7 +280,12 @@ func (m *pickerModel) View() string {
 	lines = append(lines, bar+"Filter: "+m.filter+"▏ "+m.st.Muted.Render("("+count+")"))
 	rows := m.rows()
 	for i := m.top; i < min(m.top+rows, len(m.match)); i++ {
-		label := ansi.Truncate(m.opts[m.match[i]].label, width-4, "…")
+		o := m.opts[m.match[i]]
+		label := o.label
+		if o.short != "" && ansi.StringWidth(label) > width-4 {
+			label = o.short
+		}
+		label = ansi.Truncate(label, width-4, "…")
 		if i == m.cursor {
 			lines = append(lines, bar+m.st.Title.Render("> "+label))
 		} else {
@@ -282,16 +296,4 @@ func (m *pickerModel) View() string {
 		lines = append(lines, bar+m.st.Muted.Render(ansi.Truncate("  nothing matches: Backspace or Esc to change the filter", width-2, "…")))
 	}
 	return strings.Join(append(lines, f.help), "\n")
-}
-
-// countReal counts the listed options that match, leaving out the pinned
-// ways out.
-func (m *pickerModel) countReal() int {
-	n := 0
-	for _, i := range m.match {
-		if !m.opts[i].pinned {
-			n++
-		}
-	}
-	return n
 }

@@ -26,6 +26,10 @@ import (
 // bubbletea puts it in raw mode exactly as for a user, and the test plays the
 // user on the master side: it types raw bytes and reads back everything the
 // wizard drew.
+//
+// These tests run one at a time (no t.Parallel), though they mostly wait:
+// bubbles' textinput sanitizes typed runes with a package-level sanitizer,
+// so two forms updating at once in one process race.
 
 // Keys as a terminal sends them.
 const (

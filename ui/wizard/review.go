@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 
 	"sfstore/api"
 	"sfstore/ui"
@@ -84,22 +85,38 @@ func (w *Wizard) reviewBodies() []func(int) string {
 	}
 }
 
+// reviewNote is a line right above the review's actions, cleaned, drawn
+// in its style at the screen's width.
+type reviewNote struct {
+	text  string
+	style lipgloss.Style
+}
+
+// render is the note wrapped at width, each line styled alone.
+func (n reviewNote) render(width int) string {
+	lines := strings.Split(cards.Wrap(n.text, width), "\n")
+	for i, l := range lines {
+		lines[i] = n.style.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // reviewNotes are the lines right above the actions: the last test's
 // result, then what is missing or wrong.
-func (w *Wizard) reviewNotes(problems []settings.FieldError) []string {
-	var notes []string
+func (w *Wizard) reviewNotes(problems []settings.FieldError) []reviewNote {
+	var notes []reviewNote
 	if msg, passed := w.s.TestResult(); msg != "" {
 		style := w.st.Bad
 		if passed {
 			style = w.st.OK
 		}
-		notes = append(notes, style.Render(cards.Wrap(w.st.Clean(msg), w.s.ErrWidth)))
+		notes = append(notes, reviewNote{w.st.Clean(msg), style})
 	}
 	for _, n := range w.a.CaseNotes() {
-		notes = append(notes, w.st.Muted.Render(cards.Wrap(w.st.Clean(n+"."), w.s.ErrWidth)))
+		notes = append(notes, reviewNote{w.st.Clean(n + "."), w.st.Muted})
 	}
 	for _, p := range problems {
-		notes = append(notes, w.st.Bad.Render(cards.Wrap(w.st.Clean("✗ "+p.Error()), w.s.ErrWidth)))
+		notes = append(notes, reviewNote{w.st.Clean("✗ " + p.Error()), w.st.Bad})
 	}
 	return notes
 }
@@ -232,7 +249,7 @@ func (w *Wizard) AllowDuplicate(ctx context.Context, dup api.Store) (bool, error
 func (w *Wizard) Publish(ctx context.Context) (bool, error) {
 	publish := false
 	f := w.form(huh.NewGroup(w.yesNo("Create a propagation revision now?",
-		"The store then shows in the admin console. This starts a resync of the environment's stores.",
+		"Shows the store in the admin console; resyncs the environment's stores.",
 		&publish)).Title(w.titleText("Publish")))
 	err := w.run(ctx, f)
 	return publish, err

@@ -18,10 +18,10 @@ import (
 func (w *Wizard) readOutReview() {
 	var b strings.Builder
 	if e := w.s.Editing; e != nil {
-		fmt.Fprintln(&b, "\nChanges to the store (old → new, secrets masked)")
+		fmt.Fprintln(&b, "\n"+cards.Wrap("Changes to the store (old → new, secrets masked)", w.s.ErrWidth))
 		fmt.Fprintln(&b, cards.RenderChanges(w.st, e.Original, *w.a, w.s.ErrWidth))
 	}
-	fmt.Fprintln(&b, "\nReview: this is what will be sent (secrets masked)")
+	fmt.Fprintln(&b, "\n"+cards.Wrap("Review: this is what will be sent (secrets masked)", w.s.ErrWidth))
 	fmt.Fprintln(&b, cards.RenderReview(w.st, *w.a, w.s.ErrWidth))
 	if b.String() == w.readReview {
 		fmt.Fprintln(w.s.Err, "\nReview: unchanged since it was read out.")
@@ -45,7 +45,7 @@ func (w *Wizard) reviewAccessible(ctx context.Context) (ui.Action, error) {
 	w.readOutReview()
 	problems := w.a.CheckAll()
 	for _, n := range w.reviewNotes(problems) {
-		fmt.Fprintln(w.s.Err, n)
+		fmt.Fprintln(w.s.Err, n.render(w.s.ErrWidth))
 	}
 	items, cursor := w.reviewItems(problems)
 	chosen := items[cursor].value

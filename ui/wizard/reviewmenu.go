@@ -47,7 +47,7 @@ type reviewModel struct {
 	// heading and the answers; the answers give way first when the screen
 	// is short. Set by newReviewModel for an edit.
 	changes     func(width int) string
-	notes       []string // the test's result and problems, styled
+	notes       []reviewNote // the test's result and problems
 	items       []menuItem
 	confirm     string // the question a create asks first; "" asks none
 	confirmVerb string // what y does: "create" or "update"

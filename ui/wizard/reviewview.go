@@ -21,14 +21,16 @@ func (m *reviewModel) View() string {
 		// review stays on screen.
 		return ""
 	case m.mode == modeDetails:
-		return m.details.View() + "\n" + m.help("↑/↓ pgup/pgdn scroll · esc back to the menu · ctrl+c quit")
+		return m.details.View() + "\n" + m.help("↑/↓ pgup/pgdn scroll · esc back to the menu · ctrl+c quit", squeezeNone)
 	}
-	menu := m.menuView()
-	heading := cards.Wrap(m.heading, m.lineWidth())
-	if m.changes != nil {
-		// An edit's changes come first: they matter more than the rest.
-		if c := m.changes(m.lineWidth()); c != "" {
-			heading += "\n" + c
+	// A screen too short for the heading, the notes and the actions
+	// squeezes them, a little more at each level, rather than let the
+	// terminal scroll the heading away (a passed test's result at 40×12).
+	var heading, menu string
+	for sq := squeezeNone; sq <= squeezeMost; sq++ {
+		heading, menu = m.headingView(sq), m.menuView(sq)
+		if m.height <= 0 || lipgloss.Height(heading)+lipgloss.Height(menu) <= m.height {
+			break
 		}
 	}
 	body := m.body(lipgloss.Height(menu) + lipgloss.Height(heading) + 1)
@@ -36,6 +38,51 @@ func (m *reviewModel) View() string {
 		return heading + m.gap(lipgloss.Height(heading)+lipgloss.Height(menu)) + menu
 	}
 	return strings.Join([]string{heading, body, "", menu}, "\n")
+}
+
+// squeeze is how much the review's lines give way to a short screen.
+type squeeze int
+
+const (
+	squeezeNone    squeeze = iota
+	squeezeNotes           // each note on one line, cut
+	squeezeHelp            // the help on one line, cut
+	squeezeHeading         // the heading on one line, cut
+	squeezeMost            // and no "What next?" above the actions
+)
+
+// headingView is the heading, and an edit's changes under it.
+func (m *reviewModel) headingView(sq squeeze) string {
+	heading := cards.Wrap(m.heading, m.lineWidth())
+	if sq >= squeezeHeading {
+		heading = m.oneLine(m.heading)
+	}
+	if m.changes != nil {
+		// An edit's changes come first: they matter more than the rest.
+		if c := m.changes(m.lineWidth()); c != "" {
+			heading += "\n" + c
+		}
+	}
+	return heading
+}
+
+// oneLine is text on one line, its end cut to the screen.
+func (m *reviewModel) oneLine(text string) string {
+	return ansi.Truncate(strings.Join(strings.Fields(text), " "), m.lineWidth(), "…")
+}
+
+// noteLines are the notes above the actions, each wrapped, or on one line
+// when squeezed.
+func (m *reviewModel) noteLines(sq squeeze) []string {
+	lines := make([]string, 0, len(m.notes))
+	for _, n := range m.notes {
+		if sq >= squeezeNotes {
+			lines = append(lines, n.style.Render(m.oneLine(n.text)))
+		} else {
+			lines = append(lines, n.render(m.lineWidth()))
+		}
+	}
+	return lines
 }
 
 // gap separates the heading from the menu with a blank line when the
@@ -69,23 +116,24 @@ func (m *reviewModel) body(below int) string {
 	return ""
 }
 
-func (m *reviewModel) menuView() string {
-	var lines []string
-	lines = append(lines, m.notes...)
+func (m *reviewModel) menuView(sq squeeze) string {
+	lines := m.noteLines(sq)
 	switch m.mode {
 	case modeConfirm:
 		lines = append(lines, m.st.Warn.Render(cards.Wrap(m.confirm, m.lineWidth())),
-			m.help("y "+m.confirmVerb+" · any other key back to the menu"))
+			m.help("y "+m.confirmVerb+" · any other key back to the menu", sq))
 		return strings.Join(lines, "\n")
 	case modeSteps:
 		lines = append(lines, m.st.Title.Render("Edit which step?"))
 		for i, s := range settings.Steps {
 			lines = append(lines, m.option(i == m.stepCursor, strconv.Itoa(i+1), s.String()))
 		}
-		lines = append(lines, m.help("↑/↓ move · enter or 1–"+strconv.Itoa(len(settings.Steps))+" edit · esc back · ctrl+c quit"))
+		lines = append(lines, m.help("↑/↓ move · enter or 1–"+strconv.Itoa(len(settings.Steps))+" edit · esc back · ctrl+c quit", sq))
 		return strings.Join(lines, "\n")
 	}
-	lines = append(lines, m.st.Title.Render("What next?"))
+	if sq < squeezeMost {
+		lines = append(lines, m.st.Title.Render("What next?"))
+	}
 	keys := make([]string, 0, len(m.items))
 	for i, it := range m.items {
 		if it.whole() {
@@ -95,7 +143,7 @@ func (m *reviewModel) menuView() string {
 		}
 		keys = append(keys, it.key)
 	}
-	lines = append(lines, m.help("↑/↓ move · enter choose · or press "+strings.Join(keys, " ")+" · esc back · ctrl+c quit"))
+	lines = append(lines, m.help("↑/↓ move · enter choose · or press "+strings.Join(keys, " ")+" · esc back · ctrl+c quit", sq))
 	return strings.Join(lines, "\n")
 }
 
@@ -156,8 +204,12 @@ func longestWord(text string) int {
 	return w
 }
 
-// help is a muted help line, wrapped to the screen.
-func (m *reviewModel) help(text string) string {
+// help is a muted help line, wrapped to the screen, or on one line when
+// squeezed.
+func (m *reviewModel) help(text string, sq squeeze) string {
+	if sq >= squeezeHelp {
+		return m.st.Muted.Render(m.oneLine(text))
+	}
 	return m.st.Muted.Render(cards.Wrap(text, m.lineWidth()))
 }
 

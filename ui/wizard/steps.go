@@ -6,7 +6,6 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"sfstore/api"
-	"sfstore/ui"
 	"sfstore/ui/settings"
 )
 
@@ -65,7 +64,7 @@ func (w *Wizard) workerSecretForm() *huh.Form {
 func (w *Wizard) pastedTokenForm() *huh.Form {
 	desc := "Needs the Environment Admin role. Held in memory only, never saved."
 	if w.s.Opts.Demo {
-		desc = "DEMO: the simulator takes " + ui.DemoPingOneToken + ". Input is hidden."
+		desc = "DEMO: the simulator takes " + w.s.Opts.DemoPingOneToken + ". Input is hidden."
 	}
 	return w.form(huh.NewGroup(
 		w.password(settings.FieldPingOneToken, desc, &w.a.PingOneAccessToken),

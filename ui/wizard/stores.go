@@ -22,17 +22,13 @@ import (
 var _ stores.Prompter = (*Wizard)(nil)
 
 // ChooseStore asks which of several stores named ref is meant; they differ
-// by ID.
+// by ID. It asks with the wizard's picker, so ten thousand same-named
+// stores appear at once, every key costs the same, and typing part of an
+// ID narrows the list.
 func (w *Wizard) ChooseStore(ctx context.Context, ref string, candidates []api.Store) (api.Store, error) {
-	chosen := candidates[0].ID
-	opts := make([]huh.Option[string], 0, len(candidates))
-	for _, st := range candidates {
-		opts = append(opts, huh.NewOption(w.st.Clean(term.Line(st.ID+" · "+st.Status+" · "+stores.SyncLabel(st))), st.ID))
-	}
-	title := fmt.Sprintf("%d Salesforce stores are named %q", len(candidates), w.st.Clean(term.Line(ref)))
-	f := w.form(huh.NewGroup(choice(w, title, "Which one do you mean? They differ by ID.", &chosen, opts...)).
-		Title(w.titleText("Which store?")))
-	if err := w.run(ctx, f); err != nil {
+	heading, title, desc := w.chooseStoreText(ref, candidates)
+	chosen, err := w.pick(ctx, heading, title, desc, "", w.storeOptions(candidates), candidates[0].ID)
+	if err != nil {
 		return api.Store{}, err
 	}
 	for _, st := range candidates {
@@ -41,6 +37,23 @@ func (w *Wizard) ChooseStore(ctx context.Context, ref string, candidates []api.S
 		}
 	}
 	return candidates[0], nil
+}
+
+// chooseStoreText is what ChooseStore's picker says above the stores.
+func (w *Wizard) chooseStoreText(ref string, candidates []api.Store) (heading, title, desc string) {
+	title = fmt.Sprintf("%s Salesforce stores are named %q", thousands(len(candidates)), w.st.Clean(term.Line(ref)))
+	return w.titleText("Which store?"), title, "Which one do you mean? They differ by ID: type part of one to narrow the list."
+}
+
+// storeOptions are the picker's options for stores that share a name:
+// what tells them apart, secrets masked.
+func (w *Wizard) storeOptions(candidates []api.Store) []pickOption {
+	opts := make([]pickOption, 0, len(candidates))
+	for _, st := range candidates {
+		id := w.st.Clean(st.ID)
+		opts = append(opts, pickOption{label: id + " · " + w.st.Clean(st.Status) + " · " + stores.SyncLabel(st), value: st.ID, short: id})
+	}
+	return opts
 }
 
 // Confirm asks a yes/no question.

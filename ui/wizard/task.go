@@ -41,8 +41,8 @@ func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(c
 	defer cancel()
 	if w.s.Opts.Accessible {
 		// No animation for screen readers: one line, then the outcome.
-		fmt.Fprintln(w.s.Err, title+"…")
-		err := work(ui.WithRetryNotice(workCtx, func(msg string, _ time.Time) { fmt.Fprintln(w.s.Err, msg) }), func(string) {})
+		fmt.Fprintln(w.s.Err, cards.Wrap(title+"…", w.s.ErrWidth))
+		err := work(ui.WithRetryNotice(workCtx, func(msg string, _ time.Time) { fmt.Fprintln(w.s.Err, cards.Wrap(msg, w.s.ErrWidth)) }), func(string) {})
 		if workCtx.Err() != nil {
 			return ui.ErrCancelled
 		}

@@ -131,11 +131,17 @@ func (w *Wizard) describe(f *settings.Field, description string) string {
 	return description
 }
 
-// form applies the wizard-wide settings to a new form.
+// form applies the wizard-wide settings to a new form. Accessible mode
+// prints through a lineWrapper, so its one-line prompts break between
+// words rather than where the terminal folds them.
 func (w *Wizard) form(groups ...*huh.Group) *huh.Form {
+	out, in := w.s.Err, w.s.In
+	if w.s.Opts.Accessible {
+		out, in = wrapLines(out, in, w.s.ErrWidth)
+	}
 	return huh.NewForm(groups...).
-		WithInput(w.s.In).
-		WithOutput(w.s.Err).
+		WithInput(in).
+		WithOutput(out).
 		WithTheme(w.theme).
 		WithAccessible(w.s.Opts.Accessible).
 		WithShowHelp(true)
@@ -160,12 +166,13 @@ func (w *Wizard) printHeader() {
 	if e := w.s.Editing; e != nil {
 		what = " · change the Salesforce store " + w.st.Clean(e.Original.Name)
 	}
+	// Wrapped between words here: the terminal would fold it mid-word.
 	title := w.st.Title.Render("sfstore") + w.st.Muted.Render(what)
 	if w.s.Opts.Demo {
 		title = w.st.Demo.Render("DEMO") + " " + title + "\n" +
 			w.st.Muted.Render("A built-in PingOne simulator answers; nothing leaves this machine.")
 	}
-	fmt.Fprintln(w.s.Err, title)
+	fmt.Fprintln(w.s.Err, cards.Wrap(title, w.s.ErrWidth))
 }
 
 // run runs a form, turns Ctrl-C into ui.ErrCancelled, and records the

@@ -24,6 +24,7 @@ import (
 	"sfstore/api/simulator"
 	"sfstore/secrets"
 	"sfstore/ui"
+	"sfstore/ui/cli"
 	"sfstore/ui/settings"
 )
 
@@ -49,7 +50,7 @@ var allSecrets = []string{workerSecret, clientSecret, accessToken, refreshToken}
 // demoAnswers are the starting answers of `sfstore --demo`.
 func demoAnswers() settings.Answers {
 	a := settings.Defaults()
-	ui.FillDemoAnswers(&a)
+	a.WorkerEnvironmentID, a.WorkerClientID = simulator.DemoEnvironmentID, simulator.DemoWorkerClientID
 	return a
 }
 
@@ -306,7 +307,7 @@ func TestPTYCreateAfterFixingARefusedProfile(t *testing.T) {
 	// Wire the demo as `sfstore --demo` does, then put this test's
 	// simulator and keyring in place of the demo's so the test can look
 	// into them; the Salesforce side stays the demo's.
-	stop, err := ui.StartDemo(&opts.Options, &opts.Answers, 0)
+	stop, err := cli.StartDemo(&opts.Options, &opts.Answers, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
