@@ -2,21 +2,20 @@ package profile_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"sfstore/ui/profile"
 )
 
 // adderEnv tells a re-executed test binary that it is adder n of the
-// multi-process test: "<n>;<config path>;<start file>".
+// multi-process test: "<n>;<config path>".
 const adderEnv = "SFSTORE_TEST_PROFILE_ADDER"
 
 const adders, perAdder = 6, 5
@@ -32,23 +31,16 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// runAdder waits for the start file, so the adders begin together, then
-// adds its profiles one Update each.
+// runAdder waits for the end of its stdin, a pipe that the test closes
+// once every adder runs, so the adders begin together; then it adds its
+// profiles one Update each.
 func runAdder(v string) error {
-	parts := strings.SplitN(v, ";", 3)
-	if len(parts) != 3 {
+	n, path, ok := strings.Cut(v, ";")
+	if !ok {
 		return fmt.Errorf("%s: %q", adderEnv, v)
 	}
-	n, path, start := parts[0], parts[1], parts[2]
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		if _, err := os.Stat(start); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			return errors.New("the start file never appeared")
-		}
-		time.Sleep(time.Millisecond)
+	if _, err := io.Copy(io.Discard, os.Stdin); err != nil {
+		return fmt.Errorf("wait for the start: %w", err)
 	}
 	for i := range perAdder {
 		name := fmt.Sprintf("p%s-%d", n, i)
@@ -66,20 +58,24 @@ func runAdder(v string) error {
 func TestProcessesAddingAtOnceLoseNothing(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "sfstore", profile.FileName)
-	start := filepath.Join(dir, "start")
+	// The start signal: every adder reads this pipe until it ends.
+	startR, startW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer startW.Close()
 	var cmds []*exec.Cmd
 	for n := range adders {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d;%s;%s", adderEnv, n, path, start))
-		cmd.Stderr = os.Stderr
+		cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d;%s", adderEnv, n, path))
+		cmd.Stdin, cmd.Stderr = startR, os.Stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
 		cmds = append(cmds, cmd)
 	}
-	if err := os.WriteFile(start, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	startR.Close()
+	startW.Close()
 	for _, cmd := range cmds {
 		if err := cmd.Wait(); err != nil {
 			t.Fatalf("an adder failed: %v", err)

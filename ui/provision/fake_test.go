@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -206,7 +207,20 @@ func find(items []map[string]any, id string) int {
 	return -1
 }
 
-func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+// now is the stand-in's clock: the time, a millisecond later than the
+// last it told at least, so a revision is always later than the changes
+// before it, as PingOne's would be.
+func now() string {
+	for {
+		last := clockMillis.Load()
+		t := max(time.Now().UnixMilli(), last+1)
+		if clockMillis.CompareAndSwap(last, t) {
+			return time.UnixMilli(t).UTC().Format(time.RFC3339Nano)
+		}
+	}
+}
+
+var clockMillis atomic.Int64
 
 // handle serves one request under f.mu.
 func (f *fakeP1) handle(method, rt string, ids []string, body []byte) (int, any) {
@@ -299,7 +313,6 @@ func (f *fakeP1) handle(method, rt string, ids []string, body []byte) (int, any)
 		write("mapping")
 		return 204, nil
 	case "POST propagation/revisions":
-		time.Sleep(2 * time.Millisecond) // a revision is later than every change
 		rev := map[string]any{"id": f.newID("rev"), "createdAt": now()}
 		f.revisions = append(f.revisions, rev)
 		f.published, f.pollsSince = true, 0
