@@ -174,3 +174,20 @@ func TestProvisionEnablesTheStoreWithTheKeyringsSecretsNeverTheMask(t *testing.T
 		t.Errorf("the store after provision: status %s, secrets kept: %v", got.Status, got.Configuration.ClientSecret == cfg.ClientSecret)
 	}
 }
+
+// TestDoctorPassesAfterProvision: what `sfstore provision` leaves behind is
+// what `sfstore doctor` checks for, link by link.
+func TestDoctorPassesAfterProvision(t *testing.T) {
+	w := newWorld(t, simulator.Options{})
+	out, errOut, err := w.run(t, nil, "provision", healthyName, "--no-input", "--json")
+	if code := provisionExit(err); code != 0 {
+		t.Fatalf("provision: exit %d (%v)\n%s", code, err, errOut)
+	}
+	provisionResult(t, out)
+	d := w.doctor(t, 0)
+	for _, c := range d.Checks {
+		if c.Status != "PASS" {
+			t.Errorf("after provision, %s: %s %s → %s", c.Check, c.Status, c.Evidence, c.Fix)
+		}
+	}
+}
