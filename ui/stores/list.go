@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -92,19 +91,11 @@ func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) erro
 // addJSON adds store st, the i-th, to a JSON array in out, indented in
 // place as json.MarshalIndent would.
 func addJSON(out *spool, st api.Store, i int) error {
-	b, err := json.Marshal(st.Masked())
-	if err != nil {
-		return fmt.Errorf("encode JSON: %w", err)
-	}
 	sep := ",\n  "
 	if i == 0 {
 		sep = "[\n  "
 	}
-	buf := bytes.NewBuffer(append(out.buf, sep...))
-	if err := json.Indent(buf, b, "  ", "  "); err != nil {
-		return fmt.Errorf("encode JSON: %w", err)
-	}
-	out.buf = buf.Bytes()
+	out.buf = st.Masked().AppendIndentJSON(append(out.buf, sep...), "  ", "  ")
 	return out.write(nil)
 }
 
