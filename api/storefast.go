@@ -20,7 +20,7 @@ func fastStore(b []byte) (s Store, ok bool) {
 	if !strictJSON(b) {
 		return Store{}, false
 	}
-	d := fastDecoder{}
+	d := fastDecoder{b: b, src: string(b)}
 	err := d.object(b, storeNames, func(k int, v []byte) error { return d.storeField(&s, k, v) })
 	return s, err == nil
 }
@@ -42,14 +42,19 @@ var (
 	hrefNames  = []string{"href"}
 )
 
-type fastDecoder struct{}
+// fastDecoder reads one store, b. Its string values are cut from src, a
+// copy of b: one allocation for the store rather than one for each string.
+type fastDecoder struct {
+	b   []byte
+	src string
+}
 
 // object calls f with the index in names of each member of object v that
 // names one, and its value. A null object is no member at all, as
 // encoding/json leaves the field as it is. A name that matches only in
 // another letter case, or twice, is not plain: encoding/json's rules for
 // those are left to it.
-func (d fastDecoder) object(v []byte, names []string, f func(k int, v []byte) error) error {
+func (d *fastDecoder) object(v []byte, names []string, f func(k int, v []byte) error) error {
 	if v[0] == 'n' {
 		return nil
 	}
@@ -82,7 +87,7 @@ func (d fastDecoder) object(v []byte, names []string, f func(k int, v []byte) er
 	})
 }
 
-func (d fastDecoder) storeField(s *Store, k int, v []byte) error {
+func (d *fastDecoder) storeField(s *Store, k int, v []byte) error {
 	switch storeNames[k] {
 	case "environment":
 		s.Environment = &ObjectRef{}
@@ -107,7 +112,7 @@ func (d fastDecoder) storeField(s *Store, k int, v []byte) error {
 		nil, &s.CreatedAt, &s.UpdatedAt}[k])
 }
 
-func (d fastDecoder) configField(c *SalesforceConfiguration, k int, v []byte) error {
+func (d *fastDecoder) configField(c *SalesforceConfiguration, k int, v []byte) error {
 	if k >= 6 && k < 12 {
 		return d.boolean(v, []*bool{&c.EnableCommunities, &c.FreezeUserFlag, &c.CreateUsers,
 			&c.UpdateUsers, &c.DisableUsers, &c.ProvisionDisabledUsers}[k-6])
@@ -117,7 +122,7 @@ func (d fastDecoder) configField(c *SalesforceConfiguration, k int, v []byte) er
 		&c.AccountID, &c.ProfileID}[k])
 }
 
-func (d fastDecoder) syncField(s *SyncStatus, k int, v []byte) error {
+func (d *fastDecoder) syncField(s *SyncStatus, k int, v []byte) error {
 	switch k {
 	case 0:
 		return d.str(v, &s.Details)
@@ -125,13 +130,19 @@ func (d fastDecoder) syncField(s *SyncStatus, k int, v []byte) error {
 		return d.str(v, &s.LastSyncAt)
 	case 5:
 		return d.str(v, &s.SyncState)
+	case 1:
+		return d.integer(v, &s.FailedCount)
+	case 2:
+		return d.integer(v, &s.FailedDeprovisionCount)
+	case 4:
+		return d.integer(v, &s.SuccessCount)
 	}
-	return d.integer(v, map[int]*int{1: &s.FailedCount, 2: &s.FailedDeprovisionCount, 4: &s.SuccessCount, 6: &s.UserTotal}[k])
+	return d.integer(v, &s.UserTotal)
 }
 
 // links decodes _links, a map whose every value is a link object; a null
 // link, or a name given twice, is not plain.
-func (d fastDecoder) links(v []byte, dst *map[string]Link) error {
+func (d *fastDecoder) links(v []byte, dst *map[string]Link) error {
 	if v[0] != '{' {
 		return errNotPlain
 	}
@@ -144,7 +155,7 @@ func (d fastDecoder) links(v []byte, dst *map[string]Link) error {
 		if err := d.object(v, hrefNames, func(_ int, v []byte) error { return d.str(v, &l.Href) }); err != nil {
 			return err
 		}
-		m[string(name)] = l
+		m[d.cut(name)] = l
 		return nil
 	})
 	*dst = m
@@ -153,13 +164,13 @@ func (d fastDecoder) links(v []byte, dst *map[string]Link) error {
 
 // str decodes a JSON string: its own bytes when they need no unescaping
 // (valid UTF-8, no escape), else as encoding/json unescapes it.
-func (d fastDecoder) str(v []byte, dst *string) error {
+func (d *fastDecoder) str(v []byte, dst *string) error {
 	if v[0] != '"' {
 		return errNotPlain
 	}
 	in := v[1 : len(v)-1]
 	if bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
-		*dst = string(in)
+		*dst = d.cut(in)
 		return nil
 	}
 	if json.Unmarshal(v, dst) != nil {
@@ -168,7 +179,17 @@ func (d fastDecoder) str(v []byte, dst *string) error {
 	return nil
 }
 
-func (d fastDecoder) boolean(v []byte, dst *bool) error {
+// cut returns v as a string: cut from src when v is a slice of b, as
+// members cuts values and unescaped names (where v would start in b is
+// told by how much of b's capacity is left, and checked), else a copy.
+func (d *fastDecoder) cut(v []byte) string {
+	if off := cap(d.b) - cap(v); off >= 0 && off+len(v) <= len(d.b) && d.src[off:off+len(v)] == string(v) {
+		return d.src[off : off+len(v)]
+	}
+	return string(v)
+}
+
+func (d *fastDecoder) boolean(v []byte, dst *bool) error {
 	switch string(v) {
 	case "true":
 		*dst = true
@@ -183,7 +204,7 @@ func (d fastDecoder) boolean(v []byte, dst *bool) error {
 // integer decodes a JSON number into an int as encoding/json does: an
 // integer that fits, else not plain (a fraction or an exponent is a type
 // error there).
-func (d fastDecoder) integer(v []byte, dst *int) error {
+func (d *fastDecoder) integer(v []byte, dst *int) error {
 	n, err := strconv.ParseInt(string(v), 10, 0)
 	if err != nil || v[0] == '+' {
 		return errNotPlain
