@@ -1,7 +1,6 @@
 package stores
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -168,24 +167,31 @@ func (s *spool) writeTo(w io.Writer) error {
 	return err
 }
 
-// copyLines copies r to w in writes of whole lines, about 64 KiB each.
+// copyLines copies r to w in writes of whole lines, about 64 KiB each:
+// each read's bytes up to its last newline, the rest carried to the next.
 func copyLines(w io.Writer, r io.Reader) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	var pending []byte
+	buf := make([]byte, 0, 128<<10)
 	for {
-		line, err := br.ReadSlice('\n')
-		pending = append(pending, line...)
-		if (len(pending) >= 64<<10 && bytes.HasSuffix(pending, []byte("\n"))) || (err == io.EOF && len(pending) > 0) {
-			if _, werr := w.Write(pending); werr != nil {
+		if len(buf) == cap(buf) { // a line longer than the buffer
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			if len(buf) == 0 {
+				return nil
+			}
+			_, werr := w.Write(buf)
+			return werr
+		}
+		if err != nil {
+			return fmt.Errorf("spool the output: %w", err)
+		}
+		if i := bytes.LastIndexByte(buf, '\n'); i >= 0 && i+1 >= 64<<10 {
+			if _, werr := w.Write(buf[:i+1]); werr != nil {
 				return werr
 			}
-			pending = pending[:0]
-		}
-		switch {
-		case err == io.EOF:
-			return nil
-		case err != nil && err != bufio.ErrBufferFull:
-			return fmt.Errorf("spool the output: %w", err)
+			buf = buf[:copy(buf, buf[i+1:])]
 		}
 	}
 }
