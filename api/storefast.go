@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -17,9 +18,6 @@ import (
 // not an int, anything encoding/json would reject), and decodeStore then
 // reads the store as it always has.
 func fastStore(b []byte) (s Store, ok bool) {
-	if !strictJSON(b) {
-		return Store{}, false
-	}
 	d := fastDecoder{b: b, src: string(b)}
 	err := d.object(b, storeNames, func(k int, v []byte) error { return d.storeField(&s, k, v) })
 	return s, err == nil
@@ -63,17 +61,21 @@ func (d *fastDecoder) object(v []byte, names []string, f func(k int, v []byte) e
 	}
 	var seen uint64
 	return members(v, func(name, v []byte) error {
-		k := -1
-		for i, n := range names {
-			if string(name) == n {
-				k = i
-				break
+		if !plainName(name) {
+			return errNotPlain
+		}
+		k := slices.Index(names, string(name))
+		if k < 0 {
+			for _, n := range names {
+				if bytes.EqualFold(name, []byte(n)) {
+					return errNotPlain
+				}
 			}
-			if bytes.EqualFold(name, []byte(n)) {
+			// Skipped, but encoding/json would still reject it if it
+			// were not JSON, which scanValue does not fully check.
+			if !strictJSON(v) {
 				return errNotPlain
 			}
-		}
-		if k < 0 {
 			return nil
 		}
 		if seen&(1<<k) != 0 {
@@ -148,7 +150,7 @@ func (d *fastDecoder) links(v []byte, dst *map[string]Link) error {
 	}
 	m := map[string]Link{}
 	err := members(v, func(name, v []byte) error {
-		if _, dup := m[string(name)]; dup || v[0] != '{' || !utf8.Valid(name) {
+		if _, dup := m[string(name)]; dup || v[0] != '{' || !utf8.Valid(name) || !plainName(name) {
 			return errNotPlain
 		}
 		var l Link
@@ -169,7 +171,7 @@ func (d *fastDecoder) str(v []byte, dst *string) error {
 		return errNotPlain
 	}
 	in := v[1 : len(v)-1]
-	if bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+	if plainValue(in) {
 		*dst = d.cut(in)
 		return nil
 	}
@@ -177,6 +179,33 @@ func (d *fastDecoder) str(v []byte, dst *string) error {
 		return errNotPlain
 	}
 	return nil
+}
+
+// plainValue reports whether a JSON string's bytes, between its quotes,
+// are its value: valid UTF-8 with no escape and no control character
+// (which encoding/json rejects).
+func plainValue(in []byte) bool {
+	high := false
+	for _, c := range in {
+		switch {
+		case c < 0x20, c == '\\':
+			return false
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return !high || utf8.Valid(in)
+}
+
+// plainName reports whether a member name, as members gives it, has no
+// control character: raw in a name, encoding/json rejects one.
+func plainName(name []byte) bool {
+	for _, c := range name {
+		if c < 0x20 {
+			return false
+		}
+	}
+	return true
 }
 
 // cut returns v as a string: cut from src when v is a slice of b, as
@@ -205,8 +234,11 @@ func (d *fastDecoder) boolean(v []byte, dst *bool) error {
 // integer that fits, else not plain (a fraction or an exponent is a type
 // error there).
 func (d *fastDecoder) integer(v []byte, dst *int) error {
+	if end, ok := strictNumber(v, 0); !ok || end != len(v) {
+		return errNotPlain
+	}
 	n, err := strconv.ParseInt(string(v), 10, 0)
-	if err != nil || v[0] == '+' {
+	if err != nil {
 		return errNotPlain
 	}
 	*dst = int(n)

@@ -35,6 +35,8 @@ var storeSeeds = []string{
 	`{"_links":{"b":{"href":"1"},"a":{"href":"2"},"b":{"href":"3"}}}`,
 	`{"image":{},"environment":{},"_links":{},"syncStatus":{}}`,
 	`{"name":"tab	raw","x":"\q"}`,
+	"{\"na\tme\":\"raw tab in a name\",\"x\":\"a\u0001b\",\"y\":[\"\x01\"]}",
+	`{"unknown":[01,1.,-,2e],"syncStatus":{"userTotal":+1}}`,
 	`{"configuration":{"CLIENT_SECRET":"short","CLIENT_ID":null,"client_secret":"folded-SENTINEL-1234567"}}`,
 	`[]`, `null`, `"s"`, `{"id":{}}`,
 }
