@@ -30,16 +30,14 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	out := newSpool()
 	defer out.close()
 	rows := cards.NewStoreRows(s.OutStyles, s.OutWidth, time.Now())
-	n := 0
-	err := listStores(ctx, s, p, title, false, func(st api.Store) error {
-		if st.Type != api.StoreTypeSalesforce {
-			return nil
-		}
-		n++
+	n, err, drawErr := listPiped(ctx, s, p, title, false, func(st api.Store, _ int) error {
 		return out.write([]byte(rows.Row(st)))
 	})
 	if err != nil {
 		return fail(s, "sfstore could not list the stores", err)
+	}
+	if drawErr != nil {
+		return drawErr
 	}
 	if _, err := io.WriteString(s.Out, cards.StoreListHeading(s.OutStyles, env, n, s.OutWidth, s.Opts.Demo)); err != nil {
 		return err
@@ -48,43 +46,54 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 }
 
 // listJSON is List with --json: the stores masked and laid out as
-// Session.WriteJSON lays out an array. Stores are encoded by a goroutine of
-// their own while the next ones are read and decoded: on two cores, the
-// list takes the longer of the two rather than both.
+// Session.WriteJSON lays out an array.
 func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) error {
 	out := newSpool()
 	defer out.close()
-	stores := make(chan api.Store, 256)
-	encoded := make(chan error, 1)
-	go func() {
-		var err error
-		n := 0
-		for st := range stores { // drained to the end, so a send never blocks for good
-			if err == nil {
-				err = addJSON(out, st, n)
-			}
-			n++
-		}
-		if err == nil {
-			err = closeJSON(out, n)
-		}
-		encoded <- err
-	}()
-	err := listStores(ctx, s, p, title, true, func(st api.Store) error {
-		if st.Type == api.StoreTypeSalesforce {
-			stores <- st
-		}
-		return nil
+	n, err, encErr := listPiped(ctx, s, p, title, true, func(st api.Store, i int) error {
+		return addJSON(out, st, i)
 	})
-	close(stores)
-	encErr := <-encoded
 	if err != nil {
 		return fail(s, "sfstore could not list the stores", err)
 	}
 	if encErr != nil {
 		return encErr
 	}
+	if err := closeJSON(out, n); err != nil {
+		return err
+	}
 	return out.writeTo(s.Out)
+}
+
+// listPiped reads the Salesforce stores of the target environment, as
+// listStores does, and hands each with its index to add on a goroutine of
+// its own while the next ones are read: on two cores, a list takes the
+// longer of reading and drawing (or encoding) rather than both. It returns
+// how many stores there were, what stopped the reading, and add's first
+// error, after which add is not called again.
+func listPiped(ctx context.Context, s *ui.Session, p Prompter, title string, whole bool, add func(api.Store, int) error) (n int, readErr, addErr error) {
+	stores := make(chan api.Store, 256)
+	added := make(chan error, 1)
+	go func() {
+		var err error
+		i := 0
+		for st := range stores { // drained to the end, so a send never blocks for good
+			if err == nil {
+				err = add(st, i)
+			}
+			i++
+		}
+		added <- err
+	}()
+	readErr = listStores(ctx, s, p, title, whole, func(st api.Store) error {
+		if st.Type == api.StoreTypeSalesforce {
+			n++
+			stores <- st
+		}
+		return nil
+	})
+	close(stores)
+	return n, readErr, <-added
 }
 
 // addJSON adds store st, the i-th, to a JSON array in out, indented in
