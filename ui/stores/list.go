@@ -72,27 +72,37 @@ func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) erro
 // how many stores there were, what stopped the reading, and add's first
 // error, after which add is not called again.
 func listPiped(ctx context.Context, s *ui.Session, p Prompter, title string, whole bool, add func(api.Store, int) error) (n int, readErr, addErr error) {
-	stores := make(chan api.Store, 256)
+	// Stores go across in batches: one hand-over per store would wake the
+	// other goroutine 10,000 times for 10,000 stores.
+	const batch = 128
+	batches := make(chan []api.Store, 4)
 	added := make(chan error, 1)
 	go func() {
 		var err error
 		i := 0
-		for st := range stores { // drained to the end, so a send never blocks for good
-			if err == nil {
-				err = add(st, i)
+		for b := range batches { // drained to the end, so a send never blocks for good
+			for _, st := range b {
+				if err == nil {
+					err = add(st, i)
+				}
+				i++
 			}
-			i++
 		}
 		added <- err
 	}()
+	next := make([]api.Store, 0, batch)
 	readErr = listStores(ctx, s, p, title, whole, func(st api.Store) error {
 		if st.Type == api.StoreTypeSalesforce {
 			n++
-			stores <- st
+			if next = append(next, st); len(next) == batch {
+				batches <- next
+				next = make([]api.Store, 0, batch)
+			}
 		}
 		return nil
 	})
-	close(stores)
+	batches <- next
+	close(batches)
 	return n, readErr, <-added
 }
 
