@@ -17,7 +17,7 @@ func (s Store) AppendIndentJSON(dst []byte, prefix, indent string) []byte {
 	w.open()
 	w.str("id", s.ID, false)
 	if s.Environment != nil {
-		w.key("environment")
+		w.name("environment")
 		w.open()
 		w.str("id", s.Environment.ID, false)
 		w.close()
@@ -26,7 +26,7 @@ func (s Store) AppendIndentJSON(dst []byte, prefix, indent string) []byte {
 	w.str("name", s.Name, false)
 	w.str("description", s.Description, true)
 	if s.Image != nil {
-		w.key("image")
+		w.name("image")
 		w.open()
 		w.str("id", s.Image.ID, true)
 		w.str("href", s.Image.Href, true)
@@ -38,14 +38,14 @@ func (s Store) AppendIndentJSON(dst []byte, prefix, indent string) []byte {
 	}
 	w.str("createdAt", s.CreatedAt, true)
 	w.str("updatedAt", s.UpdatedAt, true)
-	w.key("configuration")
+	w.name("configuration")
 	w.config(s.Configuration)
 	if s.SyncStatus != nil {
-		w.key("syncStatus")
+		w.name("syncStatus")
 		w.sync(*s.SyncStatus)
 	}
 	if len(s.Links) > 0 {
-		w.key("_links")
+		w.name("_links")
 		w.links(s.Links)
 	}
 	w.close()
@@ -126,12 +126,23 @@ func (w *indentWriter) close() {
 }
 
 func (w *indentWriter) newline() {
+	// Indents of spaces alone, as list --json's are, come in one append.
+	if n := 1 + len(w.prefix) + w.depth*len(w.indent); n <= len(newlineSpaces) &&
+		onlySpaces(w.prefix) && onlySpaces(w.indent) {
+		w.b = append(w.b, newlineSpaces[:n]...)
+		return
+	}
 	w.b = append(w.b, '\n')
 	w.b = append(w.b, w.prefix...)
 	for range w.depth {
 		w.b = append(w.b, w.indent...)
 	}
 }
+
+// newlineSpaces is a newline and the spaces of an indent up to 16 deep.
+const newlineSpaces = "\n                                "
+
+func onlySpaces(s string) bool { return strings.Trim(s, " ") == "" }
 
 func (w *indentWriter) key(k string) {
 	if !w.empty {
@@ -143,16 +154,28 @@ func (w *indentWriter) key(k string) {
 	w.b = append(w.b, ": "...)
 }
 
+// name is key for a member name of Store's own, which needs no escape.
+func (w *indentWriter) name(k string) {
+	if !w.empty {
+		w.b = append(w.b, ',')
+	}
+	w.empty = false
+	w.newline()
+	w.b = append(w.b, '"')
+	w.b = append(w.b, k...)
+	w.b = append(w.b, "\": "...)
+}
+
 func (w *indentWriter) str(k, v string, omitEmpty bool) {
 	if omitEmpty && v == "" {
 		return
 	}
-	w.key(k)
+	w.name(k)
 	w.b = appendJSONString(w.b, v)
 }
 
 func (w *indentWriter) boolean(k string, v bool) {
-	w.key(k)
+	w.name(k)
 	w.b = strconv.AppendBool(w.b, v)
 }
 
@@ -161,7 +184,7 @@ func (w *indentWriter) integer(k string, v int) {
 	if v == 0 {
 		return
 	}
-	w.key(k)
+	w.name(k)
 	w.b = strconv.AppendInt(w.b, int64(v), 10)
 }
 

@@ -93,6 +93,12 @@ func checkIndentJSON(t *testing.T, st Store) {
 	if !bytes.Equal(out, want.Bytes()) {
 		t.Fatalf("AppendIndentJSON:\n%s\nwant\n%s", out, want.Bytes())
 	}
+	// Another layout, not of spaces alone, as json.Indent lays it out too.
+	want.Reset()
+	_ = json.Indent(&want, compact, "\t>", "\t")
+	if tabs := st.Masked().AppendIndentJSON(nil, "\t>", "\t"); !bytes.Equal(tabs, want.Bytes()) {
+		t.Fatalf("AppendIndentJSON with tabs:\n%s\nwant\n%s", tabs, want.Bytes())
+	}
 	var back Store
 	if err := json.Unmarshal(out[1:], &back); err != nil {
 		t.Fatalf("AppendIndentJSON wrote invalid JSON: %v\n%s", err, out)
