@@ -12,7 +12,8 @@ import (
 // page of 10,000 stores costs little more than reading it. It checks the
 // structure (brackets, commas, colons, string ends, literals); what it
 // hands on is decoded, and so fully checked, by encoding/json, except what
-// summaryOf reads itself.
+// summaryOf and fastStore read themselves (fastStore checks what it reads
+// as encoding/json would, see strictJSON).
 
 // errMore says that the buffer ends before the value does.
 var errMore = errors.New("json value continues past the buffer")

@@ -135,8 +135,18 @@ func (c *Client) FindSalesforceStores(ctx context.Context, envID, name string) (
 }
 
 // decodeStore decodes a store leniently: when only its configuration does
-// not fit SalesforceConfiguration, the store is kept without it.
+// not fit SalesforceConfiguration, the store is kept without it. A plain
+// store, which is nearly every store, is read by fastStore; any other by
+// encoding/json.
 func decodeStore(raw []byte) (Store, error) {
+	if s, ok := fastStore(raw); ok {
+		return s, nil
+	}
+	return decodeStoreJSON(raw)
+}
+
+// decodeStoreJSON is decodeStore by encoding/json alone.
+func decodeStoreJSON(raw []byte) (Store, error) {
 	var s Store
 	if err := json.Unmarshal(raw, &s); err == nil {
 		return s, nil

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -54,6 +55,18 @@ func Redact(s string, secrets ...string) string {
 		out = rebuild(s, runs, false)
 	}
 	return out
+}
+
+// Occurs reports whether b holds a secret Redact would mask: when it does
+// not, Redact(string(b), secrets...) is b as it is, and a writer can pass
+// b on without copying it.
+func Occurs(b []byte, secrets ...string) bool {
+	for _, sec := range secrets {
+		if searchable(sec) && bytes.Contains(b, []byte(sec)) {
+			return true
+		}
+	}
+	return false
 }
 
 // run is a stretch of s covered by overlapping occurrences of secrets; tail

@@ -61,8 +61,8 @@ type maskingWriter struct {
 // longer than p, and callers count what they gave.
 func (m *maskingWriter) Write(p []byte) (int, error) {
 	values := m.secrets.Values()
-	if len(values) == 0 {
-		return m.w.Write(p)
+	if !redact.Occurs(p, values...) {
+		return m.w.Write(p) // nothing to mask: no copy of a list's megabytes
 	}
 	if _, err := io.WriteString(m.w, redact.Redact(string(p), values...)); err != nil {
 		return 0, err
