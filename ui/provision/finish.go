@@ -116,7 +116,7 @@ func watch(ctx context.Context, s *ui.Session, p Prompter, c *api.Client, st *st
 	res.Outcome = wr.Outcome
 	switch wr.Outcome {
 	case OutcomeSynced:
-		return finishRun(s, res, fmt.Sprintf("✓ Provisioning works: %d users synced to Salesforce (%d failed, %d in all).", wr.Figures.Synced, wr.Figures.Failed, wr.Figures.Total), "")
+		return finishRun(s, res, syncedHeading(wr.Figures), "")
 	case OutcomeFailed:
 		d := stores.Diagnose(*last, ref)
 		s.Notice(s.ErrStyles.Bad, "✗ PingOne's sync FAILED. Its details, verbatim:")
@@ -139,6 +139,15 @@ func watch(ctx context.Context, s *ui.Session, p Prompter, c *api.Client, st *st
 	}
 	_ = finishRun(s, res, fmt.Sprintf("… No user synced within %s. Provisioning goes on in PingOne: large directories take a while.", o.Watch.Wait), hint)
 	return &ExitError{Code: ExitTimedOut, Err: &ui.ShownError{Err: fmt.Errorf("no user synced within %s", o.Watch.Wait)}}
+}
+
+// syncedHeading is the summary's first line: "1 user synced", "3 users synced".
+func syncedHeading(f Figures) string {
+	users := "users"
+	if f.Synced == 1 {
+		users = "user"
+	}
+	return fmt.Sprintf("✓ Provisioning works: %d %s synced to Salesforce (%d failed, %d in all).", f.Synced, users, f.Failed, f.Total)
 }
 
 func demo(s *ui.Session, cmd string) string {
