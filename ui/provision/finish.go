@@ -177,9 +177,9 @@ func finishRun(s *ui.Session, res *Result, heading, hint string) error {
 		}
 		return s.WriteJSON(res)
 	}
-	if res.Sync != nil {
-		s.Progress("%s", res.Sync.Line())
-	}
+	// The watch's last figures are on screen already: the prompter's
+	// Progress leaves its last line (a log prints each line; the wizard's
+	// spinner prints its last when it ends).
 	if err := sayOutcome(s, heading, res); err != nil {
 		return err
 	}

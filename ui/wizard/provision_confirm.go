@@ -3,6 +3,7 @@ package wizard
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/ansi"
@@ -47,7 +48,19 @@ func (w *Wizard) Progress(ctx context.Context, title string, work func(ctx conte
 			})
 		})
 	}
-	return w.taskWithProgress(ctx, title, work)
+	// The spinner's progress line goes with the spinner: the last one is
+	// printed after it, so the figures the summary rests on stay on screen.
+	var last atomic.Pointer[string]
+	err := w.taskWithProgress(ctx, title, func(ctx context.Context, report func(string)) error {
+		return work(ctx, func(line string) {
+			last.Store(&line)
+			report(line)
+		})
+	})
+	if l := last.Load(); l != nil {
+		fmt.Fprintln(w.s.Err, "  "+w.st.Clean(term.Line(*l)))
+	}
+	return err
 }
 
 var _ ui.NextAsker = (*Wizard)(nil)
