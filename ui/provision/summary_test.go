@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // One synced user reads "1 user synced", not "1 users".
@@ -28,5 +30,22 @@ func TestAScriptedWatchLogsItsLastLineOnce(t *testing.T) {
 	last := strings.TrimSpace(lines[len(lines)-1])
 	if !strings.Contains(last, "synced 3 of 3") || strings.Count(r.err, last) != 1 {
 		t.Errorf("the watch's last line %q shows %d times:\n%s", last, strings.Count(r.err, last), r.err)
+	}
+}
+
+// A rule scope naming a population ID is longer than the summary's
+// columns leave at 80: it goes on its own line rather than being cut
+// in the middle of the ID by the terminal.
+func TestTheSummaryFitsItsWidth(t *testing.T) {
+	r := &Result{Rule: &ruleJSON{ID: "r", PopulationExpression: `population.id eq "b3e1d7a9-52c8-4f06-8d1e-7a9c3b5f2e64"`, Active: true},
+		Created: []ref{{What: stepPlan, ID: "50d1dfaf-cd9b-4f6b-9922-bc9a62fb1270"}}}
+	out := r.summary(80, false)
+	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("%d columns: %q", w, l)
+		}
+	}
+	if !strings.Contains(out, "  plan             created  50d1dfaf") || !strings.Contains(out, "\n    population.id eq \"b3e1d7a9-52c8-4f06-8d1e-7a9c3b5f2e64\"\n") {
+		t.Errorf("summary:\n%s", out)
 	}
 }
