@@ -19,6 +19,12 @@ func dryRun(s *ui.Session, st *state, d decisions, views []WriteView, ids *IDs) 
 	if s.Opts.JSON {
 		return s.WriteJSON(res)
 	}
+	if s.Opts.Demo {
+		// Every text output of the demo says so; the bodies follow.
+		if err := s.Say(s.OutStyles.Muted, "The writes provision would send to the demo's simulated PingOne:"); err != nil {
+			return err
+		}
+	}
 	// Bodies carry names and values read from PingOne: made inert.
 	if _, err := fmt.Fprint(s.Out, term.Sanitize(dryRunText(views))); err != nil {
 		return err

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"sfstore/ui"
 )
 
 // One synced user reads "1 user synced", not "1 users".
@@ -47,5 +49,21 @@ func TestTheSummaryFitsItsWidth(t *testing.T) {
 	}
 	if !strings.Contains(out, "  plan             created  50d1dfaf") || !strings.Contains(out, "\n    population.id eq \"b3e1d7a9-52c8-4f06-8d1e-7a9c3b5f2e64\"\n") {
 		t.Errorf("summary:\n%s", out)
+	}
+}
+
+// In the demo, every text output says DEMO: the summary, and a dry run's
+// list of writes too; --json stays one clean document.
+func TestProvisionInTheDemoSaysDEMO(t *testing.T) {
+	demo := func(o *ui.Options) { o.Demo = true }
+	for _, dry := range []bool{false, true} {
+		for _, asJSON := range []bool{false, true} {
+			o := wait2m()
+			o.DryRun = dry
+			r := provisionRunWith(t, context.Background(), newFake(t, "ACTIVE"), o, asJSON, demo)
+			if r.e != nil || strings.Contains(r.out, "DEMO") == asJSON {
+				t.Errorf("dry run %v, JSON %v: %v\n%s", dry, asJSON, r.e, r.out)
+			}
+		}
 	}
 }
