@@ -20,8 +20,12 @@ import (
 func (w *Wizard) ConfirmWrites(ctx context.Context, writes []provision.WriteView) (bool, error) {
 	width := w.s.ErrWidth
 	fmt.Fprintln(w.s.Err, w.st.Section.Render(cards.Wrap(w.titleText("Provision users · 3 of 3 · The writes, in order"), width)))
-	for i, wr := range writes {
-		line := w.st.Clean(fmt.Sprintf("%2d. %-6s %s", i+1, wr.Method, wr.What))
+	height := w.s.Height
+	if w.s.Opts.Accessible {
+		height = 0 // read out, not seen: every write on its own line
+	}
+	for _, l := range writeLines(writes, height) {
+		line := w.st.Clean(l)
 		if w.s.Opts.Accessible {
 			fmt.Fprintln(w.s.Err, line) // read whole, never cut
 			continue
