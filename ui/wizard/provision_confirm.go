@@ -71,8 +71,12 @@ var _ ui.NextAsker = (*Wizard)(nil)
 
 // NextStep offers what follows a create, next to publishing: provisioning
 // users into the new store (which publishes too), only publishing, or
-// nothing now.
+// nothing now. The offer to save the connection comes first: it is about
+// the create just done, and Ctrl-C there asks nothing more.
 func (w *Wizard) NextStep(ctx context.Context) (ui.Next, error) {
+	if w.OfferSaveProfile(ctx) {
+		return ui.NextNothing, ui.ErrCancelled
+	}
 	// String values: huh's select placed its cursor by an int value's
 	// number rather than by the option holding it.
 	next := "provision"
