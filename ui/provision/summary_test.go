@@ -2,12 +2,15 @@ package provision
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"sfstore/api"
 	"sfstore/ui"
+	"sfstore/ui/chain"
 )
 
 // One synced user reads "1 user synced", not "1 users".
@@ -64,6 +67,26 @@ func TestProvisionInTheDemoSaysDEMO(t *testing.T) {
 			if r.e != nil || strings.Contains(r.out, "DEMO") == asJSON {
 				t.Errorf("dry run %v, JSON %v: %v\n%s", dry, asJSON, r.e, r.out)
 			}
+		}
+	}
+}
+
+// A store with no profile ID needs a ProfileId mapping: a script is told
+// the flag that adds it (an expression: --map-expr, quoted so the shell
+// keeps the literal's quotes; --map would read '00e…' as an attribute),
+// the review the row to add, with no flag it cannot take.
+func TestAMissingProfileIdSaysHowToAddIt(t *testing.T) {
+	rows := []Row{{Target: "Username", Source: "email"}, {Target: "Email", Source: "email"}, {Target: "LastName", Source: "name.family"},
+		{Target: "Alias", Source: "username"}, {Target: "TimeZoneSidKey", Expression: "'UTC'"}, {Target: "LocaleSidKey", Expression: "'en_US'"},
+		{Target: "EmailEncodingKey", Expression: "'UTF-8'"}, {Target: "LanguageLocaleKey", Expression: "'en_US'"}}
+	cfg := api.SalesforceConfiguration{}
+	for flags, want := range map[bool]string{
+		true:  `no mapping sets ProfileId, which Salesforce needs to create a user (--map-expr "ProfileId='00e…'")`,
+		false: `no mapping sets ProfileId, which Salesforce needs to create a user (add ProfileId ← the expression '00e…')`,
+	} {
+		fails, _ := rowsProblems(rows, cfg, chain.Targets{}, flags)
+		if !slices.Contains(fails, want) {
+			t.Errorf("flags %v: %q, want %q among them", flags, fails, want)
 		}
 	}
 }
