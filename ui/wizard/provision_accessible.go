@@ -6,8 +6,8 @@ import (
 
 	"github.com/charmbracelet/huh"
 
-	"sfstore/ui/provision"
 	"sfstore/ui/cards"
+	"sfstore/ui/provision"
 	"sfstore/ui/term"
 )
 
