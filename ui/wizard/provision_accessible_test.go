@@ -40,3 +40,24 @@ func TestTheAccessibleMappingReviewWrapsBetweenWords(t *testing.T) {
 		t.Errorf("read out:\n%s", out)
 	}
 }
+
+// Read out, each write to confirm is whole, wrapped between words.
+func TestTheAccessibleWritesToConfirmWrapBetweenWords(t *testing.T) {
+	var errOut bytes.Buffer
+	s := ui.NewSession(context.Background(), settingstest.Filled(), ui.Options{Accessible: true, Keyring: secrets.NewMemory()},
+		ui.Streams{Out: io.Discard, Err: &errOut, OutWidth: 40, ErrWidth: 40})
+	w := New(s)
+	w.RunForm = func(context.Context, *huh.Form) error { return nil } // yes
+	if ok, err := w.ConfirmWrites(context.Background(), fifteenWrites()); !ok || err != nil {
+		t.Fatalf("ok %v, %v", ok, err)
+	}
+	out := errOut.String()
+	for _, l := range strings.Split(out, "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("a line of %d columns: %q", ansi.StringWidth(l), l)
+		}
+	}
+	if !strings.Contains(out, "LanguageLocaleKey") || strings.Contains(out, "…") {
+		t.Errorf("read out:\n%s", out)
+	}
+}

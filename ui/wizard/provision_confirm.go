@@ -27,7 +27,7 @@ func (w *Wizard) ConfirmWrites(ctx context.Context, writes []provision.WriteView
 	for _, l := range writeLines(writes, height) {
 		line := w.st.Clean(l)
 		if w.s.Opts.Accessible {
-			fmt.Fprintln(w.s.Err, line) // read whole, never cut
+			fmt.Fprintln(w.s.Err, cards.Wrap(line, width)) // read whole, never cut: wrapped between words
 			continue
 		}
 		fmt.Fprintln(w.s.Err, ansi.Truncate(line, width, "…"))
