@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"sfstore/ui/cards"
+
 	"sfstore/ui"
 )
 
@@ -112,7 +114,16 @@ func (r *Result) summary(width int, detailed bool) string {
 		one := fmt.Sprintf("  %-16s %-8s %s%s", what, how, id, extra)
 		// An ID (or a rule scope) on its own line rather than cut in two.
 		if width < 72 || ansi.StringWidth(one) > width {
-			fmt.Fprintf(&b, "  %s %s\n    %s%s\n", what, how, id, extra)
+			fmt.Fprintf(&b, "  %s %s\n", what, how)
+			// Wrapped between words; a word too long for the indent (a
+			// quoted ID at 40 columns) takes less of one, whole.
+			for _, l := range strings.Split(cards.Wrap(id+extra, width-4), "\n") {
+				pad := "    "
+				if ansi.StringWidth(pad+l) > width {
+					pad = "  "
+				}
+				b.WriteString(pad + l + "\n")
+			}
 			return
 		}
 		b.WriteString(one + "\n")

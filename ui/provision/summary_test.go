@@ -90,3 +90,18 @@ func TestAMissingProfileIdSaysHowToAddIt(t *testing.T) {
 		}
 	}
 }
+
+// At 40 columns the rule scope breaks between its words, and the quoted
+// population ID stays whole on a line of its own.
+func TestTheSummaryFitsFortyColumns(t *testing.T) {
+	r := &Result{Rule: &ruleJSON{ID: "r", PopulationExpression: `population.id eq "b3e1d7a9-52c8-4f06-8d1e-7a9c3b5f2e64"`, Active: true}}
+	out := r.summary(40, false)
+	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+		if w := ansi.StringWidth(l); w > 40 {
+			t.Errorf("%d columns: %q", w, l)
+		}
+	}
+	if !strings.Contains(out, "\n    population.id eq\n  \"b3e1d7a9-52c8-4f06-8d1e-7a9c3b5f2e64\"\n") {
+		t.Errorf("summary:\n%s", out)
+	}
+}
