@@ -38,7 +38,7 @@ func RenderStoreSummary(st Styles, store *api.Store, width int, demo, updated bo
 	if demo {
 		// Each demo run starts a fresh simulator: a later `show --demo`
 		// would not find this store.
-		more = "This demo store is gone when sfstore exits; try sfstore list --demo."
+		more = "This demo store is gone when sfstore exits; sfstore list --demo shows the demo's own stores."
 	}
 	return st.card(st.Card, []string{title, st.table(rows, inner), st.paragraph(st.Muted, more, inner)})
 }

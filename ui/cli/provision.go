@@ -128,10 +128,7 @@ func (c *provisionCmd) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	opts.DryRun = o.DryRun
-	if opts.Demo {
-		// The demo syncs a user every 1.5 s: show the first one as it comes.
-		o.Watch.Interval = time.Second
-	}
+	o.Watch = watchFor(opts.Demo, o.Watch)
 	s, stop, err := a.newSession(cmd, ans, opts)
 	if err != nil {
 		return err
@@ -151,6 +148,15 @@ func provisionPrompter(s *ui.Session) provision.Prompter {
 // provisionAfterCreate runs provision for a store the wizard just created.
 func provisionAfterCreate(s *ui.Session) func(ctx context.Context, storeID string) error {
 	return func(ctx context.Context, storeID string) error {
-		return provision.Run(ctx, s, provisionPrompter(s), provision.Options{Store: storeID, Watch: provision.Watch{Wait: 2 * time.Minute}})
+		return provision.Run(ctx, s, provisionPrompter(s), provision.Options{Store: storeID, Watch: watchFor(s.Opts.Demo, provision.Watch{Wait: 2 * time.Minute})})
 	}
+}
+
+// watchFor is w, polling every second in the demo: it syncs a user every
+// 1.5 s, so the first one shows as it comes, after a create too.
+func watchFor(demo bool, w provision.Watch) provision.Watch {
+	if demo {
+		w.Interval = time.Second
+	}
+	return w
 }

@@ -19,6 +19,12 @@ func dryRun(s *ui.Session, st *state, d decisions, views []WriteView, ids *IDs) 
 	if s.Opts.JSON {
 		return s.WriteJSON(res)
 	}
+	if s.Opts.Demo {
+		// Every text output of the demo says so; the bodies follow.
+		if err := s.Say(s.OutStyles.Muted, "The writes provision would send to the demo's simulated PingOne:"); err != nil {
+			return err
+		}
+	}
 	// Bodies carry names and values read from PingOne: made inert.
 	if _, err := fmt.Fprint(s.Out, term.Sanitize(dryRunText(views))); err != nil {
 		return err
@@ -116,7 +122,7 @@ func watch(ctx context.Context, s *ui.Session, p Prompter, c *api.Client, st *st
 	res.Outcome = wr.Outcome
 	switch wr.Outcome {
 	case OutcomeSynced:
-		return finishRun(s, res, fmt.Sprintf("✓ Provisioning works: %d users synced to Salesforce (%d failed, %d in all).", wr.Figures.Synced, wr.Figures.Failed, wr.Figures.Total), "")
+		return finishRun(s, res, syncedHeading(wr.Figures), "")
 	case OutcomeFailed:
 		d := stores.Diagnose(*last, ref)
 		s.Notice(s.ErrStyles.Bad, "✗ PingOne's sync FAILED. Its details, verbatim:")
@@ -139,6 +145,15 @@ func watch(ctx context.Context, s *ui.Session, p Prompter, c *api.Client, st *st
 	}
 	_ = finishRun(s, res, fmt.Sprintf("… No user synced within %s. Provisioning goes on in PingOne: large directories take a while.", o.Watch.Wait), hint)
 	return &ExitError{Code: ExitTimedOut, Err: &ui.ShownError{Err: fmt.Errorf("no user synced within %s", o.Watch.Wait)}}
+}
+
+// syncedHeading is the summary's first line: "1 user synced", "3 users synced".
+func syncedHeading(f Figures) string {
+	users := "users"
+	if f.Synced == 1 {
+		users = "user"
+	}
+	return fmt.Sprintf("✓ Provisioning works: %d %s synced to Salesforce (%d failed, %d in all).", f.Synced, users, f.Failed, f.Total)
 }
 
 func demo(s *ui.Session, cmd string) string {
@@ -168,9 +183,9 @@ func finishRun(s *ui.Session, res *Result, heading, hint string) error {
 		}
 		return s.WriteJSON(res)
 	}
-	if res.Sync != nil {
-		s.Progress("%s", res.Sync.Line())
-	}
+	// The watch's last figures are on screen already: the prompter's
+	// Progress leaves its last line (a log prints each line; the wizard's
+	// spinner prints its last when it ends).
 	if err := sayOutcome(s, heading, res); err != nil {
 		return err
 	}

@@ -157,7 +157,10 @@ func decide(ctx context.Context, s *ui.Session, p Prompter, st *state, o Options
 	}
 	cfg := st.Store.Configuration
 	rv := &Review{Rows: wantedRows(st, overrides), Targets: st.Targets.Names, Note: targetsNote(st.Targets),
-		Check: func(rows []Row) []string { fails, _ := rowsProblems(rows, cfg, st.Targets); return fails }}
+		Check: func(rows []Row) []string {
+			fails, _ := rowsProblems(rows, cfg, st.Targets, s.Opts.NoInput)
+			return fails
+		}}
 	if !st.Targets.FromMetadata {
 		s.Notice(s.ErrStyles.Muted, rv.Note)
 	}
@@ -169,7 +172,7 @@ func decide(ctx context.Context, s *ui.Session, p Prompter, st *state, o Options
 	for i := range d.Rows {
 		d.Rows[i].Required = containsFold(required, d.Rows[i].Target)
 	}
-	_, warns := rowsProblems(d.Rows, cfg, st.Targets)
+	_, warns := rowsProblems(d.Rows, cfg, st.Targets, s.Opts.NoInput)
 	for _, w := range warns {
 		s.Notice(s.ErrStyles.Warn, "! "+w)
 	}

@@ -32,12 +32,22 @@ func (r run) all() string { return r.out + r.err }
 // secret shows in anything it printed.
 func provisionRun(t *testing.T, ctx context.Context, f *fakeP1, o Options, json bool) run {
 	t.Helper()
+	return provisionRunWith(t, ctx, f, o, json, nil)
+}
+
+// provisionRunWith is provisionRun with the session's options changed by
+// tweak first (the demo, say).
+func provisionRunWith(t *testing.T, ctx context.Context, f *fakeP1, o Options, json bool, tweak func(*ui.Options)) run {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	a := settings.Defaults()
 	a.AuthMethod, a.PingOneAccessToken, a.EnvironmentID = settings.AuthPastedToken, sentinelP1Token, fakeEnv
 	opts := ui.Options{APIURL: f.srv.URL, AuthURL: f.srv.URL, NoInput: true, JSON: json, DryRun: o.DryRun, Keyring: secrets.NewMemory()}
 	var debug bytes.Buffer
 	opts.Debug = &debug
+	if tweak != nil {
+		tweak(&opts)
+	}
 	s := ui.NewSession(ctx, a, opts, ui.Streams{Out: &out, Err: &errOut, OutWidth: 80, ErrWidth: 80})
 	if o.Store == "" {
 		o.Store = f.storeID()

@@ -2,7 +2,6 @@ package provision
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -48,12 +47,13 @@ func existingFor(st *state, target string) []api.Mapping {
 }
 
 // rowsProblems are what stops rows before any write: chain.Validate's
-// failures, each with the override that fixes it when there is one.
-func rowsProblems(rows []Row, cfg api.SalesforceConfiguration, known chain.Targets) (fails, warns []string) {
+// failures, each with the override that fixes it when there is one, as
+// the flag that sets it (flags) or as the row to add in the review.
+func rowsProblems(rows []Row, cfg api.SalesforceConfiguration, known chain.Targets, flags bool) (fails, warns []string) {
 	for _, p := range chain.Validate(toChain(rows), cfg, known) {
 		text := p.Text
 		if p.Fix != nil && p.Fix.From() != "" {
-			text += fmt.Sprintf(" (--map %s)", p.Fix.String())
+			text += " (" + fixHint(*p.Fix, flags) + ")"
 		}
 		if p.Severity == chain.Fail {
 			fails = append(fails, text)
@@ -62,6 +62,24 @@ func rowsProblems(rows []Row, cfg api.SalesforceConfiguration, known chain.Targe
 		}
 	}
 	return fails, warns
+}
+
+// fixHint says how to add the mapping fix: an expression (a literal
+// such as '00e…') goes with --map-expr, quoted for the shell, since --map
+// reads a PingOne attribute's name and a shell drops bare quotes.
+func fixHint(fix chain.Mapping, flags bool) string {
+	switch {
+	case !flags && fix.Source != "":
+		return "add " + fix.Target + " ← " + fix.Source
+	case !flags:
+		return "add " + fix.Target + " ← the expression " + fix.Expression
+	case fix.Source != "":
+		return "--map " + shellQuote(fix.String())
+	}
+	if v := fix.String(); !strings.ContainsAny(v, "\"$`\\!") {
+		return `--map-expr "` + v + `"` // reads better than '\'' around a literal
+	}
+	return "--map-expr " + shellQuote(fix.String())
 }
 
 func toChain(rows []Row) []chain.Mapping {

@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"sfstore/ui/cards"
+
 	"sfstore/ui"
 )
 
@@ -107,11 +111,22 @@ func result(st *state, d decisions, views []WriteView, ids *IDs) *Result {
 func (r *Result) summary(width int, detailed bool) string {
 	var b strings.Builder
 	line := func(what, how, id, extra string) {
-		if width < 72 { // an ID on its own line rather than cut in two
-			fmt.Fprintf(&b, "  %s %s\n    %s%s\n", what, how, id, extra)
+		one := fmt.Sprintf("  %-16s %-8s %s%s", what, how, id, extra)
+		// An ID (or a rule scope) on its own line rather than cut in two.
+		if width < 72 || ansi.StringWidth(one) > width {
+			fmt.Fprintf(&b, "  %s %s\n", what, how)
+			// Wrapped between words; a word too long for the indent (a
+			// quoted ID at 40 columns) takes less of one, whole.
+			for _, l := range strings.Split(cards.Wrap(id+extra, width-4), "\n") {
+				pad := "    "
+				if ansi.StringWidth(pad+l) > width {
+					pad = "  "
+				}
+				b.WriteString(pad + l + "\n")
+			}
 			return
 		}
-		fmt.Fprintf(&b, "  %-16s %-8s %s%s\n", what, how, id, extra)
+		b.WriteString(one + "\n")
 	}
 	for _, x := range r.Reused {
 		line(x.What, "reused", x.ID, "")

@@ -134,6 +134,12 @@ func report(s *ui.Session, st storeRef, env string, lines []cards.CheckLine) err
 	if s.Opts.JSON {
 		err = s.WriteJSON(doctorJSON{Store: st, EnvironmentID: env, OK: ok, Checks: lines, Summary: cards.CheckSummary(lines)})
 	} else {
+		if s.Opts.Demo {
+			// As the environment's doctor says: a demo's PASS proves nothing real.
+			if err := s.Say(s.OutStyles.Muted, "These checks ran against the demo's simulators and keyring, on this machine: they say nothing about a real setup."); err != nil {
+				return err
+			}
+		}
 		heading := fmt.Sprintf("What provisions through %s (%s)", st.Name, st.ID)
 		if st.ID == "" {
 			heading = "What provisions through " + st.Name

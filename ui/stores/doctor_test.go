@@ -236,3 +236,20 @@ func TestDoctorReportMakesPingOnesTextInertAndFailsOnAFail(t *testing.T) {
 		}
 	}
 }
+
+// doctor STORE in the demo says first that it ran against the simulators,
+// as the environment's doctor does; its JSON does not.
+func TestDoctorOfAStoreInTheDemoSaysDEMO(t *testing.T) {
+	for _, json := range []bool{false, true} {
+		var out bytes.Buffer
+		s := ui.NewSession(context.Background(), settings.Defaults(), ui.Options{JSON: json, Demo: true}, ui.Streams{Out: &out, Err: &bytes.Buffer{}})
+		c := goodChain()
+		if err := report(s, storeRef{ID: docStoreID, Name: "Salesforce production"}, c.EnvID, judgeLines(c, connOK)); err != nil {
+			t.Fatalf("json %v: %v", json, err)
+		}
+		first, _, _ := strings.Cut(out.String(), "\n")
+		if strings.Contains(first, "DEMO") == json || strings.Contains(out.String(), "DEMO") == json {
+			t.Errorf("json %v:\n%s", json, out.String())
+		}
+	}
+}

@@ -117,8 +117,8 @@ func (m *mappingModel) above() []string {
 func (m *mappingModel) below() []string {
 	w := m.drawWidth()
 	var lines []string
-	for _, p := range m.problems {
-		lines = append(lines, strings.Split(m.st.Bad.Render(cards.Wrap("✗ "+p, w)), "\n")...)
+	for _, p := range m.problems { // they quote targets PingOne returned
+		lines = append(lines, strings.Split(m.st.Bad.Render(cards.Wrap("✗ "+m.st.Clean(p), w)), "\n")...)
 	}
 	if m.message != "" {
 		lines = append(lines, strings.Split(m.st.Warn.Render(cards.Wrap(m.message, w)), "\n")...)

@@ -59,3 +59,14 @@ func TestTheMappingReviewFitsSmallScreensAndKeepsRequiredRows(t *testing.T) {
 		t.Errorf("continued with a problem left")
 	}
 }
+
+// A problem quotes a target PingOne returned (a mapping of it twice, an
+// unknown name): drawn inert, not as the terminal's escape sequences.
+func TestTheMappingReviewsProblemsAreInert(t *testing.T) {
+	m := &mappingModel{st: cards.NewStyles(lipgloss.NewRenderer(nil)), heading: "Mappings", rows: mappingRows(),
+		problems: []string{"evil\x1b]0;owned\x07\x1b[2J is mapped more than once"}}
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if view := m.View(); strings.ContainsAny(view, "\x1b\x07") || !strings.Contains(view, "is mapped more than once") {
+		t.Errorf("view: %q", view)
+	}
+}

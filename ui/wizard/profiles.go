@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/huh"
 
+	"sfstore/ui"
 	"sfstore/ui/profile"
 	"sfstore/ui/settings"
 )
@@ -171,30 +172,33 @@ func (w *Wizard) noteProfile() {
 }
 
 // OfferSaveProfile asks, after a store was created over a connection that
-// is not a saved profile, whether to save it as one. Whatever happens
-// here, the store and its result stay as they are: a refusal, Ctrl-C or a
-// failed write only ends the offer.
-func (w *Wizard) OfferSaveProfile(ctx context.Context) {
+// is not a saved profile, whether to save it as one, once (NextStep makes
+// the offer before "What next?", so a long provision that fails or is
+// stopped does not lose it). Whatever happens here, the store and its
+// result stay as they are: a refusal, Ctrl-C or a failed write only ends
+// the offer. It reports whether Ctrl-C ended it, so no question follows.
+func (w *Wizard) OfferSaveProfile(ctx context.Context) (cancelled bool) {
 	o := w.s.Opts
-	if o.Demo || o.Profile != "" || o.ProfileFile == "" {
-		return
+	if w.profileOffered || o.Demo || o.Profile != "" || o.ProfileFile == "" {
+		return false
 	}
+	w.profileOffered = true
 	conn := profile.FromAnswers(*w.a, o.APIURL, o.AuthURL, "")
 	c, err := profile.Load(o.ProfileFile)
 	if err != nil {
 		w.s.Notice(w.st.Muted, "The connection cannot be saved as a profile: "+err.Error())
-		return
+		return false
 	}
 	for _, n := range c.Names() {
 		if c.Profiles[n].SameConnection(conn) {
-			return // already saved, under another name
+			return false // already saved, under another name
 		}
 	}
 	save := false
 	q := w.yesNo("Save this PingOne connection as a profile?",
 		"Next time, sfstore --profile NAME signs in the same way. No secret goes into the profile.", &save)
 	if err := w.run(ctx, w.form(huh.NewGroup(q))); err != nil || !save {
-		return
+		return errors.Is(err, ui.ErrCancelled)
 	}
 	name, desc := "", ""
 	valid := func(s string) error {
@@ -209,7 +213,7 @@ func (w *Wizard) OfferSaveProfile(ctx context.Context) {
 	for {
 		if err := w.run(ctx, w.saveProfileForm(&name, &desc, valid)); err != nil {
 			w.s.Notice(w.st.Muted, "No profile saved; the store is created as shown above.")
-			return
+			return errors.Is(err, ui.ErrCancelled)
 		}
 		// Accessible mode can end a prompt without its validator.
 		if err := errors.Join(valid(name), checkDescription(desc)); err != nil {
@@ -229,13 +233,14 @@ func (w *Wizard) OfferSaveProfile(ctx context.Context) {
 	})
 	if err != nil {
 		w.s.Notice(w.st.Warn, "! No profile saved: "+err.Error())
-		return
+		return false
 	}
 	msg := fmt.Sprintf("✓ Saved profile %s: sfstore --profile %s list", name, name)
 	if w.a.AuthMethod == settings.AuthWorkerApp && !w.a.SaveSecrets {
 		msg += " (the worker secret was not saved: it is asked for, or read from PINGONE_CLIENT_SECRET)"
 	}
 	w.s.Notice(w.st.OK, msg+".")
+	return false
 }
 
 // saveProfileForm asks a new profile's name and description.

@@ -167,3 +167,55 @@ func requireNoSecretIn(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 }
+
+// nextStepHelp is under "What next?" after a create (the review's menu
+// is titled "What next?" too).
+const nextStepHelp = "A store alone provisions nothing"
+
+// createThenProvisionOffer is the create command's flow as it runs for
+// real: after the create the wizard asks "What next?" (provision is a
+// stand-in that records it ran), then the offer comes if not made yet.
+func createThenProvisionOffer(provisioned *bool) func(context.Context, *ui.Session, *wizard.Wizard) (*api.Store, error) {
+	return func(ctx context.Context, s *ui.Session, w *wizard.Wizard) (*api.Store, error) {
+		s.ProvisionNext = func(context.Context, string) error { *provisioned = true; return nil }
+		return createThenOffer(ctx, s, w)
+	}
+}
+
+// The offer to save the connection comes right after the result, before
+// "What next?": a provision that fails or is stopped used to lose it, and
+// Ctrl-C at "What next?" was followed by the offer's question. Ctrl-C at
+// the offer asks nothing more and keeps the store.
+func TestPTYTheProfileOfferComesBeforeWhatNext(t *testing.T) {
+	for _, ctrlC := range []bool{false, true} {
+		sim := startSimulator(t, simulator.Options{})
+		opts, _ := wizardOptions(t, sim.URL(), secrets.NewMemory())
+		opts.ProfileFile = filepath.Join(t.TempDir(), ptyProfileFile)
+		provisioned := false
+		w := startOnPTY(t, opts, createThenProvisionOffer(&provisioned))
+		w.walkToReview()
+		w.reviewAndCreate(true)
+		w.waitFor("Salesforce store created")
+		w.waitFor("┃ Save this PingOne connection as a profile?")
+		if w.count(nextStepHelp) != 0 {
+			t.Fatalf("What next? came before the offer:\n%s", w.tail())
+		}
+		if ctrlC {
+			w.send(keyCtrlC)
+		} else {
+			w.send(keyEnter) // No
+			w.waitFor(nextStepHelp)
+			w.send(keyEnter) // Provision users now
+		}
+		r := w.wait()
+		if r.err != nil || r.store == nil || provisioned == ctrlC {
+			t.Fatalf("Ctrl-C %v: Run = %v, %v; provisioned %v", ctrlC, r.store, r.err, provisioned)
+		}
+		if n := w.count("Save this PingOne connection"); ctrlC && w.count(nextStepHelp) != 0 || n == 0 {
+			t.Errorf("Ctrl-C %v: the offer showed %d times, then What next? %d:\n%s", ctrlC, n, w.count(nextStepHelp), w.tail())
+		}
+		if _, err := os.Stat(opts.ProfileFile); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a profile file was written: %v", err)
+		}
+	}
+}

@@ -63,7 +63,7 @@ func (w *Wizard) ReviewMappings(ctx context.Context, r *provision.Review) error 
 			}
 			continue
 		}
-		m := &mappingModel{st: w.st, heading: w.titleText("2 of 3 · Mappings: Salesforce ← PingOne"),
+		m := &mappingModel{st: w.st, heading: w.titleText("Provision users · 2 of 3 · Mappings: Salesforce ← PingOne"),
 			note: term.Line(r.Note), rows: inertRows(r.Rows), problems: r.Check(r.Rows), cursor: cursor}
 		if err := w.runModel(ctx, m); err != nil {
 			return err

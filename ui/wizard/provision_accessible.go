@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/huh"
 
+	"sfstore/ui/cards"
 	"sfstore/ui/provision"
 	"sfstore/ui/term"
 )
@@ -13,9 +14,9 @@ import (
 // reviewMappingsAccessible reads the table out as lines, then asks what to
 // do with plain prompts. It reports whether the review is done.
 func (w *Wizard) reviewMappingsAccessible(ctx context.Context, r *provision.Review) (bool, error) {
-	fmt.Fprintln(w.s.Err, "\n"+w.titleText("Provision users, step 2 of 3: mappings, Salesforce attribute from PingOne"))
+	fmt.Fprintln(w.s.Err, "\n"+cards.Wrap(w.titleText("Provision users, step 2 of 3: mappings, Salesforce attribute from PingOne"), w.s.ErrWidth))
 	if r.Note != "" {
-		fmt.Fprintln(w.s.Err, term.Line(r.Note))
+		fmt.Fprintln(w.s.Err, cards.Wrap(term.Line(r.Note), w.s.ErrWidth))
 	}
 	for i, row := range inertRows(r.Rows) {
 		req := ""
@@ -26,7 +27,9 @@ func (w *Wizard) reviewMappingsAccessible(ctx context.Context, r *provision.Revi
 		if row.Expression != "" {
 			from = "the expression " + row.Expression
 		}
-		fmt.Fprintf(w.s.Err, "%d. %s from %s%s\n", i+1, row.Target, from, req)
+		// Wrapped between words: the terminal would cut a long expression
+		// mid-word.
+		fmt.Fprintln(w.s.Err, cards.Wrap(fmt.Sprintf("%d. %s from %s%s", i+1, row.Target, from, req), w.s.ErrWidth))
 	}
 	problems := r.Check(r.Rows)
 	for _, p := range problems {

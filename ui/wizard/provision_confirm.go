@@ -3,6 +3,7 @@ package wizard
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/ansi"
@@ -19,10 +20,14 @@ import (
 func (w *Wizard) ConfirmWrites(ctx context.Context, writes []provision.WriteView) (bool, error) {
 	width := w.s.ErrWidth
 	fmt.Fprintln(w.s.Err, w.st.Section.Render(cards.Wrap(w.titleText("Provision users · 3 of 3 · The writes, in order"), width)))
-	for i, wr := range writes {
-		line := w.st.Clean(fmt.Sprintf("%2d. %-6s %s", i+1, wr.Method, wr.What))
+	height := w.s.Height
+	if w.s.Opts.Accessible {
+		height = 0 // read out, not seen: every write on its own line
+	}
+	for _, l := range writeLines(writes, height) {
+		line := w.st.Clean(l)
 		if w.s.Opts.Accessible {
-			fmt.Fprintln(w.s.Err, line) // read whole, never cut
+			fmt.Fprintln(w.s.Err, cards.Wrap(line, width)) // read whole, never cut: wrapped between words
 			continue
 		}
 		fmt.Fprintln(w.s.Err, ansi.Truncate(line, width, "…"))
@@ -47,15 +52,31 @@ func (w *Wizard) Progress(ctx context.Context, title string, work func(ctx conte
 			})
 		})
 	}
-	return w.taskWithProgress(ctx, title, work)
+	// The spinner's progress line goes with the spinner: the last one is
+	// printed after it, so the figures the summary rests on stay on screen.
+	var last atomic.Pointer[string]
+	err := w.taskWithProgress(ctx, title, func(ctx context.Context, report func(string)) error {
+		return work(ctx, func(line string) {
+			last.Store(&line)
+			report(line)
+		})
+	})
+	if l := last.Load(); l != nil {
+		fmt.Fprintln(w.s.Err, "  "+w.st.Clean(term.Line(*l)))
+	}
+	return err
 }
 
 var _ ui.NextAsker = (*Wizard)(nil)
 
 // NextStep offers what follows a create, next to publishing: provisioning
 // users into the new store (which publishes too), only publishing, or
-// nothing now.
+// nothing now. The offer to save the connection comes first: it is about
+// the create just done, and Ctrl-C there asks nothing more.
 func (w *Wizard) NextStep(ctx context.Context) (ui.Next, error) {
+	if w.OfferSaveProfile(ctx) {
+		return ui.NextNothing, ui.ErrCancelled
+	}
 	// String values: huh's select placed its cursor by an int value's
 	// number rather than by the option holding it.
 	next := "provision"

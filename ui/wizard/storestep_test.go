@@ -128,3 +128,17 @@ func TestTheSpinnerLineWrapsBetweenWords(t *testing.T) {
 		t.Fatalf("view:\n%s", view)
 	}
 }
+
+// The spinner's first frame comes before the terminal's size: it wraps at
+// the width the session knows, or the terminal cuts it and it stays.
+func TestTheSpinnersFirstFrameFitsTheScreen(t *testing.T) {
+	s := ui.NewSession(context.Background(), settingstest.Filled(), ui.Options{Keyring: secrets.NewMemory()},
+		ui.Streams{Out: io.Discard, Err: io.Discard, OutWidth: 40, ErrWidth: 40})
+	m := New(s).taskModel("Looking for the store in environment abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6")
+	view := ansi.Strip(m.View())
+	for _, l := range strings.Split(view, "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("a line is wider than 40: %q", l)
+		}
+	}
+}

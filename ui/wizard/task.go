@@ -60,8 +60,8 @@ func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(c
 		defer close(finished)
 		workErr = work(noticeCtx, report)
 	}()
-	m := taskModel{title: title, cancel: cancel, progress: progress, notice: notice, result: func() error { <-finished; return workErr },
-		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(w.st.Title))}
+	m := w.taskModel(title)
+	m.cancel, m.progress, m.notice, m.result = cancel, progress, notice, func() error { <-finished; return workErr }
 	final, err := tea.NewProgram(m,
 		tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler(),
 	).Run()
@@ -83,6 +83,15 @@ func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(c
 		return ui.ErrCancelled
 	}
 	return fm.err
+}
+
+// taskModel is a spinner for title, wrapped at the width known when it
+// starts: its first frame is drawn before the terminal reports a size,
+// and a line the terminal wraps itself is one row longer than bubbletea
+// clears, so it stayed on screen, cut at the edge.
+func (w *Wizard) taskModel(title string) taskModel {
+	return taskModel{title: title, width: w.s.ErrWidth, progress: new(atomic.Pointer[string]),
+		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(w.st.Title))}
 }
 
 type taskDoneMsg struct{ err error }

@@ -53,6 +53,10 @@ type Wizard struct {
 	// prof is the first step's choice among the saved profiles.
 	prof profileChoice
 
+	// profileOffered says the offer to save the connection as a profile
+	// was made: it comes once, before "What next?" when that is asked.
+	profileOffered bool
+
 	// RunForm runs one form to its end. It is the seam tests use to drive
 	// forms with keystrokes; by default a bubbletea program on the
 	// session's input and stderr runs it.
