@@ -62,7 +62,7 @@ func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(c
 	}()
 	m := taskModel{title: title, cancel: cancel, progress: progress, notice: notice, result: func() error { <-finished; return workErr },
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(w.st.Title))}
-	final, err := tea.NewProgram(m,
+	final, err := newProgram(m,
 		tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler(),
 	).Run()
 	if fm, ok := final.(taskModel); err != nil || !ok || fm.cancelled {
