@@ -78,12 +78,16 @@ again continues from there.
 	return cmd
 }
 
+// retrySleep is provision's wait before a write is sent again after a
+// 429; nil waits for real. Tests set it so as not to wait out Retry-After.
+var retrySleep func(ctx context.Context, d time.Duration) error
+
 // options checks the flags and turns them into provision's options; a
 // mistake is an InputError (exit 2) before anything is read.
 func (c *provisionCmd) options(args []string) (provision.Options, error) {
 	o := provision.Options{Population: strings.TrimSpace(c.population), Filter: strings.TrimSpace(c.filter),
 		NoActivate: c.noActivate, NoPublish: c.noPublish || c.noActivate, DryRun: c.dryRun,
-		Watch: provision.Watch{Wait: c.wait}}
+		Watch: provision.Watch{Wait: c.wait}, RetrySleep: retrySleep}
 	if len(args) == 1 {
 		o.Store = args[0]
 	}
