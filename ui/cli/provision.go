@@ -135,6 +135,9 @@ func (c *provisionCmd) run(cmd *cobra.Command, args []string) error {
 	if opts.Demo {
 		// The demo syncs a user every 1.5 s: show the first one as it comes.
 		o.Watch.Interval = time.Second
+		if p := a.deps.DemoSyncPace; p > 0 {
+			o.Watch.Interval = min(o.Watch.Interval, p)
+		}
 	}
 	s, stop, err := a.newSession(cmd, ans, opts)
 	if err != nil {
