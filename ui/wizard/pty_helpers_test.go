@@ -27,9 +27,9 @@ import (
 // user on the master side: it types raw bytes and reads back everything the
 // wizard drew.
 //
-// These tests run one at a time (no t.Parallel), though they mostly wait:
-// bubbles' textinput sanitizes typed runes with a package-level sanitizer,
-// so two forms updating at once in one process race.
+// These tests mostly wait for screens, so they run in parallel, each with
+// its own pty, simulator and keyring (ownRunes keeps their typed spaces
+// apart).
 
 // Keys as a terminal sends them.
 const (

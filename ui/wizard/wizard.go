@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -216,7 +217,19 @@ func (w *Wizard) runAccessible(ctx context.Context, f *huh.Form) error {
 var extraProgramOptions []tea.ProgramOption
 
 func newProgram(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
+	opts = append(opts, tea.WithFilter(ownRunes))
 	return tea.NewProgram(m, append(opts, extraProgramOptions...)...)
+}
+
+// ownRunes gives each key its own runes. bubbletea hands every space typed
+// the same package-level slice, and bubbles' text inputs sanitize runes in
+// place, so two programs at once (parallel tests) would write to one slice.
+func ownRunes(_ tea.Model, msg tea.Msg) tea.Msg {
+	if k, ok := msg.(tea.KeyMsg); ok && len(k.Runes) > 0 {
+		k.Runes = slices.Clone(k.Runes)
+		return k
+	}
+	return msg
 }
 
 // runModel runs one of the wizard's own screens (the review, a picker) on
