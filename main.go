@@ -36,6 +36,10 @@ const (
 // its spinners can be seen.
 var demoLatency = 700 * time.Millisecond
 
+// demoSyncPace is how fast the demo syncs users after a revision; 0 is its
+// human pace (a user each 1.5 s). A variable so tests need not wait.
+var demoSyncPace time.Duration
+
 // stuckGrace is how long a run may take to return after a signal before
 // the process exits anyway: a read of stdin cannot be cancelled.
 var stuckGrace = 2 * time.Second
@@ -63,7 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 
 	err := cli.Execute(ctx, args, cli.IO{In: stdin, Out: stdout, Err: stderr, Getenv: getenv},
 		cli.Deps{Keyring: func() *secrets.Keyring { return secrets.New() }, ConfigFile: func() (string, error) { return profile.DefaultPath(getenv) },
-			Version: buildVersion(), DemoLatency: demoLatency})
+			Version: buildVersion(), DemoLatency: demoLatency, DemoSyncPace: demoSyncPace})
 	return exitCode(err, signalOf(ctx), stderr)
 }
 

@@ -135,6 +135,7 @@ func lookOrSkip(t *testing.T, name string) string {
 }
 
 func TestCurlKeepsEverySecretOffEveryCommandLine(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	c := setup(t, respond(201, `{}`))
 	p := c.DescribeCreate(testEnvID, trickyRequest(t))
 	script := p.Curl(nil)
@@ -165,6 +166,7 @@ func TestCurlKeepsEverySecretOffEveryCommandLine(t *testing.T) {
 }
 
 func TestCurlSendsExactlyTheRequestWithTheRealCurl(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	var mu sync.Mutex
 	var gotAuth, gotBody string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -195,6 +197,7 @@ func TestCurlSendsExactlyTheRequestWithTheRealCurl(t *testing.T) {
 }
 
 func TestCurlStopsBeforeCurlWhenAVariableIsMissing(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	c := setup(t, respond(201, `{}`))
 	env := map[string]string{api.EnvAccessToken: sentPasted, "SALESFORCE_ACCESS_TOKEN": sentAccess, "SALESFORCE_REFRESH_TOKEN": sentRefresh}
 	run := runRecipe(t, c.DescribeCreate(testEnvID, sentinelRequest(t)).Curl(nil), env, false, "")
@@ -204,6 +207,7 @@ func TestCurlStopsBeforeCurlWhenAVariableIsMissing(t *testing.T) {
 }
 
 func TestCurlUsesTheGivenVariablesAndIgnoresUnsafeNames(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	c := setup(t, respond(201, `{}`))
 	p := c.DescribeCreate(testEnvID, sentinelRequest(t))
 	cmd := p.Curl(map[string]string{"CLIENT_SECRET": "SF_SECRET", "Authorization": "TOKEN", "OAUTH_ACCESS_TOKEN": "$(rm -rf ~)"})
@@ -222,6 +226,7 @@ func TestCurlUsesTheGivenVariablesAndIgnoresUnsafeNames(t *testing.T) {
 }
 
 func TestCurlWithoutBodyOrSecrets(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	p := api.PreparedRequest{Method: "GET", URL: "https://api.pingone.com/v1/environments?filter=name sw \"it's\"",
 		Header: map[string][]string{"Accept": {"application/json"}, "Authorization": {"Bearer ••••"}}}
 	run := runRecipe(t, p.Curl(nil), map[string]string{api.EnvAccessToken: sentPasted}, false, "")
@@ -240,6 +245,7 @@ func TestCurlWithoutBodyOrSecrets(t *testing.T) {
 }
 
 func TestCurlParsesInBash(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	c := setup(t, respond(201, `{}`))
 	bash := lookOrSkip(t, "bash")
 	for _, cmd := range []string{

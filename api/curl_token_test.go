@@ -33,6 +33,7 @@ func postProgram(t *testing.T, recipe string) (basic, post string) {
 }
 
 func TestTokenCurlSendsBasicAuthThroughStdinOnly(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	s := newTokenStandIn(t, "CLIENT_SECRET_BASIC", trickySecret)
 	creds := s.creds("")
 	script := creds.Curl() + printToken
@@ -55,6 +56,7 @@ func TestTokenCurlSendsBasicAuthThroughStdinOnly(t *testing.T) {
 }
 
 func TestTokenCurlCommentSwitchesToFormFields(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	s := newTokenStandIn(t, "CLIENT_SECRET_POST", sentWorker)
 	recipe := s.creds("").Curl()
 	basic, post := postProgram(t, recipe)
@@ -70,6 +72,7 @@ func TestTokenCurlCommentSwitchesToFormFields(t *testing.T) {
 }
 
 func TestTokenCurlWithoutTheRealCurl(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	creds := api.Credentials{AuthURL: "https://auth.pingone.eu", WorkerEnvironmentID: workerEnv, ClientID: workerID}
 	script := creds.Curl() + printToken
 	run := runRecipe(t, script, map[string]string{api.EnvWorkerSecret: sentWorker}, false, `{"access_token":"tok-canned","expires_in":3600}`)
@@ -83,6 +86,7 @@ func TestTokenCurlWithoutTheRealCurl(t *testing.T) {
 }
 
 func TestTokenCurlShowsPingOnesRefusal(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	s := newTokenStandIn(t, "CLIENT_SECRET_BASIC", "the-right-secret-0042")
 	run := runRecipe(t, s.creds("").Curl()+printToken, map[string]string{api.EnvWorkerSecret: sentWorker}, true, "")
 	if !strings.Contains(run.out, "no access token in the answer") || !strings.Contains(run.out, "invalid_client") || !strings.Contains(run.out, "token=\n") {
@@ -92,6 +96,7 @@ func TestTokenCurlShowsPingOnesRefusal(t *testing.T) {
 }
 
 func TestTokenAndCreateCurlTogether(t *testing.T) {
+	t.Parallel() // each runs bash, jq and curl of its own against its own server
 	s := newTokenStandIn(t, "CLIENT_SECRET_BASIC", sentWorker)
 	var mu sync.Mutex
 	var gotAuth, gotBody string

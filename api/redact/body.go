@@ -22,8 +22,12 @@ var sensitiveWords = []string{"secret", "password", "passwd", "token", "assertio
 // normKey lowercases k and drops "_" and "-", so CLIENT_SECRET, clientSecret
 // and client-secret compare alike.
 func normKey(k string) string {
-	return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))
+	return keySeparators.Replace(strings.ToLower(k))
 }
+
+// keySeparators is built once: building a Replacer costs more than using
+// it, and a debug trace normalises every key of every body.
+var keySeparators = strings.NewReplacer("_", "", "-", "")
 
 // SensitiveKey reports whether the key k names a secret. It errs on the side
 // of masking: a debug trace loses little by hiding a harmless value.

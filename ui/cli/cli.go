@@ -40,6 +40,9 @@ type Deps struct {
 	// DemoLatency delays the demo's PingOne answers, so its spinners can
 	// be seen.
 	DemoLatency time.Duration
+	// DemoSyncPace is the pace at which the demo syncs users after a
+	// revision; 0 is simulator.DemoSyncPace, a human pace. Tests quicken it.
+	DemoSyncPace time.Duration
 }
 
 // Execute runs the command line args.

@@ -74,7 +74,7 @@ func (c *createCmd) run(cmd *cobra.Command, _ []string) error {
 	if s.Opts.NoInput {
 		p = ui.NewScript(s)
 	} else if !s.Opts.DryRun {
-		s.ProvisionNext = provisionAfterCreate(s)
+		s.ProvisionNext = a.provisionAfterCreate(s)
 	}
 	store, err := ui.Create(cmd.Context(), s, p)
 	if err == nil && store != nil && !s.Opts.NoInput && !s.Opts.DryRun {

@@ -20,8 +20,16 @@ import (
 // The simulators are wired here, where the program is put together, so
 // the create flow (package ui) never links the stand-ins.
 func StartDemo(opts *ui.Options, a *settings.Answers, latency time.Duration) (stop func(), err error) {
+	return startDemo(opts, a, latency, 0)
+}
+
+// startDemo is StartDemo with the pace at which users sync (0: the demo's).
+func startDemo(opts *ui.Options, a *settings.Answers, latency, syncPace time.Duration) (stop func(), err error) {
 	simOpts := simulator.DemoOptions()
 	simOpts.Latency = latency
+	if syncPace > 0 {
+		simOpts.SyncPace = syncPace
+	}
 	// One page: the demo's few stores need no paging, and each page would
 	// cost the demo's latency again.
 	simOpts.PageSize = 0

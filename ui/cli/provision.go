@@ -78,12 +78,16 @@ again continues from there.
 	return cmd
 }
 
+// retrySleep is provision's wait before a write is sent again after a
+// 429; nil waits for real. Tests set it so as not to wait out Retry-After.
+var retrySleep func(ctx context.Context, d time.Duration) error
+
 // options checks the flags and turns them into provision's options; a
 // mistake is an InputError (exit 2) before anything is read.
 func (c *provisionCmd) options(args []string) (provision.Options, error) {
 	o := provision.Options{Population: strings.TrimSpace(c.population), Filter: strings.TrimSpace(c.filter),
 		NoActivate: c.noActivate, NoPublish: c.noPublish || c.noActivate, DryRun: c.dryRun,
-		Watch: provision.Watch{Wait: c.wait}}
+		Watch: provision.Watch{Wait: c.wait}, RetrySleep: retrySleep}
 	if len(args) == 1 {
 		o.Store = args[0]
 	}
@@ -128,7 +132,7 @@ func (c *provisionCmd) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	opts.DryRun = o.DryRun
-	o.Watch = watchFor(opts.Demo, o.Watch)
+	o.Watch = c.app.watchFor(opts.Demo, o.Watch)
 	s, stop, err := a.newSession(cmd, ans, opts)
 	if err != nil {
 		return err
@@ -146,17 +150,21 @@ func provisionPrompter(s *ui.Session) provision.Prompter {
 }
 
 // provisionAfterCreate runs provision for a store the wizard just created.
-func provisionAfterCreate(s *ui.Session) func(ctx context.Context, storeID string) error {
+func (a *app) provisionAfterCreate(s *ui.Session) func(ctx context.Context, storeID string) error {
 	return func(ctx context.Context, storeID string) error {
-		return provision.Run(ctx, s, provisionPrompter(s), provision.Options{Store: storeID, Watch: watchFor(s.Opts.Demo, provision.Watch{Wait: 2 * time.Minute})})
+		return provision.Run(ctx, s, provisionPrompter(s), provision.Options{Store: storeID, Watch: a.watchFor(s.Opts.Demo, provision.Watch{Wait: 2 * time.Minute})})
 	}
 }
 
-// watchFor is w, polling every second in the demo: it syncs a user every
-// 1.5 s, so the first one shows as it comes, after a create too.
-func watchFor(demo bool, w provision.Watch) provision.Watch {
+// watchFor is w, polling every second in the demo (or at its sync pace,
+// when that is quicker): it syncs a user every 1.5 s, so the first one
+// shows as it comes, after a create too.
+func (a *app) watchFor(demo bool, w provision.Watch) provision.Watch {
 	if demo {
 		w.Interval = time.Second
+		if p := a.deps.DemoSyncPace; p > 0 {
+			w.Interval = min(w.Interval, p)
+		}
 	}
 	return w
 }

@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"sfstore/api/simulator"
 	"sfstore/secrets"
 	"sfstore/ui"
+	"sfstore/ui/cli"
 	"sfstore/ui/provision"
 )
 
@@ -115,9 +118,6 @@ func TestProvisionSurvivesA429AndALostAnswerAtEachWrite(t *testing.T) {
 		applied bool
 	}{{"429", simulator.Answer429, false}, {"500 after the write", simulator.Answer500, true}, {"reset after the write", simulator.AnswerReset, true}} {
 		for i, wr := range writes {
-			if answer.a == simulator.Answer429 && i != 0 && i != 3 && i != len(writes)-1 {
-				continue // each 429 costs its Retry-After, a real second here; the unit tests cover every write
-			}
 			method, path, _ := strings.Cut(wr, " ")
 			path = idRE.ReplaceAllString(path, "*") // this world's IDs are not the probe's
 			n := 0
@@ -127,11 +127,17 @@ func TestProvisionSurvivesA429AndALostAnswerAtEachWrite(t *testing.T) {
 				}
 			}
 			t.Run(fmt.Sprintf("%s at write %d %s", answer.name, i+1, wr), func(t *testing.T) {
+				waits := cli.RecordRetryWaits(t.Cleanup)
 				w := newWorld(t, simulator.Options{CallFaults: []simulator.CallFault{
 					{Method: method, Path: path, N: n, Answer: answer.a, Applied: answer.applied, RetryAfter: 1}}})
 				out, errOut, err := w.run(t, nil, "provision", healthyName, "--no-input", "--json")
 				if code := provisionExit(err); code != 0 {
 					t.Fatalf("exit %d (%v)\n%s", code, err, errOut)
+				}
+				if want := []time.Duration{time.Second}; answer.a == simulator.Answer429 && !slices.Equal(waits(), want) {
+					t.Errorf("waited %v before sending again, want the Retry-After %v", waits(), want)
+				} else if answer.a != simulator.Answer429 && len(waits()) != 0 {
+					t.Errorf("waited %v: only a 429 is waited for", waits())
 				}
 				if got := len(simWrites(w)); got != len(writes)+1 && !(answer.applied && got == len(writes)) {
 					t.Errorf("%d writes sent, want %d (one sent again at most)", got, len(writes)+1)

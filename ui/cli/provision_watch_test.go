@@ -12,10 +12,16 @@ import (
 // its first synced user showed seconds late); a real one keeps the 5 s.
 func TestTheDemosWatchPollsEverySecond(t *testing.T) {
 	w := provision.Watch{Wait: 2 * time.Minute}
-	if got := watchFor(true, w); got.Interval != time.Second || got.Wait != w.Wait {
+	a := &app{}
+	if got := a.watchFor(true, w); got.Interval != time.Second || got.Wait != w.Wait {
 		t.Errorf("demo: %+v", got)
 	}
-	if got := watchFor(false, w); got.Interval != 0 {
+	if got := a.watchFor(false, w); got.Interval != 0 {
 		t.Errorf("real: %+v", got)
+	}
+	// A quicker sync pace (the tests') is watched at that pace.
+	a.deps.DemoSyncPace = 20 * time.Millisecond
+	if got := a.watchFor(true, w); got.Interval != 20*time.Millisecond {
+		t.Errorf("demo at a 20 ms pace: %+v", got)
 	}
 }

@@ -202,7 +202,7 @@ func (a *app) newSession(cmd *cobra.Command, ans settings.Answers, opts ui.Optio
 	stop := func() {}
 	if opts.Demo {
 		var err error
-		if stop, err = StartDemo(&opts, &ans, a.deps.DemoLatency); err != nil {
+		if stop, err = startDemo(&opts, &ans, a.deps.DemoLatency, a.deps.DemoSyncPace); err != nil {
 			return nil, nil, err
 		}
 	} else if a.deps.Keyring != nil {

@@ -79,6 +79,9 @@ func Run(ctx context.Context, s *ui.Session, p Prompter, o Options) error {
 		}
 	}
 	x := &executor{s: s, p: p, client: client, ids: ids, sleep: o.Watch.sleep()}
+	if o.RetrySleep != nil {
+		x.sleep = o.RetrySleep
+	}
 	statuses, runErr := x.run(ctx, writes)
 	final, derr := describe(writes, ids, s.Secrets.Redact)
 	if derr != nil {

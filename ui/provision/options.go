@@ -1,8 +1,10 @@
 package provision
 
 import (
+	"context"
 	"errors"
 	"strings"
+	"time"
 )
 
 // Options are provision's flags.
@@ -15,6 +17,9 @@ type Options struct {
 	NoPublish  bool // stop before the revision
 	DryRun     bool
 	Watch      Watch
+	// RetrySleep is the wait before a write is sent again after a 429;
+	// nil is the watch's sleep. Tests set it so as not to wait.
+	RetrySleep func(ctx context.Context, d time.Duration) error
 }
 
 // Override is one --map or --map-expr: a Salesforce target attribute

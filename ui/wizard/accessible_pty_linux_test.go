@@ -59,6 +59,7 @@ func TestAccessibleHelperProcess(t *testing.T) {
 // Ctrl-C at the hidden worker-secret prompt ends sfstore at once and
 // leaves the terminal echoing and reading lines, as `stty` would show.
 func TestPTYAccessibleCtrlCAtAHiddenPromptRestoresEcho(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Fatalf("open pty: %v", err)

@@ -19,6 +19,7 @@ import (
 // share a name; the question is the wizard's picker, typing part of an ID
 // narrows the list to one, and Enter reads that store, no other.
 func TestPTYChooseStoreAmongSameNamedByTypingPartOfItsID(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	const n = 1000
 	twins := make([]api.Store, n)
 	for i := range twins {

@@ -32,6 +32,7 @@ func filledSetup(t *testing.T, sim *simulator.Server) *wizardSetup {
 // the actions, with the cursor on Create, which no longer asks to confirm;
 // after it the headline, the ID and the publish question share a screen.
 func TestPTYKeysTypedAheadAtTheReviewTestFirst(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	sim := startSimulator(t, simulator.Options{})
 	w := startWizard(t, filledSetup(t, sim))
 	w.waitFor("Review: this is what will be sent")
@@ -69,6 +70,7 @@ func TestPTYKeysTypedAheadAtTheReviewTestFirst(t *testing.T) {
 // to the previous step (its last question), Esc too, and every answer
 // typed is still there on the way forward.
 func TestPTYBackKeepsTheAnswers(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	sim := startSimulator(t, simulator.Options{})
 	opts, _ := wizardOptions(t, sim.URL(), secrets.NewMemory())
 	w := startWizard(t, opts)

@@ -27,9 +27,9 @@ import (
 // user on the master side: it types raw bytes and reads back everything the
 // wizard drew.
 //
-// These tests run one at a time (no t.Parallel), though they mostly wait:
-// bubbles' textinput sanitizes typed runes with a package-level sanitizer,
-// so two forms updating at once in one process race.
+// These tests mostly wait for screens, so they run in parallel, each with
+// its own pty, simulator and keyring (ownRunes keeps their typed spaces
+// apart).
 
 // Keys as a terminal sends them.
 const (
@@ -307,13 +307,37 @@ func (w *wizardPTY) waitWithin(d time.Duration) runResult {
 	return runResult{}
 }
 
-// drain waits until the output stops growing for a moment.
+// drainMark is written to the terminal after Run returned; an APC string,
+// so a terminal would show nothing of it.
+const drainMark = "\x1b_sfstore-test-drained\x1b\\"
+
+// drain waits until the reader has read every byte Run wrote. Run has
+// returned, so a mark written to the terminal now comes after its last
+// byte: once the mark is read, so is the rest. The mark is then taken out
+// of the output again.
 func (w *wizardPTY) drain() {
-	for range 50 {
+	w.t.Helper()
+	if _, err := io.WriteString(w.tty, drainMark); err != nil {
+		w.t.Fatalf("write the drain mark to the pty: %v", err)
+	}
+	deadline := time.NewTimer(expectTimeout)
+	defer deadline.Stop()
+	for {
+		w.mu.Lock()
+		i := bytes.Index(w.raw, []byte(drainMark))
+		if i >= 0 {
+			w.raw = append(w.raw[:i], w.raw[i+len(drainMark):]...)
+			w.strippedOf = -1 // raw changed under the cache
+		}
+		w.mu.Unlock()
+		if i >= 0 {
+			return
+		}
 		select {
 		case <-w.changed:
-		case <-time.After(50 * time.Millisecond):
-			return
+		case <-time.After(20 * time.Millisecond):
+		case <-deadline.C:
+			w.t.Fatalf("the output did not reach the reader within %s", expectTimeout)
 		}
 	}
 }

@@ -52,7 +52,7 @@ func (w *Wizard) signInInteractive(ctx context.Context) (*salesforce.Tokens, err
 	m := signInModel{session: s, ctx: waitCtx, cancel: cancel, input: input,
 		deadline: time.Now().Add(salesforce.DefaultTimeout),
 		spinner:  spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(w.st.Title)), st: w.st}
-	final, err := tea.NewProgram(m, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler()).Run()
+	final, err := newProgram(m, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler()).Run()
 	if err != nil {
 		if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
 			return nil, ui.ErrCancelled

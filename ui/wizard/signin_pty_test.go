@@ -20,6 +20,7 @@ import (
 // the org's accounts and profiles, and the store carries the tokens the
 // sign-in issued, which also land in the keyring.
 func TestPTYBrowserSignInFillsTheTokensAndThePickers(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	sim := startSimulator(t, simulator.Options{})
 	kr := secrets.NewMemory()
 	opts, n := wizardOptions(t, sim.URL(), kr)
@@ -81,6 +82,7 @@ func TestPTYBrowserSignInFillsTheTokensAndThePickers(t *testing.T) {
 // (five pages of the query) is read under the spinner, and the picker
 // finds one by typing part of its name; the review shows it.
 func TestPTYProfilePickerWith10000Profiles(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	sim := startSimulator(t, simulator.Options{})
 	opts, _ := wizardOptionsWith(t, sim.URL(), secrets.NewMemory(), sfsim.Options{ExtraProfiles: 10000})
 	opts.Demo = true

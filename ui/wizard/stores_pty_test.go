@@ -55,6 +55,7 @@ func storesSetup(t *testing.T, opts simulator.Options, kr *secrets.Keyring) (*si
 // does it by itself), sees old → new at the review and updates. One PUT
 // carries the keyring's client secret and the new tokens.
 func TestPTYReconnectSignsInAndShowsTheChangesAtTheReview(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	kr := secrets.NewMemory()
 	if err := kr.Set(context.Background(), secrets.SalesforceAccount(demoorg.Domain, demoorg.ClientID, secrets.ClientSecret), clientSecret); err != nil {
 		t.Fatal(err)
@@ -99,6 +100,7 @@ func TestPTYReconnectSignsInAndShowsTheChangesAtTheReview(t *testing.T) {
 // TestPTYDeleteAfterTypingTheName: a wrong name is refused in place; the
 // right one deletes the store.
 func TestPTYDeleteAfterTypingTheName(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	sim, setup := storesSetup(t, simulator.Options{}, secrets.NewMemory())
 	w := startCommand(t, setup, func(ctx context.Context, s *ui.Session, p stores.Prompter) (*api.Store, error) {
 		return nil, stores.Delete(ctx, s, p, simulator.DemoStoreProductionID, stores.DeleteOptions{})
@@ -146,6 +148,7 @@ func (b *hangingBackend) Delete(string, string) error        { return b.hang() }
 // secrets are typed instead, and nothing after (the save the review
 // offers, refreshing the saved secrets) waits on the keyring again.
 func TestPTYEditWaitsForAHangingKeyringOnce(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	hung := newHangingBackend(t)
 	kr := secrets.NewMemory(secrets.WithBackend(hung), secrets.WithTimeout(200*time.Millisecond))
 	sim, setup := storesSetup(t, simulator.Options{MaskSecretsOnRead: true}, kr)
@@ -185,6 +188,7 @@ func TestPTYEditWaitsForAHangingKeyringOnce(t *testing.T) {
 // screen (its help says "esc back") goes back to reconnect's own question,
 // how to get the tokens; no failure card, no create-wizard step.
 func TestPTYReconnectEscAtTheSignInGoesBackToTheChoice(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	_, setup := storesSetup(t, simulator.Options{}, secrets.NewMemory())
 	setup.Salesforce.OpenBrowser = func(string) error { return nil } // nobody signs in
 	w := startCommand(t, setup, func(ctx context.Context, s *ui.Session, p stores.Prompter) (*api.Store, error) {

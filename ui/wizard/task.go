@@ -62,7 +62,7 @@ func (w *Wizard) taskWithProgress(ctx context.Context, title string, work func(c
 	}()
 	m := w.taskModel(title)
 	m.cancel, m.progress, m.notice, m.result = cancel, progress, notice, func() error { <-finished; return workErr }
-	final, err := tea.NewProgram(m,
+	final, err := newProgram(m,
 		tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler(),
 	).Run()
 	if fm, ok := final.(taskModel); err != nil || !ok || fm.cancelled {

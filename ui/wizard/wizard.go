@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -214,11 +215,32 @@ func (w *Wizard) runAccessible(ctx context.Context, f *huh.Form) error {
 	}
 }
 
+// extraProgramOptions are added to every program the wizard runs. Tests
+// raise the frame rate: at bubbletea's 60 a screen waits up to 17 ms to be
+// drawn, and the pty tests wait for hundreds of screens.
+var extraProgramOptions []tea.ProgramOption
+
+func newProgram(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
+	opts = append(opts, tea.WithFilter(ownRunes))
+	return tea.NewProgram(m, append(opts, extraProgramOptions...)...)
+}
+
+// ownRunes gives each key its own runes. bubbletea hands every space typed
+// the same package-level slice, and bubbles' text inputs sanitize runes in
+// place, so two programs at once (parallel tests) would write to one slice.
+func ownRunes(_ tea.Model, msg tea.Msg) tea.Msg {
+	if k, ok := msg.(tea.KeyMsg); ok && len(k.Runes) > 0 {
+		k.Runes = slices.Clone(k.Runes)
+		return k
+	}
+	return msg
+}
+
 // runModel runs one of the wizard's own screens (the review, a picker) on
 // the session's input and stderr. Like runProgram it quits normally on
 // Ctrl-C (the model records it), so bubbletea shuts its reader down.
 func (w *Wizard) runModel(ctx context.Context, m tea.Model) error {
-	_, err := tea.NewProgram(m, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler()).Run()
+	_, err := newProgram(m, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err), tea.WithContext(ctx), tea.WithoutSignalHandler()).Run()
 	switch {
 	case ctx.Err() != nil, errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
 		return ui.ErrCancelled
@@ -243,7 +265,7 @@ func (w *Wizard) runProgram(ctx context.Context, f *huh.Form) error {
 	m := newFormModel(f, w.canBack, w.st.Muted)
 	// main owns the signals and cancels ctx on one; bubbletea's own
 	// handler can block sending to a program that is already stopping.
-	_, err := tea.NewProgram(m, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err),
+	_, err := newProgram(m, tea.WithInput(w.s.In), tea.WithOutput(w.s.Err),
 		tea.WithReportFocus(), tea.WithContext(ctx), tea.WithoutSignalHandler()).Run()
 	switch {
 	case m.back && err == nil:

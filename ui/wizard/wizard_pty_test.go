@@ -301,6 +301,7 @@ func keyringValue(t *testing.T, kr *secrets.Keyring, account string) string {
 // PingOne refuses an unknown profile, the user goes straight back to
 // Communities with every answer kept, fixes the profile and creates.
 func TestPTYCreateAfterFixingARefusedProfile(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	sim := startSimulator(t, simulator.Options{})
 	kr := secrets.NewMemory()
 	opts, network := wizardOptions(t, sim.URL(), kr)
@@ -395,6 +396,7 @@ func TestPTYCreateAfterFixingARefusedProfile(t *testing.T) {
 // the domain and client ID, the wizard offers them masked, skips the secrets
 // form when they are reused, and sends them.
 func TestPTYReusesSecretsFromTheKeyring(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	sim := startSimulator(t, simulator.Options{})
 	kr := secrets.NewMemory()
 	saved := map[secrets.SalesforceSecret]string{
@@ -447,6 +449,7 @@ func TestPTYReusesSecretsFromTheKeyring(t *testing.T) {
 // ErrCancelled at once, creates nothing and gives the terminal back in its
 // normal mode.
 func TestPTYCtrlCAtAFormCancels(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	sim := startSimulator(t, simulator.Options{})
 	opts, _ := wizardOptions(t, sim.URL(), secrets.NewMemory())
 	w := startWizard(t, opts)
@@ -469,6 +472,7 @@ func TestPTYCtrlCAtAFormCancels(t *testing.T) {
 // TestPTYCtrlCDuringTheSubmitSpinnerCancels: Ctrl-C while PingOne is slow
 // to answer the create cancels the request and creates nothing.
 func TestPTYCtrlCDuringTheSubmitSpinnerCancels(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	// Only the create is slow (3 s), so the walk to it stays quick.
 	sim := simulator.New(simulator.Options{})
 	var creates atomic.Int32
@@ -516,6 +520,7 @@ func TestPTYCtrlCDuringTheSubmitSpinnerCancels(t *testing.T) {
 // TestPTYWithoutAKeyring: when the keyring cannot be used the wizard says so
 // once, does not offer to save, and still creates the store.
 func TestPTYWithoutAKeyring(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	sim := startSimulator(t, simulator.Options{})
 	kr := secrets.NewMemory(secrets.WithProbe(func() error {
 		return &secrets.UnavailableError{Reason: "no D-Bus session bus", Hint: "run sfstore in a desktop session"}
@@ -551,6 +556,7 @@ func TestPTYWithoutAKeyring(t *testing.T) {
 // TestPTYEditAStepFromTheReviewKeepsTheAnswers: going back to the store step
 // from the review and pressing Enter through it changes nothing.
 func TestPTYEditAStepFromTheReviewKeepsTheAnswers(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	sim := startSimulator(t, simulator.Options{})
 	opts, _ := wizardOptions(t, sim.URL(), secrets.NewMemory())
 	w := startWizard(t, opts)
@@ -606,6 +612,7 @@ func reviewTable(segment string) string {
 // step; the step is asked again with every answer kept, the user replaces
 // the secret, and the store is created with it.
 func TestPTYWrongWorkerSecretIsFixedInPlace(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	const rightSecret = "SENTINEL-RIGHT-SECRET-e6a5f0"
 	a := demoAnswers()
 	sim := startSimulator(t, simulator.Options{ClientID: a.WorkerClientID, ClientSecret: rightSecret})
@@ -642,6 +649,7 @@ func TestPTYWrongWorkerSecretIsFixedInPlace(t *testing.T) {
 // preselected, and clearing the typed ID (back to the worker app's
 // environment) creates the store.
 func TestPTYUnknownEnvironmentIsFixedFromTheErrorCard(t *testing.T) {
+	t.Parallel() // each has its own pty, simulator and keyring
 	const unknownEnv = "0b9e3c1d-2f4a-4b6c-8d7e-9f0a1b2c3d4e"
 	sim := startSimulator(t, simulator.Options{Environments: []string{simulator.DemoEnvironmentID}})
 	opts, _ := wizardOptions(t, sim.URL(), secrets.NewMemory())
