@@ -59,6 +59,7 @@ type StoreRows struct {
 	st     Styles
 	width  int
 	now    time.Time
+	title  wrapped           // the Title style, for the names
 	rights map[string]string // drawn status and sync badges, by what they show
 	infos  map[string]string // drawn sync summaries
 }
@@ -71,22 +72,32 @@ const maxDrawn = 256
 // NewStoreRows returns rows for a list width columns wide, dating the last
 // syncs from now.
 func NewStoreRows(st Styles, width int, now time.Time) *StoreRows {
-	return &StoreRows{st: st, width: max(width, 40), now: now, rights: map[string]string{}, infos: map[string]string{}}
+	return &StoreRows{st: st, width: max(width, 40), now: now, title: wrap(st.Title),
+		rights: map[string]string{}, infos: map[string]string{}}
 }
 
 // Row is store s's lines, a blank one first, each ending in a newline:
 // the name with its status and sync state, then the ID with the last sync
 // and the failed count.
 func (r *StoreRows) Row(s api.Store) string {
+	return string(r.AppendRow(nil, s))
+}
+
+// AppendRow appends Row(s) to b: a list's rows go straight to its output,
+// with no string of their own.
+func (r *StoreRows) AppendRow(b []byte, s api.Store) []byte {
 	right := drawn(r.rights, s.Status+"\x00"+syncKey(s.SyncStatus), func() string { return r.st.listRight(s) })
-	id := "  " + term.Line(s.ID)
+	id := term.Line(s.ID)
 	summary := syncSummary(s.SyncStatus, r.now)
 	info := drawn(r.infos, summary, func() string { return r.st.Muted.Render(summary) })
-	head := "\n" + r.st.listHeadLine(s, right, r.width) + "\n"
-	if lipgloss.Width(id)+3+lipgloss.Width(info) <= r.width {
-		return head + id + "   " + info + "\n"
+	b = r.appendHeadLine(append(b, '\n'), s, right)
+	b = append(append(b, '\n', ' ', ' '), id...)
+	if 2+lipgloss.Width(id)+3+lipgloss.Width(info) <= r.width {
+		b = append(b, "   "...)
+	} else {
+		b = append(b, "\n  "...)
 	}
-	return head + id + "\n  " + info + "\n"
+	return append(append(b, info...), '\n')
 }
 
 // drawn returns the cached drawing of key, drawing it (and caching it,
@@ -128,13 +139,48 @@ func (l *lineWriter) flush() error {
 	return l.w.Flush()
 }
 
-// listHeadLine is the name, cut to fit, with the status and sync state at
-// the right edge.
-func (st Styles) listHeadLine(s api.Store, right string, width int) string {
-	room := width - lipgloss.Width(right) - 2
-	name := ansi.Truncate(st.Clean(term.Line(s.Name)), max(room, 10), "…")
-	gap := max(width-lipgloss.Width(name)-lipgloss.Width(right), 2)
-	return strings.TrimRight(st.Title.Render(name)+strings.Repeat(" ", gap)+right, " ")
+// appendHeadLine appends the name, cut to fit, with the status and sync
+// state at the right edge, and no space at the end.
+func (r *StoreRows) appendHeadLine(b []byte, s api.Store, right string) []byte {
+	start := len(b)
+	rightWidth := lipgloss.Width(right)
+	name := ansi.Truncate(r.st.Clean(term.Line(s.Name)), max(r.width-rightWidth-2, 10), "…")
+	b = r.title.append(b, name)
+	for range max(r.width-lipgloss.Width(name)-rightWidth, 2) {
+		b = append(b, ' ')
+	}
+	b = append(b, right...)
+	for len(b) > start && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// wrapped is a style's drawing of one line split around the text: drawing
+// a name of a list of 10,000 is then two appends rather than a Render.
+type wrapped struct {
+	style     lipgloss.Style
+	pre, post string
+	ok        bool // the split draws as Render does
+}
+
+func wrap(style lipgloss.Style) wrapped {
+	const probe, sample = "x", "a b·ä-Z"
+	drawn := style.Render(probe)
+	pre, post, ok := strings.Cut(drawn, probe)
+	w := wrapped{style: style, pre: pre, post: post, ok: ok && !strings.Contains(post, probe)}
+	if w.ok && pre+sample+post != style.Render(sample) {
+		w.ok = false
+	}
+	return w
+}
+
+// append appends style.Render(text) to b.
+func (w wrapped) append(b []byte, text string) []byte {
+	if !w.ok || text == "" || strings.ContainsFunc(text, func(c rune) bool { return c < ' ' }) {
+		return append(b, w.style.Render(text)...)
+	}
+	return append(append(append(b, w.pre...), text...), w.post...)
 }
 
 func padLeft(s string, w int) string {

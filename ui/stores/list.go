@@ -31,7 +31,8 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	defer out.close()
 	rows := cards.NewStoreRows(s.OutStyles, s.OutWidth, time.Now())
 	n, err, drawErr := listPiped(ctx, s, p, title, false, func(st api.Store, _ int) error {
-		return out.write([]byte(rows.Row(st)))
+		out.buf = rows.AppendRow(out.buf, st)
+		return out.write(nil)
 	})
 	if err != nil {
 		return fail(s, "sfstore could not list the stores", err)
