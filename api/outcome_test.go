@@ -184,8 +184,9 @@ func TestCreateNotSentIsAPlainFailure(t *testing.T) {
 	dnsFails := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 		return nil, &net.DNSError{Err: "no such host", Name: "api.pingone.test", IsNotFound: true}
 	}}}
-	closed := httptest.NewServer(http.NotFoundHandler())
-	closed.Close()
+	// Nothing listens on loopback port 1, and no test server is given it
+	// (listeners get ephemeral ports), unlike a closed server's port.
+	const refused = "http://127.0.0.1:1"
 	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("request reached the TLS server")
 	}))
@@ -199,9 +200,9 @@ func TestCreateNotSentIsAPlainFailure(t *testing.T) {
 		want string
 	}{
 		"dns":            {"http://127.0.0.1:1", dnsFails, context.Background(), "could not reach pingone"},
-		"connection":     {closed.URL, nil, context.Background(), "could not reach pingone"},
+		"connection":     {refused, nil, context.Background(), "could not reach pingone"},
 		"tls handshake":  {tlsSrv.URL, nil, context.Background(), "could not reach pingone"}, // untrusted certificate
-		"context done":   {closed.URL, nil, done, "canceled"},
+		"context done":   {refused, nil, done, "canceled"},
 		"token refusal ": {"", nil, context.Background(), "get pingone access token"},
 	}
 	for name, tt := range tests {

@@ -253,7 +253,9 @@ func TestTokenErrorsMapToHints(t *testing.T) {
 }
 
 func TestTokenEndpointUnreachableIsATokenStageError(t *testing.T) {
-	dead := "http://127.0.0.1:" + itoa(freePort(t))
+	// Nothing listens on loopback port 1, and no test server is given it
+	// (listeners get ephemeral ports), unlike a port free a moment ago.
+	dead := "http://127.0.0.1:1"
 	s := start(t, salesforce.Config{LoginURL: dead, ClientID: testClientID, ClientSecret: testClientSecret, CallbackPort: salesforce.AnyPort})
 	get(t, withQuery(s.CallbackURL(), url.Values{"code": {"c"}, "state": {authParams(t, s).Get("state")}}))
 	_, err := s.Wait(context.Background())

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -102,9 +101,10 @@ func TestDoctorExplainsAWrongSecretAndSkipsWhatDependsOnIt(t *testing.T) {
 }
 
 func TestDoctorExplainsAnUnreachableHostAndNoKeyring(t *testing.T) {
-	closed := httptest.NewServer(nil)
-	url := closed.URL
-	closed.Close()
+	// Port 1 on loopback: nothing listens there, and no test server can
+	// be given it (listeners get ephemeral ports, far above 1024), where a
+	// closed test server's port may be handed to the next one at once.
+	const url = "http://127.0.0.1:1"
 	opts := doctorOptions(startTestSimulator(t, simulator.Options{}))
 	opts.opts.APIURL, opts.opts.AuthURL = url, url
 	opts.opts.Keyring = secrets.NewMemory(secrets.WithProbe(func() error {
