@@ -206,6 +206,12 @@ func appendJSONString(b []byte, s string) []byte {
 func plainJSON(s string) bool {
 	high := false
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && !marshalWord(load64(s, i)) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		switch c := s[i]; {
 		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
 			return false

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -19,7 +18,7 @@ import (
 // reads the store as it always has.
 func fastStore(b []byte) (s Store, ok bool) {
 	d := fastDecoder{b: b, src: string(b)}
-	err := d.object(b, storeNames, func(k int, v []byte) error { return d.storeField(&s, k, v) })
+	_, err := d.object(0, storeNames, func(k, j int) (int, error) { return d.storeField(&s, k, j) })
 	return s, err == nil
 }
 
@@ -40,164 +39,168 @@ var (
 	hrefNames  = []string{"href"}
 )
 
-// fastDecoder reads one store, b. Its string values are cut from src, a
-// copy of b: one allocation for the store rather than one for each string.
+// fastDecoder reads one store, b, in one pass (see walkObject). Its
+// string values are cut from src, a copy of b: one allocation for the
+// store rather than one for each string.
 type fastDecoder struct {
 	b   []byte
 	src string
 }
 
-// object calls f with the index in names of each member of object v that
-// names one, and its value. A null object is no member at all, as
-// encoding/json leaves the field as it is. A name that matches only in
-// another letter case, or twice, is not plain: encoding/json's rules for
-// those are left to it.
-func (d *fastDecoder) object(v []byte, names []string, f func(k int, v []byte) error) error {
-	if v[0] == 'n' {
-		return nil
-	}
-	if v[0] != '{' {
-		return errNotPlain
+// object calls f with the index in names of each member of the object at
+// b[j] that names one, and where its value starts; f returns where the
+// value ends. A null object is no member at all, as encoding/json leaves
+// the field as it is. A name that matches only in another letter case, or
+// twice, is not plain: encoding/json's rules for those are left to it.
+func (d *fastDecoder) object(j int, names []string, f func(k, j int) (int, error)) (int, error) {
+	switch d.b[j] {
+	case 'n':
+		return literalEnd(d.b, j), nil
+	case '{':
+	default:
+		return j, errNotPlain
 	}
 	var seen uint64
-	return members(v, func(name, v []byte) error {
+	return walkObject(d.b, j, func(name []byte, j int) (int, error) {
 		if !plainName(name) {
-			return errNotPlain
+			return j, errNotPlain
 		}
-		k := slices.Index(names, string(name))
+		k := nameIndex(names, name)
 		if k < 0 {
-			for _, n := range names {
-				if bytes.EqualFold(name, []byte(n)) {
-					return errNotPlain
-				}
-			}
-			// Skipped, but encoding/json would still reject it if it
-			// were not JSON, which scanValue does not fully check.
-			if !strictJSON(v) {
-				return errNotPlain
-			}
-			return nil
+			return d.unknown(names, name, j)
 		}
 		if seen&(1<<k) != 0 {
-			return errNotPlain
+			return j, errNotPlain
 		}
 		seen |= 1 << k
-		if v[0] == 'n' {
-			return nil // null leaves a field as it is
+		if d.b[j] == 'n' {
+			return literalEnd(d.b, j), nil // null leaves a field as it is
 		}
-		return f(k, v)
+		return f(k, j)
 	})
 }
 
-func (d *fastDecoder) storeField(s *Store, k int, v []byte) error {
+// nameIndex is the index of name in names, or -1.
+func nameIndex(names []string, name []byte) int {
+	for k, n := range names {
+		if n == string(name) {
+			return k
+		}
+	}
+	return -1
+}
+
+// unknown skips the value at b[j] of a member no field takes: plain when
+// its name is not a field's in another letter case, and when encoding/json
+// would take the value as JSON, which scanValue does not fully check.
+func (d *fastDecoder) unknown(names []string, name []byte, j int) (int, error) {
+	for _, n := range names {
+		if bytes.EqualFold(name, []byte(n)) {
+			return j, errNotPlain
+		}
+	}
+	end, err := skipValue(d.b, j)
+	if err != nil || !strictJSON(d.b[j:end]) {
+		return j, errNotPlain
+	}
+	return end, nil
+}
+
+func (d *fastDecoder) storeField(s *Store, k, j int) (int, error) {
 	switch storeNames[k] {
 	case "environment":
 		s.Environment = &ObjectRef{}
-		return d.object(v, imageNames[:1], func(_ int, v []byte) error { return d.str(v, &s.Environment.ID) })
+		return d.object(j, imageNames[:1], func(_, j int) (int, error) { return d.str(j, &s.Environment.ID) })
 	case "image":
 		s.Image = &Image{}
-		return d.object(v, imageNames, func(k int, v []byte) error {
-			return d.str(v, []*string{&s.Image.ID, &s.Image.Href}[k])
+		return d.object(j, imageNames, func(k, j int) (int, error) {
+			return d.str(j, []*string{&s.Image.ID, &s.Image.Href}[k])
 		})
 	case "managed":
 		s.Managed = new(bool)
-		return d.boolean(v, s.Managed)
+		return d.boolean(j, s.Managed)
 	case "configuration":
-		return d.object(v, configNames, func(k int, v []byte) error { return d.configField(&s.Configuration, k, v) })
+		return d.object(j, configNames, func(k, j int) (int, error) { return d.configField(&s.Configuration, k, j) })
 	case "syncStatus":
 		s.SyncStatus = &SyncStatus{}
-		return d.object(v, syncNames, func(k int, v []byte) error { return d.syncField(s.SyncStatus, k, v) })
+		return d.object(j, syncNames, func(k, j int) (int, error) { return d.syncField(s.SyncStatus, k, j) })
 	case "_links":
-		return d.links(v, &s.Links)
+		return d.links(j, &s.Links)
 	}
-	return d.str(v, []*string{&s.ID, nil, &s.Type, &s.Name, &s.Description, nil, &s.Status,
+	return d.str(j, []*string{&s.ID, nil, &s.Type, &s.Name, &s.Description, nil, &s.Status,
 		nil, &s.CreatedAt, &s.UpdatedAt}[k])
 }
 
-func (d *fastDecoder) configField(c *SalesforceConfiguration, k int, v []byte) error {
+func (d *fastDecoder) configField(c *SalesforceConfiguration, k, j int) (int, error) {
 	if k >= 6 && k < 12 {
-		return d.boolean(v, []*bool{&c.EnableCommunities, &c.FreezeUserFlag, &c.CreateUsers,
+		return d.boolean(j, []*bool{&c.EnableCommunities, &c.FreezeUserFlag, &c.CreateUsers,
 			&c.UpdateUsers, &c.DisableUsers, &c.ProvisionDisabledUsers}[k-6])
 	}
-	return d.str(v, []*string{&c.SalesforceDomain, &c.ClientID, &c.ClientSecret, &c.OAuthAccessToken,
+	return d.str(j, []*string{&c.SalesforceDomain, &c.ClientID, &c.ClientSecret, &c.OAuthAccessToken,
 		&c.OAuthRefreshToken, &c.PermissionSetManagement, nil, nil, nil, nil, nil, nil,
 		&c.AccountID, &c.ProfileID}[k])
 }
 
-func (d *fastDecoder) syncField(s *SyncStatus, k int, v []byte) error {
+func (d *fastDecoder) syncField(s *SyncStatus, k, j int) (int, error) {
 	switch k {
 	case 0:
-		return d.str(v, &s.Details)
+		return d.str(j, &s.Details)
 	case 3:
-		return d.str(v, &s.LastSyncAt)
+		return d.str(j, &s.LastSyncAt)
 	case 5:
-		return d.str(v, &s.SyncState)
+		return d.str(j, &s.SyncState)
 	case 1:
-		return d.integer(v, &s.FailedCount)
+		return d.integer(j, &s.FailedCount)
 	case 2:
-		return d.integer(v, &s.FailedDeprovisionCount)
+		return d.integer(j, &s.FailedDeprovisionCount)
 	case 4:
-		return d.integer(v, &s.SuccessCount)
+		return d.integer(j, &s.SuccessCount)
 	}
-	return d.integer(v, &s.UserTotal)
+	return d.integer(j, &s.UserTotal)
 }
 
 // links decodes _links, a map whose every value is a link object; a null
 // link, or a name given twice, is not plain.
-func (d *fastDecoder) links(v []byte, dst *map[string]Link) error {
-	if v[0] != '{' {
-		return errNotPlain
+func (d *fastDecoder) links(j int, dst *map[string]Link) (int, error) {
+	if d.b[j] != '{' {
+		return j, errNotPlain
 	}
-	m := map[string]Link{}
-	err := members(v, func(name, v []byte) error {
-		if _, dup := m[string(name)]; dup || v[0] != '{' || !utf8.Valid(name) || !plainName(name) {
-			return errNotPlain
+	m := make(map[string]Link, 4)
+	end, err := walkObject(d.b, j, func(name []byte, j int) (int, error) {
+		if _, dup := m[string(name)]; dup || d.b[j] != '{' || !utf8.Valid(name) || !plainName(name) {
+			return j, errNotPlain
 		}
 		var l Link
-		if err := d.object(v, hrefNames, func(_ int, v []byte) error { return d.str(v, &l.Href) }); err != nil {
-			return err
+		end, err := d.object(j, hrefNames, func(_, j int) (int, error) { return d.str(j, &l.Href) })
+		if err != nil {
+			return end, err
 		}
-		m[d.cut(name)] = l
-		return nil
+		m[d.name(name)] = l
+		return end, nil
 	})
 	*dst = m
-	return err
+	return end, err
 }
 
-// str decodes a JSON string: its own bytes when they need no unescaping
-// (valid UTF-8, no escape), else as encoding/json unescapes it.
-func (d *fastDecoder) str(v []byte, dst *string) error {
-	if v[0] != '"' {
-		return errNotPlain
+// str decodes the JSON string at b[j]: its own bytes when they need no
+// unescaping (valid UTF-8, no escape), else as encoding/json unescapes it.
+func (d *fastDecoder) str(j int, dst *string) (int, error) {
+	if d.b[j] != '"' {
+		return j, errNotPlain
 	}
-	in := v[1 : len(v)-1]
-	if plainValue(in) {
-		*dst = d.cut(in)
-		return nil
+	end, plain, err := stringValue(d.b, j)
+	switch {
+	case err != nil:
+		return end, err
+	case plain:
+		*dst = d.src[j+1 : end-1]
+	case json.Unmarshal(d.b[j:end], dst) != nil:
+		return end, errNotPlain
 	}
-	if json.Unmarshal(v, dst) != nil {
-		return errNotPlain
-	}
-	return nil
+	return end, nil
 }
 
-// plainValue reports whether a JSON string's bytes, between its quotes,
-// are its value: valid UTF-8 with no escape and no control character
-// (which encoding/json rejects).
-func plainValue(in []byte) bool {
-	high := false
-	for _, c := range in {
-		switch {
-		case c < 0x20, c == '\\':
-			return false
-		case c >= 0x80:
-			high = true
-		}
-	}
-	return !high || utf8.Valid(in)
-}
-
-// plainName reports whether a member name, as members gives it, has no
+// plainName reports whether a member name, as walkObject gives it, has no
 // control character: raw in a name, encoding/json rejects one.
 func plainName(name []byte) bool {
 	for _, c := range name {
@@ -208,39 +211,41 @@ func plainName(name []byte) bool {
 	return true
 }
 
-// cut returns v as a string: cut from src when v is a slice of b, as
-// members cuts values and unescaped names (where v would start in b is
-// told by how much of b's capacity is left, and checked), else a copy.
-func (d *fastDecoder) cut(v []byte) string {
+// name returns a member name as a string: cut from src when it is a slice
+// of b, as walkObject cuts names that need no unescaping (where it would
+// start in b is told by how much of b's capacity is left, and checked),
+// else a copy.
+func (d *fastDecoder) name(v []byte) string {
 	if off := cap(d.b) - cap(v); off >= 0 && off+len(v) <= len(d.b) && d.src[off:off+len(v)] == string(v) {
 		return d.src[off : off+len(v)]
 	}
 	return string(v)
 }
 
-func (d *fastDecoder) boolean(v []byte, dst *bool) error {
-	switch string(v) {
-	case "true":
+func (d *fastDecoder) boolean(j int, dst *bool) (int, error) {
+	switch d.b[j] {
+	case 't':
 		*dst = true
-	case "false":
+	case 'f':
 		*dst = false
 	default:
-		return errNotPlain
+		return j, errNotPlain
 	}
-	return nil
+	return literalEnd(d.b, j), nil
 }
 
-// integer decodes a JSON number into an int as encoding/json does: an
-// integer that fits, else not plain (a fraction or an exponent is a type
-// error there).
-func (d *fastDecoder) integer(v []byte, dst *int) error {
-	if end, ok := strictNumber(v, 0); !ok || end != len(v) {
-		return errNotPlain
+// integer decodes the JSON number at b[j] into an int as encoding/json
+// does: an integer that fits, else not plain (a fraction or an exponent is
+// a type error there).
+func (d *fastDecoder) integer(j int, dst *int) (int, error) {
+	end, ok := strictNumber(d.b, j)
+	if !ok {
+		return j, errNotPlain
 	}
-	n, err := strconv.ParseInt(string(v), 10, 0)
+	n, err := strconv.ParseInt(string(d.b[j:end]), 10, 0)
 	if err != nil {
-		return errNotPlain
+		return j, errNotPlain
 	}
 	*dst = int(n)
-	return nil
+	return end, nil
 }

@@ -41,8 +41,9 @@ var storeSeeds = []string{
 	`[]`, `null`, `"s"`, `{"id":{}}`,
 }
 
-// FuzzStoreJSON checks the fast path of a store, from the server's bytes to
-// list --json's, against encoding/json's: what fastStore takes it reads as
+// FuzzStoreJSON checks the fast paths of a store, from the server's bytes
+// to list's and list --json's, against encoding/json's: summaryOf reads
+// what encoding/json reads, what fastStore takes it reads as
 // json.Unmarshal does, decodeStore's result is encoding/json's in every
 // case, and AppendIndentJSON writes what json.Marshal and json.Indent
 // would: valid JSON, the same bytes, every secret masked.
@@ -56,6 +57,7 @@ func FuzzStoreJSON(f *testing.F) {
 			return // not an item a list page hands on
 		}
 		b := raw[skipSpace(raw, 0):end]
+		checkSummary(t, b)
 		want, wantErr := decodeStoreJSON(b)
 		if fast, ok := fastStore(b); ok {
 			if wantErr != nil {
@@ -74,6 +76,21 @@ func FuzzStoreJSON(f *testing.F) {
 		}
 		checkIndentJSON(t, got)
 	})
+}
+
+// checkSummary checks summaryOf against encoding/json: the same summary
+// of whatever encoding/json reads. (summaryOf may take what encoding/json
+// refuses: it checks only the structure of the members it skips.)
+func checkSummary(t *testing.T, b []byte) {
+	t.Helper()
+	want, err := summaryByEncodingJSON(b)
+	if err != nil {
+		return
+	}
+	got, err := summaryOf(b)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("summaryOf(%q) = %#v, %v; encoding/json: %#v", b, got, err, want)
+	}
 }
 
 // checkIndentJSON checks AppendIndentJSON of st masked against

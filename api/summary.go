@@ -3,127 +3,181 @@ package api
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
+	"strings"
 )
 
 // summaryOf reads what EachStoreSummary gives of a store from its JSON,
-// which scanValue found whole: a walk over its members that decodes only
+// which scanValue found whole: one walk over its members that decodes only
 // the few it keeps, with encoding/json's rules for them (names matched in
 // any case, the last of a name wins, null leaves a field empty, a value of
 // another type is an error) but for the configuration's domain and client
 // ID, which are kept only when they are strings.
+//
+// The kept text is copied into one string for the store, cut into its
+// fields: a lookup holds the summaries of every store, and the rest of
+// the JSON (the secrets among it) is not kept.
 func summaryOf(b []byte) (Store, error) {
 	var s Store
-	err := members(b, func(name, v []byte) error {
+	var text summaryText
+	switch b[0] {
+	case 'n':
+		return s, nil // null leaves the store empty
+	case '{':
+	default:
+		var notObject struct{}
+		return s, json.Unmarshal(b, &notObject) // encoding/json's type error
+	}
+	_, err := walkObject(b, 0, func(raw []byte, j int) (int, error) {
+		name := foldName{raw, isASCII(raw)}
 		switch {
-		case bytes.EqualFold(name, []byte("syncStatus")):
-			return json.Unmarshal(v, &s.SyncStatus)
-		case bytes.EqualFold(name, []byte("configuration")):
-			if v[0] != '{' {
-				return nil // another type's configuration, not read
+		case name.is("syncStatus"):
+			end, err := skipValue(b, j)
+			if err != nil {
+				return end, err
 			}
-			return members(v, func(name, v []byte) error {
+			return end, json.Unmarshal(b[j:end], &s.SyncStatus)
+		case name.is("configuration"):
+			if b[j] != '{' {
+				return skipValue(b, j) // another type's configuration, not read
+			}
+			return walkObject(b, j, func(raw []byte, k int) (int, error) {
+				name := foldName{raw, isASCII(raw)}
 				switch {
-				case bytes.EqualFold(name, []byte("SALESFORCE_DOMAIN")):
-					s.Configuration.SalesforceDomain = looseStringOf(v)
-				case bytes.EqualFold(name, []byte("CLIENT_ID")):
-					s.Configuration.ClientID = looseStringOf(v)
+				case name.is("SALESFORCE_DOMAIN"):
+					return text.loose(b, k, sumDomain)
+				case name.is("CLIENT_ID"):
+					return text.loose(b, k, sumClientID)
 				}
-				return nil
+				return skipValue(b, k)
 			})
 		}
-		if f := summaryField(&s, name); f != nil {
-			return stringOf(v, f)
+		if f := summaryField(name); f >= 0 {
+			return text.set(b, j, f)
 		}
-		return nil
+		return skipValue(b, j)
 	})
-	return s, err
+	if err != nil {
+		return Store{}, err
+	}
+	text.fill(&s)
+	return s, nil
 }
 
-// summaryField is the string field of s that a member name fills, or nil.
-func summaryField(s *Store, name []byte) *string {
-	switch {
-	case bytes.EqualFold(name, []byte("id")):
-		return &s.ID
-	case bytes.EqualFold(name, []byte("type")):
-		return &s.Type
-	case bytes.EqualFold(name, []byte("name")):
-		return &s.Name
-	case bytes.EqualFold(name, []byte("status")):
-		return &s.Status
-	case bytes.EqualFold(name, []byte("createdAt")):
-		return &s.CreatedAt
-	case bytes.EqualFold(name, []byte("updatedAt")):
-		return &s.UpdatedAt
+// The text fields of a summary, in summaryText's order.
+const (
+	sumID = iota
+	sumType
+	sumName
+	sumStatus
+	sumCreatedAt
+	sumUpdatedAt
+	sumDomain
+	sumClientID
+	sumFields
+)
+
+var summaryNames = [...]string{"id", "type", "name", "status", "createdAt", "updatedAt"}
+
+// summaryField is the summary field a member name fills, or -1.
+func summaryField(name foldName) int {
+	for f, n := range summaryNames {
+		if name.is(n) {
+			return f
+		}
 	}
-	return nil
+	return -1
 }
 
-// members calls f with each member of the object b (whole, as scanValue
-// found it): its name, unescaped, and its value.
-func members(b []byte, f func(name, v []byte) error) error {
-	i := skipSpace(b, 1)
-	if i < len(b) && b[i] == '}' {
-		return nil
-	}
-	for i < len(b) {
-		end, err := scanString(b, i)
-		if err != nil {
-			return err
-		}
-		name := b[i+1 : end-1]
-		if bytes.IndexByte(name, '\\') >= 0 {
-			var n string
-			if err := json.Unmarshal(b[i:end], &n); err != nil {
-				return err
-			}
-			name = []byte(n)
-		}
-		start := skipSpace(b, skipSpace(b, end)+1) // past the colon, which scanValue saw
-		if i, err = scanValue(b, start, 1); err != nil {
-			return err
-		}
-		if err := f(name, b[start:i]); err != nil {
-			return err
-		}
-		i = skipSpace(b, i)
-		if i < len(b) && b[i] == '}' {
-			return nil
-		}
-		i = skipSpace(b, i+1) // past the comma
-	}
-	return fmt.Errorf("json object ends early")
+// foldName is a member name, to match as encoding/json does: in any
+// letter case. Unicode folds two letters of more than one byte to ASCII
+// ones (ſ to s, the Kelvin sign to k), so only a name of ASCII alone is
+// told apart by its length.
+type foldName struct {
+	b     []byte
+	ascii bool
 }
 
-// stringOf decodes a JSON string into dst as encoding/json does (null
-// leaves it), at once when it is plain ASCII without escapes.
-func stringOf(v []byte, dst *string) error {
-	if plainString(v) {
-		*dst = string(v[1 : len(v)-1])
-		return nil
+func (n foldName) is(want string) bool {
+	if len(n.b) == len(want) || (len(n.b) > len(want) && !n.ascii) {
+		return bytes.EqualFold(n.b, []byte(want))
 	}
-	return json.Unmarshal(v, dst)
+	return false
 }
 
-// looseStringOf is a value that should be a string, or "" when it is not.
-func looseStringOf(v []byte) string {
-	var s string
-	if stringOf(v, &s) != nil {
-		return ""
-	}
-	return s
-}
-
-// plainString reports whether v is a JSON string of printable ASCII with
-// no escapes, whose bytes are its value.
-func plainString(v []byte) bool {
-	if len(v) < 2 || v[0] != '"' {
-		return false
-	}
-	for _, c := range v[1 : len(v)-1] {
-		if c < 0x20 || c >= 0x7f || c == '\\' {
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
 			return false
 		}
 	}
 	return true
+}
+
+// summaryText holds each text field's value, the last one given, as bytes
+// of the store's JSON (or, when unescaped, of their own) until fill.
+type summaryText [sumFields][]byte
+
+// set reads the string at b[j] into field f; null leaves it, anything but
+// a string is encoding/json's type error.
+func (t *summaryText) set(b []byte, j, f int) (int, error) {
+	switch b[j] {
+	case 'n':
+		return literalEnd(b, j), nil
+	case '"':
+	default:
+		end, err := skipValue(b, j)
+		if err != nil {
+			return end, err
+		}
+		var s string
+		return end, json.Unmarshal(b[j:end], &s)
+	}
+	end, plain, err := stringValue(b, j)
+	if err != nil {
+		return end, err
+	}
+	if plain {
+		t[f] = b[j+1 : end-1]
+		return end, nil
+	}
+	var s string
+	if err := json.Unmarshal(b[j:end], &s); err != nil {
+		return end, err
+	}
+	t[f] = []byte(s)
+	return end, nil
+}
+
+// loose is set for a value that should be a string: anything else, or a
+// string encoding/json would refuse, empties the field.
+func (t *summaryText) loose(b []byte, j, f int) (int, error) {
+	if b[j] != '"' {
+		t[f] = nil
+		return skipValue(b, j)
+	}
+	end, err := t.set(b, j, f)
+	if err != nil {
+		t[f] = nil
+		return end, nil
+	}
+	return end, nil
+}
+
+// fill copies the fields into s, in one string.
+func (t *summaryText) fill(s *Store) {
+	n := 0
+	for _, v := range t {
+		n += len(v)
+	}
+	var all strings.Builder
+	all.Grow(n)
+	for _, v := range t {
+		all.Write(v)
+	}
+	text := all.String()
+	dst := [sumFields]*string{&s.ID, &s.Type, &s.Name, &s.Status, &s.CreatedAt, &s.UpdatedAt,
+		&s.Configuration.SalesforceDomain, &s.Configuration.ClientID}
+	for f, v := range t {
+		*dst[f], text = text[:len(v)], text[len(v):]
+	}
 }

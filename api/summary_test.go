@@ -37,17 +37,26 @@ func TestSummaryOfReadsAsEncodingJSONDoes(t *testing.T) {
 			t.Errorf("%s: %v", in, err)
 			continue
 		}
-		var ref summaryRef
-		if err := json.Unmarshal([]byte(in), &ref); err != nil {
+		want, err := summaryByEncodingJSON([]byte(in))
+		if err != nil {
 			t.Fatalf("%s: %v", in, err)
 		}
-		want := Store{ID: ref.ID, Type: ref.Type, Name: ref.Name, Status: ref.Status, CreatedAt: ref.CreatedAt, UpdatedAt: ref.UpdatedAt, SyncStatus: ref.SyncStatus}
-		want.Configuration.SalesforceDomain, _ = ref.Configuration.SalesforceDomain.(string)
-		want.Configuration.ClientID, _ = ref.Configuration.ClientID.(string)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s:\n got %+v\nwant %+v", in, got, want)
 		}
 	}
+}
+
+// summaryByEncodingJSON is the summary of b that encoding/json reads.
+func summaryByEncodingJSON(b []byte) (Store, error) {
+	var ref summaryRef
+	if err := json.Unmarshal(b, &ref); err != nil {
+		return Store{}, err
+	}
+	want := Store{ID: ref.ID, Type: ref.Type, Name: ref.Name, Status: ref.Status, CreatedAt: ref.CreatedAt, UpdatedAt: ref.UpdatedAt, SyncStatus: ref.SyncStatus}
+	want.Configuration.SalesforceDomain, _ = ref.Configuration.SalesforceDomain.(string)
+	want.Configuration.ClientID, _ = ref.Configuration.ClientID.(string)
+	return want, nil
 }
 
 // Another type's configuration that is not an object is not read.
