@@ -78,12 +78,6 @@ var strClass = func() (t [256]uint8) {
 func stringValue(b []byte, j int) (end int, plain bool, err error) {
 	plain, high := true, false
 	for i := j + 1; i < len(b); i++ {
-		for i+8 <= len(b) && !stringWord(load64(b, i)) {
-			i += 8
-		}
-		if i >= len(b) {
-			break
-		}
 		switch strClass[b[i]] {
 		case strQuote:
 			if high && plain {

@@ -13,7 +13,7 @@ import (
 // second pass: `sfstore list --json` writes 10,000 stores with it. It
 // writes s as it is: mask it first (Store.Masked).
 func (s Store) AppendIndentJSON(dst []byte, prefix, indent string) []byte {
-	w := indentWriter{b: dst, prefix: prefix, indent: indent}
+	w := indentWriter{b: dst, prefix: prefix, indent: indent, spaces: onlySpaces(prefix) && onlySpaces(indent)}
 	w.open()
 	w.str("id", s.ID, false)
 	if s.Environment != nil {
@@ -108,6 +108,7 @@ type indentWriter struct {
 	prefix, indent string
 	depth          int
 	empty          bool // the object just opened has no member yet
+	spaces         bool // prefix and indent are spaces alone
 }
 
 func (w *indentWriter) open() {
@@ -127,8 +128,7 @@ func (w *indentWriter) close() {
 
 func (w *indentWriter) newline() {
 	// Indents of spaces alone, as list --json's are, come in one append.
-	if n := 1 + len(w.prefix) + w.depth*len(w.indent); n <= len(newlineSpaces) &&
-		onlySpaces(w.prefix) && onlySpaces(w.indent) {
+	if n := 1 + len(w.prefix) + w.depth*len(w.indent); n <= len(newlineSpaces) && w.spaces {
 		w.b = append(w.b, newlineSpaces[:n]...)
 		return
 	}
@@ -206,18 +206,35 @@ func appendJSONString(b []byte, s string) []byte {
 func plainJSON(s string) bool {
 	high := false
 	for i := 0; i < len(s); i++ {
-		for i+8 <= len(s) && !marshalWord(load64(s, i)) {
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		switch c := s[i]; {
-		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+		switch marshalClass[s[i]] {
+		case marshalEscaped:
 			return false
-		case c >= 0x80:
+		case marshalHigh:
 			high = true
 		}
 	}
-	return !high || (utf8.ValidString(s) && !strings.ContainsAny(s, "\u2028\u2029"))
+	// U+2028 and U+2029 are E2 80 A8 and E2 80 A9: searched for as bytes,
+	// which is quicker than by rune.
+	return !high || (utf8.ValidString(s) && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029"))
 }
+
+// What json.Marshal does with a byte of a string: writes it as it is,
+// escapes it, or reads it as part of a multi-byte character.
+const (
+	marshalAsIs = iota
+	marshalEscaped
+	marshalHigh
+)
+
+var marshalClass = func() (t [256]uint8) {
+	for c := range 0x20 {
+		t[c] = marshalEscaped
+	}
+	for _, c := range `"\<>&` {
+		t[c] = marshalEscaped
+	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = marshalHigh
+	}
+	return t
+}()
