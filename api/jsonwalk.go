@@ -9,7 +9,7 @@ import (
 
 // A one-pass walk over a value scanValue has already found whole (so its
 // brackets, colons, commas and string ends are sound): summaryOf and
-// fastStore read each byte of a store once, the members they keep as they
+// storeView read each byte of a store once, the members they keep as they
 // go and the others skipped, rather than scanning each object again at
 // every level they descend.
 
@@ -56,48 +56,64 @@ func skipValue(b []byte, j int) (int, error) {
 	return scanValue(b, j, 1)
 }
 
-// Classes of a byte inside a JSON string, for stringValue's one pass.
+// Classes of a byte inside a JSON string, for stringSpan's one pass.
 const (
-	strPlain   = iota
-	strQuote   // the end
-	strEscape  // a backslash: the value is not the bytes
-	strControl // rejected raw by encoding/json
-	strHigh    // part of a multi-byte character, to be checked as UTF-8
+	textPlain   = iota
+	textQuote   // the end
+	textEscape  // a backslash: the value is not the bytes
+	textControl // rejected raw by encoding/json
+	textHTML    // escaped by json.Marshal
+	textHigh    // part of a multi-byte character, to be checked as UTF-8
 )
 
-var strClass = func() (t [256]uint8) {
+var textClass = func() (t [256]uint8) {
 	for c := range 0x20 {
-		t[c] = strControl
+		t[c] = textControl
 	}
 	for c := 0x80; c < 0x100; c++ {
-		t[c] = strHigh
+		t[c] = textHigh
 	}
-	t['"'], t['\\'] = strQuote, strEscape
+	t['"'], t['\\'] = textQuote, textEscape
+	t['<'], t['>'], t['&'] = textHTML, textHTML, textHTML
 	return t
 }()
 
-// stringValue returns where the string whose quote is at b[j] ends, and
-// whether its bytes between the quotes are its value: valid UTF-8 with no
-// escape and no control character, read as encoding/json reads them.
-func stringValue(b []byte, j int) (end int, plain bool, err error) {
-	plain, high := true, false
+// stringSpan returns where the string whose quote is at b[j] ends and
+// what its bytes are to its value and to json.Marshal, in one pass; a
+// string encoding/json would reject is not plain.
+func stringSpan(b []byte, j int) (end int, kind uint8, err error) {
+	html, high := false, false
 	for i := j + 1; i < len(b); i++ {
-		switch strClass[b[i]] {
-		case strQuote:
-			if high && plain {
-				plain = utf8.Valid(b[j+1 : i])
+		switch textClass[b[i]] {
+		case textQuote:
+			return i + 1, spanKind(b[j+1:i], html, high), nil
+		case textEscape:
+			// Rare: checked, and its end found, by the strict reading.
+			end, ok := strictString(b, j)
+			if !ok {
+				return end, 0, errNotPlain
 			}
-			return i + 1, plain, nil
-		case strEscape:
-			plain = false
-			i++ // the byte after a backslash is never the end
-		case strControl:
-			plain = false
-		case strHigh:
+			return end, spanEscaped, nil
+		case textControl:
+			return i, 0, errNotPlain
+		case textHTML:
+			html = true
+		case textHigh:
 			high = true
 		}
 	}
-	return len(b), false, errMore
+	return len(b), 0, errMore
+}
+
+// spanKind is what a string's bytes are, from what stringSpan saw in them.
+func spanKind(s []byte, html, high bool) uint8 {
+	switch {
+	case high && !utf8.Valid(s):
+		return spanEscaped
+	case html || (high && (bytes.Contains(s, []byte("\u2028")) || bytes.Contains(s, []byte("\u2029")))):
+		return spanEscape
+	}
+	return spanAsIs
 }
 
 // literalEnd returns where the literal (true, false or null) at b[j]

@@ -1,103 +1,137 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"sfstore/api/redact"
 )
 
 // AppendIndentJSON appends s to dst as json.Marshal and then json.Indent
 // with prefix and indent would, byte for byte, without reflection or a
-// second pass: `sfstore list --json` writes 10,000 stores with it. It
-// writes s as it is: mask it first (Store.Masked).
+// second pass. It writes s as it is: mask it first (Store.Masked). A
+// Store is written as a view of its strings (viewOf), by the code that
+// writes list --json's stores straight from PingOne's bytes.
 func (s Store) AppendIndentJSON(dst []byte, prefix, indent string) []byte {
+	v := viewOf(s)
+	return v.appendIndent(dst, prefix, indent, false)
+}
+
+// appendIndent appends the Store v reads as (see fastStore), masked when
+// mask is set, as Store.AppendIndentJSON writes it.
+func (v *storeView) appendIndent(dst []byte, prefix, indent string, mask bool) []byte {
 	w := indentWriter{b: dst, prefix: prefix, indent: indent, spaces: onlySpaces(prefix) && onlySpaces(indent)}
 	w.open()
-	w.str("id", s.ID, false)
-	if s.Environment != nil {
+	v.field(&w, "id", v.str[0], false)
+	if v.has(1) {
 		w.name("environment")
 		w.open()
-		w.str("id", s.Environment.ID, false)
+		v.field(&w, "id", v.envID, false)
 		w.close()
 	}
-	w.str("type", s.Type, false)
-	w.str("name", s.Name, false)
-	w.str("description", s.Description, true)
-	if s.Image != nil {
+	v.field(&w, "type", v.str[2], false)
+	v.field(&w, "name", v.str[3], false)
+	v.field(&w, "description", v.str[4], true)
+	if v.has(5) {
 		w.name("image")
 		w.open()
-		w.str("id", s.Image.ID, true)
-		w.str("href", s.Image.Href, true)
+		v.field(&w, "id", v.image[0], true)
+		v.field(&w, "href", v.image[1], true)
 		w.close()
 	}
-	w.str("status", s.Status, true)
-	if s.Managed != nil {
-		w.boolean("managed", *s.Managed)
+	v.field(&w, "status", v.str[6], true)
+	if v.has(7) {
+		w.boolean("managed", v.managed)
 	}
-	w.str("createdAt", s.CreatedAt, true)
-	w.str("updatedAt", s.UpdatedAt, true)
+	v.field(&w, "createdAt", v.str[8], true)
+	v.field(&w, "updatedAt", v.str[9], true)
 	w.name("configuration")
-	w.config(s.Configuration)
-	if s.SyncStatus != nil {
+	v.appendConfig(&w, mask)
+	if v.has(11) {
 		w.name("syncStatus")
-		w.sync(*s.SyncStatus)
+		v.appendSync(&w)
 	}
-	if len(s.Links) > 0 {
+	if len(v.links) > 0 {
 		w.name("_links")
-		w.links(s.Links)
+		v.appendLinks(&w)
 	}
 	w.close()
 	return w.b
 }
 
-func (w *indentWriter) config(c SalesforceConfiguration) {
+// appendConfig writes the configuration's keys in SalesforceConfiguration's
+// order, which is configNames'.
+func (v *storeView) appendConfig(w *indentWriter, mask bool) {
 	w.open()
-	w.str("SALESFORCE_DOMAIN", c.SalesforceDomain, false)
-	w.str("CLIENT_ID", c.ClientID, false)
-	w.str("CLIENT_SECRET", c.ClientSecret, false)
-	w.str("OAUTH_ACCESS_TOKEN", c.OAuthAccessToken, false)
-	w.str("OAUTH_REFRESH_TOKEN", c.OAuthRefreshToken, false)
-	w.str("PERMISSION_SET_MANAGEMENT", c.PermissionSetManagement, false)
-	w.boolean("ENABLE_COMMUNITIES", c.EnableCommunities)
-	w.boolean("FREEZE_USER_FLAG", c.FreezeUserFlag)
-	w.boolean("CREATE_USERS", c.CreateUsers)
-	w.boolean("UPDATE_USERS", c.UpdateUsers)
-	w.boolean("DISABLE_USERS", c.DisableUsers)
-	w.boolean("PROVISION_DISABLED_USERS", c.ProvisionDisabledUsers)
-	w.str("ACCOUNT_ID", c.AccountID, true)
-	w.str("PROFILE_ID", c.ProfileID, true)
-	w.close()
-}
-
-func (w *indentWriter) sync(s SyncStatus) {
-	w.open()
-	w.str("details", s.Details, true)
-	w.integer("failedCount", s.FailedCount)
-	w.integer("failedDeprovisionCount", s.FailedDeprovisionCount)
-	w.str("lastSyncAt", s.LastSyncAt, true)
-	w.integer("successCount", s.SuccessCount)
-	w.str("syncState", s.SyncState, true)
-	w.integer("userTotal", s.UserTotal)
-	w.close()
-}
-
-// links writes a map as encoding/json does: keys in byte order.
-func (w *indentWriter) links(m map[string]Link) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	for k, name := range configNames {
+		switch {
+		case k >= 6 && k < 12:
+			w.boolean(name, v.flags&(1<<k) != 0)
+		case mask && k >= 2 && k <= 4: // CLIENT_SECRET, OAUTH_ACCESS_TOKEN, OAUTH_REFRESH_TOKEN
+			w.name(name)
+			w.b = appendJSONString(w.b, redact.Mask(v.value(v.config[k], "")))
+		default:
+			v.field(w, name, v.config[k], k >= 12) // ACCOUNT_ID and PROFILE_ID are omitempty
+		}
 	}
-	slices.Sort(keys)
+	w.close()
+}
+
+// appendSync writes the sync status's members in SyncStatus's order, which
+// is syncNames'.
+func (v *storeView) appendSync(w *indentWriter) {
 	w.open()
-	for _, k := range keys {
-		w.key(k)
+	for k, name := range syncNames {
+		switch name {
+		case "details", "lastSyncAt", "syncState":
+			v.field(w, name, v.sync[k], true)
+		default:
+			w.integer(name, v.counts[k])
+		}
+	}
+	w.close()
+}
+
+// appendLinks writes _links as encoding/json writes a map: keys in byte
+// order.
+func (v *storeView) appendLinks(w *indentWriter) {
+	slices.SortFunc(v.links, func(a, b viewLink) int { return bytes.Compare(v.bytes(a.key), v.bytes(b.key)) })
+	w.open()
+	for _, l := range v.links {
+		w.member()
+		v.appendText(w, l.key)
+		w.b = append(w.b, ": "...)
 		w.open()
-		w.str("href", m[k].Href, false)
+		w.name("href")
+		v.appendText(w, l.href)
 		w.close()
 	}
 	w.close()
+}
+
+// field writes a string member; an empty one is left out when omitEmpty.
+func (v *storeView) field(w *indentWriter, k string, s span, omitEmpty bool) {
+	if omitEmpty && s.i == s.j { // a string to unescape is never empty
+		return
+	}
+	w.name(k)
+	v.appendText(w, s)
+}
+
+// appendText writes a string quoted as json.Marshal quotes its value: its
+// bytes as they are, when that is what json.Marshal would write.
+func (v *storeView) appendText(w *indentWriter, s span) {
+	if s.kind != spanAsIs {
+		w.b = appendJSONString(w.b, v.value(s, ""))
+		return
+	}
+	w.b = append(w.b, '"')
+	w.b = append(w.b, v.bytes(s)...)
+	w.b = append(w.b, '"')
 }
 
 // indentWriter writes JSON indented as json.Indent lays it out: each
@@ -144,34 +178,23 @@ const newlineSpaces = "\n                                "
 
 func onlySpaces(s string) bool { return strings.Trim(s, " ") == "" }
 
-func (w *indentWriter) key(k string) {
+// member starts a member: after a comma unless it is the first, on a line
+// of its own.
+func (w *indentWriter) member() {
 	if !w.empty {
 		w.b = append(w.b, ',')
 	}
 	w.empty = false
 	w.newline()
-	w.b = appendJSONString(w.b, k)
-	w.b = append(w.b, ": "...)
 }
 
-// name is key for a member name of Store's own, which needs no escape.
+// name starts a member named k, a name of Store's own, which needs no
+// escape.
 func (w *indentWriter) name(k string) {
-	if !w.empty {
-		w.b = append(w.b, ',')
-	}
-	w.empty = false
-	w.newline()
+	w.member()
 	w.b = append(w.b, '"')
 	w.b = append(w.b, k...)
 	w.b = append(w.b, "\": "...)
-}
-
-func (w *indentWriter) str(k, v string, omitEmpty bool) {
-	if omitEmpty && v == "" {
-		return
-	}
-	w.name(k)
-	w.b = appendJSONString(w.b, v)
 }
 
 func (w *indentWriter) boolean(k string, v bool) {

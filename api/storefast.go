@@ -1,25 +1,18 @@
 package api
 
-import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"strconv"
-	"unicode/utf8"
-)
+import "errors"
 
 // fastStore decodes a store, which scanValue found whole, as
-// json.Unmarshal into Store would, in one walk over its members and
-// without reflection: a list of 10,000 stores spends most of its time
-// decoding them. It takes only the plain case: ok is false for anything
-// whose reading by encoding/json is not plainly the same (a value of
-// another type, a duplicate or case-folded member name, a number that is
-// not an int, anything encoding/json would reject), and decodeStore then
-// reads the store as it always has.
+// json.Unmarshal into Store would, from one walk over its members (see
+// storeView) and without reflection. It takes only the plain case: ok is
+// false for anything whose reading by encoding/json is not plainly the
+// same, and decodeStore then reads the store as it always has.
 func fastStore(b []byte) (s Store, ok bool) {
-	d := fastDecoder{b: b, src: string(b)}
-	_, err := d.object(0, storeNames, func(k, j int) (int, error) { return d.storeField(&s, k, j) })
-	return s, err == nil
+	var v storeView
+	if v.read(b) != nil {
+		return Store{}, false
+	}
+	return v.store(), true
 }
 
 // errNotPlain stops fastStore: decodeStore has the last word.
@@ -39,47 +32,6 @@ var (
 	hrefNames  = []string{"href"}
 )
 
-// fastDecoder reads one store, b, in one pass (see walkObject). Its
-// string values are cut from src, a copy of b: one allocation for the
-// store rather than one for each string.
-type fastDecoder struct {
-	b   []byte
-	src string
-}
-
-// object calls f with the index in names of each member of the object at
-// b[j] that names one, and where its value starts; f returns where the
-// value ends. A null object is no member at all, as encoding/json leaves
-// the field as it is. A name that matches only in another letter case, or
-// twice, is not plain: encoding/json's rules for those are left to it.
-func (d *fastDecoder) object(j int, names []string, f func(k, j int) (int, error)) (int, error) {
-	switch d.b[j] {
-	case 'n':
-		return literalEnd(d.b, j), nil
-	case '{':
-	default:
-		return j, errNotPlain
-	}
-	var seen uint64
-	return walkObject(d.b, j, func(name []byte, j int) (int, error) {
-		if !plainName(name) {
-			return j, errNotPlain
-		}
-		k := nameIndex(names, name)
-		if k < 0 {
-			return d.unknown(names, name, j)
-		}
-		if seen&(1<<k) != 0 {
-			return j, errNotPlain
-		}
-		seen |= 1 << k
-		if d.b[j] == 'n' {
-			return literalEnd(d.b, j), nil // null leaves a field as it is
-		}
-		return f(k, j)
-	})
-}
-
 // nameIndex is the index of name in names, or -1.
 func nameIndex(names []string, name []byte) int {
 	for k, n := range names {
@@ -88,116 +40,6 @@ func nameIndex(names []string, name []byte) int {
 		}
 	}
 	return -1
-}
-
-// unknown skips the value at b[j] of a member no field takes: plain when
-// its name is not a field's in another letter case, and when encoding/json
-// would take the value as JSON, which scanValue does not fully check.
-func (d *fastDecoder) unknown(names []string, name []byte, j int) (int, error) {
-	for _, n := range names {
-		if bytes.EqualFold(name, []byte(n)) {
-			return j, errNotPlain
-		}
-	}
-	end, err := skipValue(d.b, j)
-	if err != nil || !strictJSON(d.b[j:end]) {
-		return j, errNotPlain
-	}
-	return end, nil
-}
-
-func (d *fastDecoder) storeField(s *Store, k, j int) (int, error) {
-	switch storeNames[k] {
-	case "environment":
-		s.Environment = &ObjectRef{}
-		return d.object(j, imageNames[:1], func(_, j int) (int, error) { return d.str(j, &s.Environment.ID) })
-	case "image":
-		s.Image = &Image{}
-		return d.object(j, imageNames, func(k, j int) (int, error) {
-			return d.str(j, []*string{&s.Image.ID, &s.Image.Href}[k])
-		})
-	case "managed":
-		s.Managed = new(bool)
-		return d.boolean(j, s.Managed)
-	case "configuration":
-		return d.object(j, configNames, func(k, j int) (int, error) { return d.configField(&s.Configuration, k, j) })
-	case "syncStatus":
-		s.SyncStatus = &SyncStatus{}
-		return d.object(j, syncNames, func(k, j int) (int, error) { return d.syncField(s.SyncStatus, k, j) })
-	case "_links":
-		return d.links(j, &s.Links)
-	}
-	return d.str(j, []*string{&s.ID, nil, &s.Type, &s.Name, &s.Description, nil, &s.Status,
-		nil, &s.CreatedAt, &s.UpdatedAt}[k])
-}
-
-func (d *fastDecoder) configField(c *SalesforceConfiguration, k, j int) (int, error) {
-	if k >= 6 && k < 12 {
-		return d.boolean(j, []*bool{&c.EnableCommunities, &c.FreezeUserFlag, &c.CreateUsers,
-			&c.UpdateUsers, &c.DisableUsers, &c.ProvisionDisabledUsers}[k-6])
-	}
-	return d.str(j, []*string{&c.SalesforceDomain, &c.ClientID, &c.ClientSecret, &c.OAuthAccessToken,
-		&c.OAuthRefreshToken, &c.PermissionSetManagement, nil, nil, nil, nil, nil, nil,
-		&c.AccountID, &c.ProfileID}[k])
-}
-
-func (d *fastDecoder) syncField(s *SyncStatus, k, j int) (int, error) {
-	switch k {
-	case 0:
-		return d.str(j, &s.Details)
-	case 3:
-		return d.str(j, &s.LastSyncAt)
-	case 5:
-		return d.str(j, &s.SyncState)
-	case 1:
-		return d.integer(j, &s.FailedCount)
-	case 2:
-		return d.integer(j, &s.FailedDeprovisionCount)
-	case 4:
-		return d.integer(j, &s.SuccessCount)
-	}
-	return d.integer(j, &s.UserTotal)
-}
-
-// links decodes _links, a map whose every value is a link object; a null
-// link, or a name given twice, is not plain.
-func (d *fastDecoder) links(j int, dst *map[string]Link) (int, error) {
-	if d.b[j] != '{' {
-		return j, errNotPlain
-	}
-	m := make(map[string]Link, 4)
-	end, err := walkObject(d.b, j, func(name []byte, j int) (int, error) {
-		if _, dup := m[string(name)]; dup || d.b[j] != '{' || !utf8.Valid(name) || !plainName(name) {
-			return j, errNotPlain
-		}
-		var l Link
-		end, err := d.object(j, hrefNames, func(_, j int) (int, error) { return d.str(j, &l.Href) })
-		if err != nil {
-			return end, err
-		}
-		m[d.name(name)] = l
-		return end, nil
-	})
-	*dst = m
-	return end, err
-}
-
-// str decodes the JSON string at b[j]: its own bytes when they need no
-// unescaping (valid UTF-8, no escape), else as encoding/json unescapes it.
-func (d *fastDecoder) str(j int, dst *string) (int, error) {
-	if d.b[j] != '"' {
-		return j, errNotPlain
-	}
-	end, plain, err := stringValue(d.b, j)
-	switch {
-	case err != nil:
-		return end, err
-	case plain:
-		*dst = d.src[j+1 : end-1]
-	case json.Unmarshal(d.b[j:end], dst) != nil:
-		return end, errNotPlain
-	}
-	return end, nil
 }
 
 // plainName reports whether a member name, as walkObject gives it, has no
@@ -211,41 +53,104 @@ func plainName(name []byte) bool {
 	return true
 }
 
-// name returns a member name as a string: cut from src when it is a slice
-// of b, as walkObject cuts names that need no unescaping (where it would
-// start in b is told by how much of b's capacity is left, and checked),
-// else a copy.
-func (d *fastDecoder) name(v []byte) string {
-	if off := cap(d.b) - cap(v); off >= 0 && off+len(v) <= len(d.b) && d.src[off:off+len(v)] == string(v) {
-		return d.src[off : off+len(v)]
+// store returns the Store v reads as. Its strings are cut from one copy
+// of the store's bytes: one allocation for the store rather than one for
+// each string.
+func (v *storeView) store() Store {
+	src := string(v.b)
+	text := func(sp span) string { return v.value(sp, src) }
+	s := Store{
+		ID: text(v.str[0]), Type: text(v.str[2]), Name: text(v.str[3]), Description: text(v.str[4]),
+		Status: text(v.str[6]), CreatedAt: text(v.str[8]), UpdatedAt: text(v.str[9]),
 	}
-	return string(v)
+	if v.has(1) {
+		s.Environment = &ObjectRef{ID: text(v.envID)}
+	}
+	if v.has(5) {
+		s.Image = &Image{ID: text(v.image[0]), Href: text(v.image[1])}
+	}
+	if v.has(7) {
+		managed := v.managed
+		s.Managed = &managed
+	}
+	c, on := v.config, func(k int) bool { return v.flags&(1<<k) != 0 }
+	s.Configuration = SalesforceConfiguration{
+		SalesforceDomain: text(c[0]), ClientID: text(c[1]), ClientSecret: text(c[2]),
+		OAuthAccessToken: text(c[3]), OAuthRefreshToken: text(c[4]), PermissionSetManagement: text(c[5]),
+		EnableCommunities: on(6), FreezeUserFlag: on(7), CreateUsers: on(8),
+		UpdateUsers: on(9), DisableUsers: on(10), ProvisionDisabledUsers: on(11),
+		AccountID: text(c[12]), ProfileID: text(c[13]),
+	}
+	if v.has(11) {
+		s.SyncStatus = &SyncStatus{
+			Details: text(v.sync[0]), FailedCount: v.counts[1], FailedDeprovisionCount: v.counts[2],
+			LastSyncAt: text(v.sync[3]), SuccessCount: v.counts[4], SyncState: text(v.sync[5]), UserTotal: v.counts[6],
+		}
+	}
+	if v.has(12) {
+		s.Links = make(map[string]Link, len(v.links))
+		for _, l := range v.links {
+			s.Links[text(l.key)] = Link{Href: text(l.href)}
+		}
+	}
+	return s
 }
 
-func (d *fastDecoder) boolean(j int, dst *bool) (int, error) {
-	switch d.b[j] {
-	case 't':
-		*dst = true
-	case 'f':
-		*dst = false
-	default:
-		return j, errNotPlain
+// viewOf returns a view of s, its strings laid end to end in bytes of the
+// view's own, for Store.AppendIndentJSON to write s as list --json writes
+// PingOne's bytes.
+func viewOf(s Store) storeView {
+	var v storeView
+	put := func(dst *span, x string) {
+		i := len(v.b)
+		v.b = append(v.b, x...)
+		*dst = span{int32(i), int32(len(v.b)), spanAsIs}
+		if !plainJSON(x) {
+			dst.kind = spanEscape // the bytes are the value; json.Marshal escapes some
+		}
 	}
-	return literalEnd(d.b, j), nil
-}
-
-// integer decodes the JSON number at b[j] into an int as encoding/json
-// does: an integer that fits, else not plain (a fraction or an exponent is
-// a type error there).
-func (d *fastDecoder) integer(j int, dst *int) (int, error) {
-	end, ok := strictNumber(d.b, j)
-	if !ok {
-		return j, errNotPlain
+	set := func(k int, on bool) {
+		if on {
+			v.given |= 1 << k
+		}
 	}
-	n, err := strconv.ParseInt(string(d.b[j:end]), 10, 0)
-	if err != nil {
-		return j, errNotPlain
+	for k, x := range []string{0: s.ID, 2: s.Type, 3: s.Name, 4: s.Description, 6: s.Status, 8: s.CreatedAt, 9: s.UpdatedAt} {
+		put(&v.str[k], x)
 	}
-	*dst = int(n)
-	return end, nil
+	if set(1, s.Environment != nil); s.Environment != nil {
+		put(&v.envID, s.Environment.ID)
+	}
+	if set(5, s.Image != nil); s.Image != nil {
+		put(&v.image[0], s.Image.ID)
+		put(&v.image[1], s.Image.Href)
+	}
+	if set(7, s.Managed != nil); s.Managed != nil {
+		v.managed = *s.Managed
+	}
+	c := s.Configuration
+	for k, x := range []string{0: c.SalesforceDomain, 1: c.ClientID, 2: c.ClientSecret, 3: c.OAuthAccessToken,
+		4: c.OAuthRefreshToken, 5: c.PermissionSetManagement, 12: c.AccountID, 13: c.ProfileID} {
+		put(&v.config[k], x)
+	}
+	for k, on := range []bool{6: c.EnableCommunities, 7: c.FreezeUserFlag, 8: c.CreateUsers,
+		9: c.UpdateUsers, 10: c.DisableUsers, 11: c.ProvisionDisabledUsers} {
+		if on {
+			v.flags |= 1 << k
+		}
+	}
+	if set(11, s.SyncStatus != nil); s.SyncStatus != nil {
+		st := s.SyncStatus
+		put(&v.sync[0], st.Details)
+		put(&v.sync[3], st.LastSyncAt)
+		put(&v.sync[5], st.SyncState)
+		v.counts = [7]int{1: st.FailedCount, 2: st.FailedDeprovisionCount, 4: st.SuccessCount, 6: st.UserTotal}
+	}
+	set(12, s.Links != nil)
+	for k, l := range s.Links {
+		var link viewLink
+		put(&link.key, k)
+		put(&link.href, l.Href)
+		v.links = append(v.links, link)
+	}
+	return v
 }

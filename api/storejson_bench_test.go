@@ -38,3 +38,14 @@ func BenchmarkAppendMaskedIndentJSON(b *testing.B) {
 		buf = s.Masked().AppendIndentJSON(buf[:0], "  ", "  ")
 	}
 }
+func BenchmarkStraightMaskedJSON(b *testing.B) {
+	var v storeView
+	buf := make([]byte, 0, 4096)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := v.read(benchStoreJSON); err != nil {
+			b.Fatal(err)
+		}
+		buf = v.appendIndent(buf[:0], "  ", "  ", true)
+	}
+}

@@ -25,7 +25,7 @@ import (
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
 func (c *Client) EachStore(ctx context.Context, envID string, each func(Store) error) error {
-	return c.eachStoreJSON(ctx, envID, func(i int, raw []byte) error {
+	return c.eachRawStore(ctx, envID, func(i int, raw []byte) error {
 		s, err := decodeStore(raw)
 		if err != nil {
 			// The message of a type error names fields, never values.
@@ -43,7 +43,7 @@ func (c *Client) EachStore(ctx context.Context, envID string, each func(Store) e
 //
 // https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
 func (c *Client) EachStoreSummary(ctx context.Context, envID string, each func(Store) error) error {
-	return c.eachStoreJSON(ctx, envID, func(i int, raw []byte) error {
+	return c.eachRawStore(ctx, envID, func(i int, raw []byte) error {
 		s, err := summaryOf(raw)
 		if err != nil {
 			return fmt.Errorf("decode store %d: %w", i, err)
@@ -52,10 +52,57 @@ func (c *Client) EachStoreSummary(ctx context.Context, envID string, each func(S
 	})
 }
 
-// eachStoreJSON calls each with the JSON of every store of environment
+// EachStoreJSON is EachStore for writing the stores out as JSON: each
+// gets every store as a StoreJSON, which tells its type and writes it
+// masked, straight from PingOne's bytes, with no Store built between. It
+// is the cheapest read of a whole environment; a StoreJSON is valid only
+// until each returns.
+//
+// https://developer.pingidentity.com/pingone-api/platform/identity-propagation-provisioning/propagation-stores/read-all-stores.html
+func (c *Client) EachStoreJSON(ctx context.Context, envID string, each func(StoreJSON) error) error {
+	var v storeView
+	return c.eachRawStore(ctx, envID, func(i int, raw []byte) error {
+		if v.read(raw) == nil {
+			return each(StoreJSON{view: &v})
+		}
+		s, err := decodeStoreJSON(raw)
+		if err != nil {
+			return fmt.Errorf("decode store %d: %w", i, err)
+		}
+		return each(StoreJSON{store: &s})
+	})
+}
+
+// A StoreJSON is one store of a list, as EachStoreJSON hands it on: read
+// from PingOne's bytes where they lie (nearly every store), else decoded
+// by encoding/json.
+type StoreJSON struct {
+	view  *storeView
+	store *Store
+}
+
+// Type is the store's type, such as StoreTypeSalesforce.
+func (s StoreJSON) Type() string {
+	if s.store != nil {
+		return s.store.Type
+	}
+	return s.view.value(s.view.str[2], "")
+}
+
+// AppendMaskedIndentJSON appends the store to dst as
+// Store.Masked().AppendIndentJSON would, byte for byte: every secret
+// masked.
+func (s StoreJSON) AppendMaskedIndentJSON(dst []byte, prefix, indent string) []byte {
+	if s.store != nil {
+		return s.store.Masked().AppendIndentJSON(dst, prefix, indent)
+	}
+	return s.view.appendIndent(dst, prefix, indent, true)
+}
+
+// eachRawStore calls each with the JSON of every store of environment
 // envID and its index in the list; the bytes are valid only until each
 // returns.
-func (c *Client) eachStoreJSON(ctx context.Context, envID string, each func(i int, raw []byte) error) error {
+func (c *Client) eachRawStore(ctx context.Context, envID string, each func(i int, raw []byte) error) error {
 	path, err := storesPath(envID)
 	if err != nil {
 		return opErr(OpListStores, err)
@@ -113,7 +160,7 @@ func (c *Client) FindSalesforceStores(ctx context.Context, envID, name string) (
 	}
 	// Only a store of that name is decoded whole.
 	var found []Store
-	err := c.eachStoreJSON(ctx, envID, func(i int, raw []byte) error {
+	err := c.eachRawStore(ctx, envID, func(i int, raw []byte) error {
 		sum, err := summaryOf(raw)
 		if err != nil {
 			return fmt.Errorf("decode store %d: %w", i, err)

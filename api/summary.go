@@ -132,13 +132,14 @@ func (t *summaryText) set(b []byte, j, f int) (int, error) {
 		var s string
 		return end, json.Unmarshal(b[j:end], &s)
 	}
-	end, plain, err := stringValue(b, j)
-	if err != nil {
-		return end, err
-	}
-	if plain {
+	if end, kind, err := stringSpan(b, j); err == nil && kind != spanEscaped {
 		t[f] = b[j+1 : end-1]
 		return end, nil
+	}
+	// Escapes, invalid UTF-8 or a raw control character: encoding/json's.
+	end, err := scanString(b, j)
+	if err != nil {
+		return end, err
 	}
 	var s string
 	if err := json.Unmarshal(b[j:end], &s); err != nil {

@@ -30,7 +30,7 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	out := newSpool()
 	defer out.close()
 	rows := cards.NewStoreRows(s.OutStyles, s.OutWidth, time.Now())
-	n, err, drawErr := listPiped(ctx, s, p, title, false, func(st api.Store, _ int) error {
+	n, err, drawErr := listPiped(ctx, s, p, title, func(st api.Store) error {
 		out.buf = rows.AppendRow(out.buf, st)
 		return out.write(nil)
 	})
@@ -47,18 +47,33 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 }
 
 // listJSON is List with --json: the stores masked and laid out as
-// Session.WriteJSON lays out an array.
+// Session.WriteJSON lays out an array. Each store is written straight from
+// PingOne's bytes as it is read (api.EachStoreJSON), which costs less than
+// handing decoded stores to another goroutine to encode.
 func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) error {
 	out := newSpool()
 	defer out.close()
-	n, err, encErr := listPiped(ctx, s, p, title, true, func(st api.Store, i int) error {
-		return addJSON(out, st, i)
+	n := 0
+	var spoolErr error
+	err := p.Task(ctx, title, func(ctx context.Context) error {
+		client, err := s.Client()
+		if err != nil {
+			return err
+		}
+		return client.EachStoreJSON(ctx, s.Answers.TargetEnvironmentID(), func(st api.StoreJSON) error {
+			if st.Type() != api.StoreTypeSalesforce {
+				return nil
+			}
+			spoolErr = addJSON(out, n, st.AppendMaskedIndentJSON)
+			n++
+			return spoolErr
+		})
 	})
+	if spoolErr != nil {
+		return spoolErr
+	}
 	if err != nil {
 		return fail(s, "sfstore could not list the stores", err)
-	}
-	if encErr != nil {
-		return encErr
 	}
 	if err := closeJSON(out, n); err != nil {
 		return err
@@ -67,12 +82,12 @@ func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) erro
 }
 
 // listPiped reads the Salesforce stores of the target environment, as
-// listStores does, and hands each with its index to add on a goroutine of
-// its own while the next ones are read: on two cores, a list takes the
-// longer of reading and drawing (or encoding) rather than both. It returns
-// how many stores there were, what stopped the reading, and add's first
-// error, after which add is not called again.
-func listPiped(ctx context.Context, s *ui.Session, p Prompter, title string, whole bool, add func(api.Store, int) error) (n int, readErr, addErr error) {
+// listStores does, and hands each to add on a goroutine of its own while
+// the next ones are read: on two cores, a list takes the longer of reading
+// and drawing rather than both. It returns how many stores there were,
+// what stopped the reading, and add's first error, after which add is not
+// called again.
+func listPiped(ctx context.Context, s *ui.Session, p Prompter, title string, add func(api.Store) error) (n int, readErr, addErr error) {
 	// Stores go across in batches: one hand-over per store would wake the
 	// other goroutine 10,000 times for 10,000 stores.
 	const batch = 128
@@ -80,19 +95,17 @@ func listPiped(ctx context.Context, s *ui.Session, p Prompter, title string, who
 	added := make(chan error, 1)
 	go func() {
 		var err error
-		i := 0
 		for b := range batches { // drained to the end, so a send never blocks for good
 			for _, st := range b {
 				if err == nil {
-					err = add(st, i)
+					err = add(st)
 				}
-				i++
 			}
 		}
 		added <- err
 	}()
 	next := make([]api.Store, 0, batch)
-	readErr = listStores(ctx, s, p, title, whole, func(st api.Store) error {
+	readErr = listStores(ctx, s, p, title, false, func(st api.Store) error {
 		if st.Type == api.StoreTypeSalesforce {
 			n++
 			if next = append(next, st); len(next) == batch {
@@ -107,14 +120,16 @@ func listPiped(ctx context.Context, s *ui.Session, p Prompter, title string, who
 	return n, readErr, <-added
 }
 
-// addJSON adds store st, the i-th, to a JSON array in out, indented in
-// place as json.MarshalIndent would.
-func addJSON(out *spool, st api.Store, i int) error {
+// addJSON adds the i-th store of a JSON array to out, indented in place
+// as json.MarshalIndent would: write appends the store with prefix and
+// indent (StoreJSON.AppendMaskedIndentJSON, or Store.AppendIndentJSON of a
+// masked store).
+func addJSON(out *spool, i int, write func(dst []byte, prefix, indent string) []byte) error {
 	sep := ",\n  "
 	if i == 0 {
 		sep = "[\n  "
 	}
-	out.buf = st.Masked().AppendIndentJSON(append(out.buf, sep...), "  ", "  ")
+	out.buf = write(append(out.buf, sep...), "  ", "  ")
 	return out.write(nil)
 }
 

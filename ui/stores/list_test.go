@@ -33,7 +33,7 @@ func TestListJSONIsLaidOutAsWriteJSONLaysOutTheArray(t *testing.T) {
 		for i := range n {
 			st := api.Store{ID: fmt.Sprintf("id-%d", i), Type: api.StoreTypeSalesforce, Name: "store \"" + strings.Repeat("x", i) + "\"",
 				Configuration: api.SalesforceConfiguration{ClientSecret: "secret-value-" + fmt.Sprint(i), CreateUsers: true}}
-			if err := addJSON(&out, st, i); err != nil {
+			if err := addJSON(&out, i, st.Masked().AppendIndentJSON); err != nil {
 				t.Fatal(err)
 			}
 			all = append(all, st.Masked())
