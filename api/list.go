@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"sfstore/api/redact"
 )
 
 // Bounds on a list's answers. Pages are decoded one item at a time, so
@@ -33,19 +35,36 @@ const listRead = 64 << 10
 // already followed, or one on a page with no items, would go round in
 // circles: the list stops with an error saying how far it got.
 func (c *Client) list(ctx context.Context, k call, key string, each func(decode func(v any) error) error) error {
+	f := c.fetchAhead(ctx, k)
+	defer f.close()
 	seen := map[string]bool{k.path: true}
 	total := 0
 	var buf []byte // one page's read buffer, for every page
 	for {
-		pg := &listPage{key: key, each: each, buf: buf}
-		_, err := c.send(ctx, k, pg)
+		followed := false
+		pg := &listPage{key: key, each: each, buf: buf, ahead: func(next string) {
+			// The next page is fetched while this one is read, once this
+			// one has an item and the link is one to follow.
+			if _, path, ok := strings.Cut(next, "/v1/"); ok && !seen[path] {
+				seen[path], followed = true, true
+				f.follow(path)
+			}
+		}}
+		body := f.page()
+		err := pg.read(body)
 		buf = pg.buf
-		if err != nil {
-			return err
+		switch {
+		case body.err != nil:
+			return body.err // send's own, prefixed and redacted
+		case err != nil:
+			return fmt.Errorf("%s: %w", k.op, redact.Err(err, c.redactions))
 		}
 		total += pg.items
-		if pg.next == "" {
-			return nil
+		if pg.next == "" || followed {
+			if pg.next == "" {
+				return nil
+			}
+			continue
 		}
 		_, next, ok := strings.Cut(pg.next, "/v1/")
 		switch {
@@ -59,7 +78,7 @@ func (c *Client) list(ctx context.Context, k call, key string, each func(decode 
 			return fmt.Errorf("%s: pingone sent an empty page that links to another; got %d items so far", k.op, total)
 		}
 		seen[next] = true
-		k.path = next
+		f.follow(next)
 	}
 }
 
@@ -69,6 +88,7 @@ func (c *Client) list(ctx context.Context, k call, key string, each func(decode 
 type listPage struct {
 	key   string
 	each  func(decode func(v any) error) error
+	ahead func(next string) // called with _links.next, if known, at the first item
 	items int    // items read from this page
 	next  string // _links.next.href, "" when this is the last page
 	buf   []byte // the read buffer, handed from page to page
@@ -80,7 +100,7 @@ type rawItem []byte
 
 // read decodes the page from body, within maxListPage and maxListItem.
 func (p *listPage) read(body io.Reader) error {
-	r := &pageReader{r: &boundedBody{r: body, limit: maxListPage}, buf: p.buf[:0]}
+	r := &pageReader{r: body, buf: p.buf[:0]}
 	defer func() { p.buf = r.buf }()
 	err := r.object(func(name string) error {
 		switch name {
@@ -109,11 +129,6 @@ func (p *listPage) read(body io.Reader) error {
 		}
 		return r.skip()
 	})
-	if r.r.err != nil {
-		// A bound crossed, whatever was decoding then and however that
-		// wrapped it.
-		return r.r.err
-	}
 	if err != nil {
 		return err
 	}
@@ -123,7 +138,9 @@ func (p *listPage) read(body io.Reader) error {
 
 // item hands the reader's next value to each.
 func (p *listPage) item(v []byte) error {
-	p.items++
+	if p.items++; p.items == 1 && p.next != "" && p.ahead != nil {
+		p.ahead(p.next)
+	}
 	used := false
 	return p.each(func(dst any) error {
 		if used {

@@ -128,6 +128,7 @@ func TestListStoresOfOnePageOf5000Stores(t *testing.T) {
 func TestEachStoreSummaryOf20000StoresInPagesOf100(t *testing.T) {
 	h, requests := pagedStores20000()
 	c := setup(t, h)
+	before := requests.Load() // the handler is shared
 	n := 0
 	err := c.EachStoreSummary(context.Background(), testEnvID, func(s api.Store) error {
 		if s.Name != "store "+strconv.Itoa(n) || s.Configuration.ClientID != "fdsfd" || s.Configuration.ClientSecret != "" {
@@ -136,8 +137,8 @@ func TestEachStoreSummaryOf20000StoresInPagesOf100(t *testing.T) {
 		n++
 		return nil
 	})
-	if err != nil || n != 20000 || requests.Load() != 200 {
-		t.Errorf("%d stores in %d requests, %v", n, requests.Load(), err)
+	if got := requests.Load() - before; err != nil || n != 20000 || got != 200 {
+		t.Errorf("%d stores in %d requests, %v", n, got, err)
 	}
 }
 
@@ -150,6 +151,8 @@ func TestFindSalesforceStoresAmong20000(t *testing.T) {
 	}
 }
 
+// The list stops at the callback's error, having fetched at most the page
+// after the one it was reading (pages are fetched a page ahead).
 func TestEachStoreStopsAtTheCallbacksError(t *testing.T) {
 	h, requests := pagedStores(1000, 100)
 	c := setup(t, h)
@@ -161,7 +164,7 @@ func TestEachStoreStopsAtTheCallbacksError(t *testing.T) {
 		}
 		return nil
 	})
-	if !errors.Is(err, stop) || requests.Load() != 2 {
+	if n := requests.Load(); !errors.Is(err, stop) || n < 2 || n > 3 {
 		t.Errorf("err = %v after %d requests", err, requests.Load())
 	}
 }
