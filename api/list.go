@@ -89,9 +89,9 @@ type listPage struct {
 	key   string
 	each  func(decode func(v any) error) error
 	ahead func(next string) // called with _links.next, if known, at the first item
-	items int    // items read from this page
-	next  string // _links.next.href, "" when this is the last page
-	buf   []byte // the read buffer, handed from page to page
+	items int               // items read from this page
+	next  string            // _links.next.href, "" when this is the last page
+	buf   []byte            // the read buffer, handed from page to page
 }
 
 // rawItem receives an item's bytes from decode without a copy: they are
