@@ -2,111 +2,113 @@ package api
 
 import (
 	"context"
-	"io"
+	"errors"
 )
 
-// A list's pages are fetched on a goroutine of their own, a little ahead
-// of the reading: while one page's items are decoded and handed on, the
-// rest of it, and the next page once its link is known, come over the
-// network. On two cores a list then takes about the longer of fetching
-// and decoding, not both, and still holds no more than aheadChunks of
-// what it has not read.
+// A list's pages are fetched and cut into items on a goroutine of their
+// own, a little ahead of whoever takes the items: while one batch of
+// items is decoded and handed on, the next come over the network and are
+// found in the page. On two cores a list then takes about the longer of
+// the two, not both, and holds no more than aheadBatches of items it has
+// not handed on.
 
-// Read-ahead: at most aheadChunks reads of up to listRead bytes each wait
-// for the reader, about two pages of 100 stores.
-const aheadChunks = 4
+const (
+	aheadBatches = 4
+	batchSize    = 64 << 10 // bytes of items in a batch, about 70 stores
+)
 
-// chunk is what the fetcher hands the reader: a read of a page's body, or
-// the end of the page with how its call ended.
-type chunk struct {
-	b    []byte
-	done bool
-	err  error // with done: send's error for the page, nil when it was read whole
+// batch is a run of items, copied end to end out of the page that held
+// them (whose buffer the fetcher goes on reading into).
+type batch struct {
+	data []byte
+	ends []int // where each item ends in data
+	last bool  // the list ends after these items, with err
+	err  error
 }
 
-// fetcher fetches the pages of one list in order: the first, then each
-// path given to follow, handing their bodies over in chunks.
+// item returns the i-th item of the batch.
+func (b *batch) item(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = b.ends[i-1]
+	}
+	return b.data[start:b.ends[i]]
+}
+
+// fetcher reads the pages of one list (Client.pages) and hands their
+// items over in batches, in order, the last one marked.
 type fetcher struct {
-	c      *Client
-	ctx    context.Context
 	cancel context.CancelFunc
-	full   chan chunk    // chunks read, in order
-	free   chan []byte   // buffers the reader is done with
-	next   chan string   // the path of the page to fetch after the current one
-	stop   chan struct{} // closed when the reader wants no more
+	full   chan *batch   // batches of items, in order
+	free   chan *batch   // batches taken, to fill again
+	stop   chan struct{} // closed when the taker wants no more
 	exited chan struct{} // closed when the fetcher has returned
+	cur    *batch
 }
 
-// fetchAhead starts fetching the pages of call k, from k.path on.
-func (c *Client) fetchAhead(ctx context.Context, k call) *fetcher {
+// errStopped ends the fetching when nobody takes the items any more.
+var errStopped = errors.New("the list's items are no longer taken")
+
+// fetchAhead starts reading the pages of call k, from k.path on, for the
+// items under _embedded.{key}.
+func (c *Client) fetchAhead(ctx context.Context, k call, key string) *fetcher {
 	ctx, cancel := context.WithCancel(ctx)
 	f := &fetcher{
-		c: c, ctx: ctx, cancel: cancel,
-		full: make(chan chunk, aheadChunks), free: make(chan []byte, aheadChunks+1),
-		next: make(chan string, 1), stop: make(chan struct{}), exited: make(chan struct{}),
+		cancel: cancel,
+		full:   make(chan *batch, aheadBatches), free: make(chan *batch, aheadBatches+1),
+		stop: make(chan struct{}), exited: make(chan struct{}),
 	}
-	for range aheadChunks + 1 {
-		f.free <- make([]byte, listRead)
+	for range aheadBatches + 1 {
+		f.free <- &batch{data: make([]byte, 0, batchSize)}
 	}
-	go f.run(k)
+	go func() {
+		defer close(f.exited)
+		err := c.pages(ctx, k, key, f.add)
+		if f.cur == nil && !f.take() {
+			return
+		}
+		f.cur.last, f.cur.err = true, err
+		f.hand()
+	}()
 	return f
 }
 
-func (f *fetcher) run(k call) {
-	defer close(f.exited)
-	for {
-		_, err := f.c.send(f.ctx, k, f)
-		if !f.hand(chunk{done: true, err: err}) || err != nil {
-			return
-		}
-		select {
-		case path := <-f.next:
-			k.path = path
-		case <-f.stop:
-			return
-		}
+// add copies an item into the current batch, handing the batch over when
+// it is full.
+func (f *fetcher) add(item []byte) error {
+	if f.cur == nil && !f.take() {
+		return errStopped
 	}
+	f.cur.data = append(f.cur.data, item...)
+	f.cur.ends = append(f.cur.ends, len(f.cur.data))
+	if len(f.cur.data) >= batchSize && !f.hand() {
+		return errStopped
+	}
+	return nil
 }
 
-// read hands a page's body over as it arrives, within maxListPage (see
-// send: it is called for a 2xx answer, once per page).
-func (f *fetcher) read(body io.Reader) error {
-	r := &boundedBody{r: body, limit: maxListPage}
-	for {
-		var buf []byte
-		select {
-		case buf = <-f.free:
-		case <-f.stop:
-			return context.Canceled
-		}
-		n, err := r.Read(buf[:cap(buf)])
-		if n > 0 && !f.hand(chunk{b: buf[:n]}) {
-			return context.Canceled
-		}
-		if n == 0 {
-			f.free <- buf
-		}
-		switch {
-		case err == io.EOF:
-			return nil
-		case err != nil:
-			return err
-		}
-	}
-}
-
-// hand gives the reader a chunk, unless it wants no more.
-func (f *fetcher) hand(c chunk) bool {
+// take makes an emptied batch the current one, unless the taker stopped.
+func (f *fetcher) take() bool {
 	select {
-	case f.full <- c:
+	case b := <-f.free:
+		b.data, b.ends, b.last, b.err = b.data[:0], b.ends[:0], false, nil
+		f.cur = b
 		return true
 	case <-f.stop:
 		return false
 	}
 }
 
-// follow asks for the page at path after the current one.
-func (f *fetcher) follow(path string) { f.next <- path }
+// hand gives the current batch to the taker, unless it stopped.
+func (f *fetcher) hand() bool {
+	select {
+	case f.full <- f.cur:
+		f.cur = nil
+		return true
+	case <-f.stop:
+		return false
+	}
+}
 
 // close stops the fetcher, cancelling what it is fetching, and waits for
 // it to return.
@@ -114,38 +116,4 @@ func (f *fetcher) close() {
 	close(f.stop)
 	f.cancel()
 	<-f.exited
-}
-
-// page returns a reader of the current page's body. Its error, after the
-// last byte, is send's for the page: the answer's status, the network,
-// the bound on a page.
-func (f *fetcher) page() *aheadBody { return &aheadBody{f: f} }
-
-// aheadBody reads one page's body from the fetcher's chunks.
-type aheadBody struct {
-	f    *fetcher
-	cur  []byte // what is left of the chunk being read
-	buf  []byte // that chunk's buffer, to give back
-	done bool
-	err  error // send's error for the page, once done
-}
-
-func (a *aheadBody) Read(p []byte) (int, error) {
-	for len(a.cur) == 0 {
-		if a.buf != nil {
-			a.f.free <- a.buf
-			a.buf = nil
-		}
-		if a.done {
-			if a.err != nil {
-				return 0, a.err
-			}
-			return 0, io.EOF
-		}
-		c := <-a.f.full
-		a.cur, a.buf, a.done, a.err = c.b, c.b, c.done, c.err
-	}
-	n := copy(p, a.cur)
-	a.cur = a.cur[n:]
-	return n, nil
 }

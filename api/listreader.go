@@ -11,7 +11,7 @@ import (
 // pageReader reads a page's JSON from a buffer it fills as it goes,
 // keeping only the value being read: memory follows the largest item.
 type pageReader struct {
-	r    io.Reader
+	r    *boundedBody
 	buf  []byte
 	pos  int   // next byte to read in buf
 	base int64 // offset in the body of buf[0]
