@@ -30,15 +30,22 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	out := newSpool()
 	defer out.close()
 	rows := cards.NewStoreRows(s.OutStyles, s.OutWidth, time.Now())
-	n, err, drawErr := listPiped(ctx, s, p, title, func(st api.Store) error {
+	n := 0
+	var drawErr error
+	err := listStores(ctx, s, p, title, false, func(st api.Store) error {
+		if st.Type != api.StoreTypeSalesforce {
+			return nil
+		}
+		n++
 		out.buf = rows.AppendRow(out.buf, st)
-		return out.write(nil)
+		drawErr = out.write(nil)
+		return drawErr
 	})
-	if err != nil {
-		return fail(s, "sfstore could not list the stores", err)
-	}
 	if drawErr != nil {
 		return drawErr
+	}
+	if err != nil {
+		return fail(s, "sfstore could not list the stores", err)
 	}
 	if _, err := io.WriteString(s.Out, cards.StoreListHeading(s.OutStyles, env, n, s.OutWidth, s.Opts.Demo)); err != nil {
 		return err
@@ -79,45 +86,6 @@ func listJSON(ctx context.Context, s *ui.Session, p Prompter, title string) erro
 		return err
 	}
 	return out.writeTo(s.Out)
-}
-
-// listPiped reads the Salesforce stores of the target environment, as
-// listStores does, and hands each to add on a goroutine of its own while
-// the next ones are read: on two cores, a list takes the longer of reading
-// and drawing rather than both. It returns how many stores there were,
-// what stopped the reading, and add's first error, after which add is not
-// called again.
-func listPiped(ctx context.Context, s *ui.Session, p Prompter, title string, add func(api.Store) error) (n int, readErr, addErr error) {
-	// Stores go across in batches: one hand-over per store would wake the
-	// other goroutine 10,000 times for 10,000 stores.
-	const batch = 128
-	batches := make(chan []api.Store, 4)
-	added := make(chan error, 1)
-	go func() {
-		var err error
-		for b := range batches { // drained to the end, so a send never blocks for good
-			for _, st := range b {
-				if err == nil {
-					err = add(st)
-				}
-			}
-		}
-		added <- err
-	}()
-	next := make([]api.Store, 0, batch)
-	readErr = listStores(ctx, s, p, title, false, func(st api.Store) error {
-		if st.Type == api.StoreTypeSalesforce {
-			n++
-			if next = append(next, st); len(next) == batch {
-				batches <- next
-				next = make([]api.Store, 0, batch)
-			}
-		}
-		return nil
-	})
-	batches <- next
-	close(batches)
-	return n, readErr, <-added
 }
 
 // addJSON adds the i-th store of a JSON array to out, indented in place
