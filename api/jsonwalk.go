@@ -26,17 +26,9 @@ func walkObject(b []byte, i int, field func(name []byte, j int) (int, error)) (i
 		if b[i] != '"' {
 			return i, &scanError{b[i], i}
 		}
-		end, err := scanString(b, i)
+		name, end, err := memberName(b, i)
 		if err != nil {
 			return i, err
-		}
-		name := b[i+1 : end-1]
-		if bytes.IndexByte(name, '\\') >= 0 {
-			var n string
-			if err := json.Unmarshal(b[i:end], &n); err != nil {
-				return i, err
-			}
-			name = []byte(n)
 		}
 		j := skipSpace(b, skipSpace(b, end)+1) // past the colon, which scanValue saw
 		if i, err = field(name, j); err != nil {
@@ -51,19 +43,40 @@ func walkObject(b []byte, i int, field func(name []byte, j int) (int, error)) (i
 	return i, fmt.Errorf("json object ends early")
 }
 
+// memberName returns the name whose quote is at b[i], unescaped, and
+// where it ends. Names are short: a loop over their bytes costs less than
+// searching them.
+func memberName(b []byte, i int) (name []byte, end int, err error) {
+	for k := i + 1; k < len(b); k++ {
+		switch b[k] {
+		case '"':
+			return b[i+1 : k], k + 1, nil
+		case '\\':
+			if end, err = scanString(b, i); err != nil {
+				return nil, end, err
+			}
+			var n string
+			if err := json.Unmarshal(b[i:end], &n); err != nil {
+				return nil, end, err
+			}
+			return []byte(n), end, nil
+		}
+	}
+	return nil, len(b), errMore
+}
+
 // skipValue returns where the value at b[j] ends.
 func skipValue(b []byte, j int) (int, error) {
 	return scanValue(b, j, 1)
 }
 
-// Classes of a byte inside a JSON string, for stringSpan's one pass.
+// What a byte inside a JSON string is to stringSpan, as bits to OR
+// together: a string's bytes are looked up without a branch for each.
 const (
-	textPlain   = iota
-	textQuote   // the end
-	textEscape  // a backslash: the value is not the bytes
-	textControl // rejected raw by encoding/json
-	textHTML    // escaped by json.Marshal
-	textHigh    // part of a multi-byte character, to be checked as UTF-8
+	textEscape  = 1 << iota // a backslash: the value is not the bytes
+	textControl             // rejected raw by encoding/json
+	textHTML                // escaped by json.Marshal
+	textHigh                // part of a multi-byte character, to be checked as UTF-8
 )
 
 var textClass = func() (t [256]uint8) {
@@ -73,36 +86,37 @@ var textClass = func() (t [256]uint8) {
 	for c := 0x80; c < 0x100; c++ {
 		t[c] = textHigh
 	}
-	t['"'], t['\\'] = textQuote, textEscape
+	t['\\'] = textEscape
 	t['<'], t['>'], t['&'] = textHTML, textHTML, textHTML
 	return t
 }()
 
 // stringSpan returns where the string whose quote is at b[j] ends and
-// what its bytes are to its value and to json.Marshal, in one pass; a
-// string encoding/json would reject is not plain.
+// what its bytes are to its value and to json.Marshal; a string
+// encoding/json would reject is not plain. The first quote after b[j]
+// ends the string unless a backslash comes before it, which is rare.
 func stringSpan(b []byte, j int) (end int, kind uint8, err error) {
-	html, high := false, false
-	for i := j + 1; i < len(b); i++ {
-		switch textClass[b[i]] {
-		case textQuote:
-			return i + 1, spanKind(b[j+1:i], html, high), nil
-		case textEscape:
-			// Rare: checked, and its end found, by the strict reading.
-			end, ok := strictString(b, j)
-			if !ok {
-				return end, 0, errNotPlain
-			}
-			return end, spanEscaped, nil
-		case textControl:
-			return i, 0, errNotPlain
-		case textHTML:
-			html = true
-		case textHigh:
-			high = true
-		}
+	q := bytes.IndexByte(b[j+1:], '"')
+	if q < 0 {
+		return len(b), 0, errMore
 	}
-	return len(b), 0, errMore
+	s := b[j+1 : j+1+q]
+	var seen uint8
+	for _, c := range s {
+		seen |= textClass[c]
+	}
+	switch {
+	case seen&textEscape != 0:
+		// Checked, and its end found, by the strict reading.
+		end, ok := strictString(b, j)
+		if !ok {
+			return end, 0, errNotPlain
+		}
+		return end, spanEscaped, nil
+	case seen&textControl != 0:
+		return j + 1 + q, 0, errNotPlain
+	}
+	return j + 2 + q, spanKind(s, seen&textHTML != 0, seen&textHigh != 0), nil
 }
 
 // spanKind is what a string's bytes are, from what stringSpan saw in them.

@@ -73,7 +73,7 @@ func (v *storeView) appendConfig(w *indentWriter, mask bool) {
 			w.boolean(name, v.flags&(1<<k) != 0)
 		case mask && k >= 2 && k <= 4: // CLIENT_SECRET, OAUTH_ACCESS_TOKEN, OAUTH_REFRESH_TOKEN
 			w.name(name)
-			w.b = appendJSONString(w.b, redact.Mask(v.value(v.config[k], "")))
+			v.appendMasked(w, v.config[k])
 		default:
 			v.field(w, name, v.config[k], k >= 12) // ACCOUNT_ID and PROFILE_ID are omitempty
 		}
@@ -120,6 +120,20 @@ func (v *storeView) field(w *indentWriter, k string, s span, omitEmpty bool) {
 	}
 	w.name(k)
 	v.appendText(w, s)
+}
+
+// appendMasked writes a secret masked (redact.Mask), quoted as
+// json.Marshal quotes the mask.
+func (v *storeView) appendMasked(w *indentWriter, s span) {
+	if s.kind != spanAsIs {
+		w.b = appendJSONString(w.b, redact.Mask(v.value(s, "")))
+		return
+	}
+	// The mask of a secret json.Marshal writes as it is is written as it
+	// is too: "••••" and the secret's tail.
+	w.b = append(w.b, '"')
+	w.b = redact.AppendMask(w.b, v.bytes(s))
+	w.b = append(w.b, '"')
 }
 
 // appendText writes a string quoted as json.Marshal quotes its value: its

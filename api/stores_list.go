@@ -86,6 +86,9 @@ func (s StoreJSON) Type() string {
 	if s.store != nil {
 		return s.store.Type
 	}
+	if t := s.view.str[2]; t.kind == spanAsIs && string(s.view.bytes(t)) == StoreTypeSalesforce {
+		return StoreTypeSalesforce // the type of nearly every store a list writes, with no copy
+	}
 	return s.view.value(s.view.str[2], "")
 }
 

@@ -47,6 +47,10 @@ func FuzzRedact(f *testing.F) {
 		if !strings.Contains(s, sec1) && !strings.Contains(s, sec2) && out != s {
 			t.Fatalf("Redact changed a text without secrets: %q -> %q", s, out)
 		}
+		// AppendMask is Mask, appended.
+		if got := string(redact.AppendMask([]byte(s), []byte(sec1))); got != s+redact.Mask(sec1) {
+			t.Fatalf("AppendMask(%q) = %q, want %q", sec1, got[len(s):], redact.Mask(sec1))
+		}
 		// A writer passes a text on as it is when Occurs finds no secret.
 		if !redact.Occurs([]byte(s), sec1, sec2) && out != s {
 			t.Fatalf("Occurs found no secret in %q, which Redact changes to %q", s, out)

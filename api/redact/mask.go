@@ -30,6 +30,27 @@ func Mask(secret string) string {
 	return MaskPrefix + string(runes[n-4:])
 }
 
+// AppendMask appends Mask(string(secret)) to dst without building the
+// string: list --json masks three secrets of every store.
+func AppendMask(dst, secret []byte) []byte {
+	if !utf8.Valid(secret) {
+		return append(dst, Mask(string(secret))...)
+	}
+	n := utf8.RuneCount(secret)
+	switch {
+	case n == 0:
+		return dst
+	case n < minRevealLength:
+		return append(dst, MaskPrefix...)
+	}
+	tail := len(secret)
+	for range 4 {
+		_, size := utf8.DecodeLastRune(secret[:tail])
+		tail -= size
+	}
+	return append(append(dst, MaskPrefix...), secret[tail:]...)
+}
+
 // Redact replaces every occurrence of each non-empty secret in s with its
 // mask. It is the last line of defence for text that came from outside, such
 // as an error message that echoes a submitted value.
