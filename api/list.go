@@ -50,14 +50,14 @@ func (c *Client) list(ctx context.Context, k call, key string, each func(decode 
 }
 
 // pages reads every page of call k, handing each item to add as its page
-// arrives.
+// arrives, and calling ended at the end of each page.
 //
 // A next link is followed only through this client's own base URL (its
 // path and query after "/v1/" are kept), so a proxy in front of PingOne
 // keeps working and the token is never sent to another host. A next link
 // already followed, or one on a page with no items, would go round in
 // circles: the list stops with an error saying how far it got.
-func (c *Client) pages(ctx context.Context, k call, key string, add func(item []byte) error) error {
+func (c *Client) pages(ctx context.Context, k call, key string, add func(item []byte) error, ended func() error) error {
 	seen := map[string]bool{k.path: true}
 	total := 0
 	var buf []byte // one page's read buffer, for every page
@@ -66,6 +66,9 @@ func (c *Client) pages(ctx context.Context, k call, key string, add func(item []
 		_, err := c.send(ctx, k, pg)
 		buf = pg.buf
 		if err != nil {
+			return err
+		}
+		if err := ended(); err != nil {
 			return err
 		}
 		total += pg.items

@@ -63,7 +63,7 @@ func (c *Client) fetchAhead(ctx context.Context, k call, key string) *fetcher {
 	}
 	go func() {
 		defer close(f.exited)
-		err := c.pages(ctx, k, key, f.add)
+		err := c.pages(ctx, k, key, f.add, f.pageEnded)
 		if f.cur == nil && !f.take() {
 			return
 		}
@@ -82,6 +82,15 @@ func (f *fetcher) add(item []byte) error {
 	f.cur.data = append(f.cur.data, item...)
 	f.cur.ends = append(f.cur.ends, len(f.cur.data))
 	if len(f.cur.data) >= batchSize && !f.hand() {
+		return errStopped
+	}
+	return nil
+}
+
+// pageEnded hands over the items of a page that ended, so that they are
+// not held back while the next one is fetched.
+func (f *fetcher) pageEnded() error {
+	if f.cur != nil && len(f.cur.ends) > 0 && !f.hand() {
 		return errStopped
 	}
 	return nil
