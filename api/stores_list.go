@@ -111,12 +111,8 @@ func (c *Client) eachRawStore(ctx context.Context, envID string, each func(i int
 		return opErr(OpListStores, err)
 	}
 	n := 0
-	return c.list(ctx, call{op: OpListStores, method: http.MethodGet, path: path}, "stores",
-		func(decode func(any) error) error {
-			var raw rawItem
-			if err := decode(&raw); err != nil {
-				return err
-			}
+	return c.listRaw(ctx, call{op: OpListStores, method: http.MethodGet, path: path}, "stores",
+		func(raw []byte) error {
 			n++
 			return each(n-1, raw)
 		})
