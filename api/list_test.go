@@ -152,10 +152,10 @@ func TestFindSalesforceStoresAmong20000(t *testing.T) {
 }
 
 // The list stops at the callback's error, having fetched no more than its
-// read-ahead holds (five batches of 64 KiB: three or four of these pages
-// of 90 KiB) beyond the page it was reading, of the ten.
+// read-ahead holds (five batches of 128 KiB: five or six of these pages of
+// 120 KiB, and the one being cut) beyond the page it was reading, of 30.
 func TestEachStoreStopsAtTheCallbacksError(t *testing.T) {
-	h, requests := pagedStores(1000, 100)
+	h, requests := pagedStores(3000, 100)
 	c := setup(t, h)
 	stop := errors.New("enough")
 	n := 0
@@ -165,7 +165,7 @@ func TestEachStoreStopsAtTheCallbacksError(t *testing.T) {
 		}
 		return nil
 	})
-	if n := requests.Load(); !errors.Is(err, stop) || n < 2 || n > 6 {
+	if n := requests.Load(); !errors.Is(err, stop) || n < 2 || n > 10 {
 		t.Errorf("err = %v after %d requests", err, requests.Load())
 	}
 }

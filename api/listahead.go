@@ -14,7 +14,7 @@ import (
 
 const (
 	aheadBatches = 4
-	batchSize    = 64 << 10 // bytes of items in a batch, about 70 stores
+	batchSize    = 128 << 10 // bytes of items in a batch, about 100 stores
 )
 
 // batch is a run of items, copied end to end out of the page that held
