@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -45,4 +46,13 @@ func demoMarked(st cards.Styles, style lipgloss.Style, text string, width int) s
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// NoteDemoJSON says on stderr, in the demo with --json, that what stdout
+// gets is the simulators': the JSON itself stays as PingOne's would be, so
+// the marker goes beside it.
+func (s *Session) NoteDemoJSON() {
+	if s.Opts.Demo && s.Opts.JSON {
+		fmt.Fprintln(s.Err, demoMarked(s.ErrStyles, lipgloss.NewStyle(), "JSON from the demo's simulators; nothing left this machine.", s.ErrWidth))
+	}
 }

@@ -214,6 +214,7 @@ func (a *app) newSession(cmd *cobra.Command, ans settings.Answers, opts ui.Optio
 	}
 	opts.NoInput = opts.NoInput || !a.interactive()
 	s := ui.NewSession(cmd.Context(), ans, opts, a.streams())
+	s.NoteDemoJSON()
 	a.sayProfile(s, !opts.NoInput && isCreate(cmd))
 	return s, stop, nil
 }

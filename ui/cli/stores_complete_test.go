@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -37,5 +38,17 @@ func TestEveryStoreCommandHasHelpWithExamples(t *testing.T) {
 		if err != nil || !strings.Contains(out, "Examples:") || !strings.Contains(out, "sfstore "+cmd) {
 			t.Errorf("sfstore %s --help = %v:\n%s", cmd, err, out)
 		}
+	}
+}
+
+// In the demo, --json keeps stdout parseable and says DEMO on stderr.
+func TestDemoJSONIsMarkedOnStderr(t *testing.T) {
+	out, errOut, err := runCLI(t, cli.Deps{}, nil, "list", "--demo", "--json")
+	var stores []map[string]any
+	if err != nil || json.Unmarshal([]byte(out), &stores) != nil || len(stores) == 0 {
+		t.Fatalf("list --demo --json: %v\n%s", err, out)
+	}
+	if !strings.Contains(errOut, "DEMO  JSON from the demo") {
+		t.Errorf("stderr:\n%s", errOut)
 	}
 }
