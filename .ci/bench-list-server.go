@@ -4,7 +4,7 @@
 // PingOne does, for .ci/bench-list: go run .ci/bench-list-server.go
 // -stores 10000 -page 100. It prints its base URL, then serves until
 // killed. Each store has the shape of the documented Create Store answer
-// (about 900 bytes); every page is built before the first request, so the
+// (about 1.2 KB); every page is built before the first request, so the
 // server costs the same for every client.
 package main
 
