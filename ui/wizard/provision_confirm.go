@@ -3,6 +3,7 @@ package wizard
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync/atomic"
 
 	"github.com/charmbracelet/huh"
@@ -14,17 +15,18 @@ import (
 	"sfstore/ui/term"
 )
 
-// ConfirmWrites lists the writes in order, one line each so the list and
-// the question fit 80×24, and asks whether to send them. --dry-run prints
-// each with its body.
+// ConfirmWrites lists the writes in order, one line each, as many as fit
+// the screen with its title and the question (at 80×24 all of a create's),
+// and asks whether to send them. --dry-run prints each with its body.
 func (w *Wizard) ConfirmWrites(ctx context.Context, writes []provision.WriteView) (bool, error) {
 	width := w.s.ErrWidth
-	fmt.Fprintln(w.s.Err, w.st.Section.Render(cards.Wrap(w.titleText("Provision users · 3 of 3 · The writes, in order"), width)))
-	height := w.s.Height
-	if w.s.Opts.Accessible {
-		height = 0 // read out, not seen: every write on its own line
+	title := cards.Wrap(w.titleText("Provision users · 3 of 3 · The writes, in order"), width)
+	fmt.Fprintln(w.s.Err, w.st.Section.Render(title))
+	rows := 0 // read out, not seen, or no screen known: every write on its own line
+	if w.s.Height > 0 && !w.s.Opts.Accessible {
+		rows = max(w.s.Height-strings.Count(title, "\n")-1-confirmRows(width), 1)
 	}
-	for _, l := range writeLines(writes, height) {
+	for _, l := range writeLines(writes, rows) {
 		line := w.st.Clean(l)
 		if w.s.Opts.Accessible {
 			fmt.Fprintln(w.s.Err, cards.Wrap(line, width)) // read whole, never cut: wrapped between words
