@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"sfstore/api/redact"
@@ -169,6 +170,38 @@ func TestFastStoreSeeds(t *testing.T) {
 	for _, secret := range []string{"client-secret-SENTINEL", "access-token-SENTINEL", "refresh-token-SENTINEL", "SENTINEL"} {
 		if bytes.Contains(out, []byte(secret)) {
 			t.Errorf("%q in the output:\n%s", secret, out)
+		}
+	}
+}
+
+// A _links key with an escape is unescaped into a copy, whose capacity
+// tells nothing of where it stood in the store: with the store at the end
+// of its buffer, taking it at its word made another string of the store
+// the key, a secret in clear among them. Whatever room is left after the
+// store, the key read is encoding/json's and no secret shows.
+func TestAnEscapedLinkKeyIsNeverAnotherStringOfTheStore(t *testing.T) {
+	// The copy's capacity is its length's size class; the store is laid
+	// out, for each length, so that a secret as long as the key stands
+	// where that capacity points, whatever the padding after it.
+	for _, n := range []int{12, 20, 40, 100, 200} {
+		key := "a" + strings.Repeat("b", n-1)
+		secret := "SENTINEL" + strings.Repeat("s", n-8)
+		for pad := range 300 {
+			raw := `{"type":"Salesforce","_links":{"\u0061` + key[1:] + `":{"href":"h"}},"id":"x","configuration":{"CLIENT_SECRET":"` +
+				secret + `"}` + strings.Repeat(" ", pad) + `}`
+			b := []byte(raw)
+			b = b[:len(b):len(b)] // the store ends its buffer
+			if st, ok := fastStore(b); ok {
+				if _, found := st.Links[key]; !found || len(st.Links) != 1 {
+					t.Fatalf("key of %d, pad %d: links %v", n, pad, st.Links)
+				}
+			}
+			var v storeView
+			if v.read(b) == nil {
+				if out := v.appendIndent(nil, "  ", "  ", true); bytes.Contains(out, []byte("SENTINEL")) {
+					t.Fatalf("key of %d, pad %d: a secret in clear:\n%s", n, pad, out)
+				}
+			}
 		}
 	}
 }

@@ -172,11 +172,18 @@ func (v *storeView) readLinks(j int) (int, error) {
 }
 
 // spanOf returns the span of a member name walkObject cut from b, as it
-// cuts names with no escape (where it starts in b is told by how much of
-// b's capacity is left, and checked); a name it unescaped is not in b.
+// cuts names with no escape; a name it unescaped is a copy, not in b, and
+// has no span. Where a name starts in b is told by how much of b's
+// capacity is left, and checked to be that very memory: a copy's capacity
+// says nothing, and taking it at its word would make some other string of
+// the store, a secret even, the name.
 func (v *storeView) spanOf(name []byte) (span, bool) {
 	off := cap(v.b) - cap(name)
 	if off < 1 || off+len(name) >= len(v.b) || v.b[off-1] != '"' || v.b[off+len(name)] != '"' {
+		return span{}, false
+	}
+	// An empty name is never a copy: no escape unescapes to nothing.
+	if len(name) > 0 && &v.b[off] != &name[0] {
 		return span{}, false
 	}
 	_, kind, err := stringSpan(v.b, off-1)
