@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -203,5 +204,28 @@ func TestAnEscapedLinkKeyIsNeverAnotherStringOfTheStore(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A store with more links than a view takes is read by encoding/json,
+// whole and as it would read it, not compared link against link.
+func TestAStoreOfManyLinksIsLeftToEncodingJSON(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"id":"x","_links":{`)
+	for i := range 5000 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"l%d":{"href":"h"}`, i)
+	}
+	b.WriteString(`}}`)
+	raw := []byte(b.String())
+	var v storeView
+	if err := v.read(raw); err != errNotPlain {
+		t.Fatalf("the view took %d links: %v", len(v.links), err)
+	}
+	st, err := decodeStore(raw)
+	if err != nil || len(st.Links) != 5000 {
+		t.Fatalf("%d links, %v", len(st.Links), err)
 	}
 }

@@ -148,6 +148,12 @@ func (v *storeView) syncField(k, j int) (int, error) {
 	return v.integer(j, &v.counts[k])
 }
 
+// maxViewLinks bounds the links a view takes: each is checked against
+// those before it, which for the thousands a hostile store of 1 MiB could
+// hold would be millions of comparisons. PingOne's stores have three;
+// more than this go to encoding/json.
+const maxViewLinks = 32
+
 // readLinks reads _links, a map whose every value is a link object. A null
 // link, a name given twice or one with escapes is not plain.
 func (v *storeView) readLinks(j int) (int, error) {
@@ -156,7 +162,7 @@ func (v *storeView) readLinks(j int) (int, error) {
 	}
 	return walkObject(v.b, j, func(name []byte, j int) (int, error) {
 		key, ok := v.spanOf(name)
-		if !ok || v.b[j] != '{' || !plainName(name) || key.kind == spanEscaped {
+		if !ok || v.b[j] != '{' || !plainName(name) || key.kind == spanEscaped || len(v.links) == maxViewLinks {
 			return j, errNotPlain
 		}
 		for _, l := range v.links {
