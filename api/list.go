@@ -43,6 +43,10 @@ func (c *Client) listRaw(ctx context.Context, k call, key string, each func(item
 	defer f.close()
 	for {
 		b := <-f.full
+		if err := ctx.Err(); err != nil {
+			// Cancelled: the batches already read are not handed on.
+			return fmt.Errorf("%s: %w", k.op, c.sendError(err, nil))
+		}
 		for i := range b.ends {
 			if err := each(b.item(i)); err != nil {
 				return fmt.Errorf("%s: %w", k.op, redact.Err(err, c.redactions))

@@ -120,3 +120,22 @@ func TestAnItemLargerThanABatchComesWhole(t *testing.T) {
 		t.Fatalf("%d stores, %v", len(stores), err)
 	}
 }
+
+// Once the context is cancelled, no more stores come: not those the
+// fetcher had already read ahead.
+func TestNoStoreComesAfterTheContextIsCancelled(t *testing.T) {
+	c := setup(t, respond(200, string(storesPage(0, 1000, ""))))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	n := 0
+	err := c.EachStore(ctx, testEnvID, func(api.Store) error {
+		if n++; n == 1 {
+			cancel()
+		}
+		return nil
+	})
+	// The batch being handed on ends; about 100 stores fill one.
+	if !errors.Is(err, context.Canceled) || n > 200 {
+		t.Fatalf("err = %v after %d stores", err, n)
+	}
+}
