@@ -32,7 +32,7 @@ func Ready(ctx context.Context, s *ui.Session, p Prompter) error { return ready(
 // progress, each as a summary (api.EachStoreSummary: no secrets).
 func ListSalesforce(ctx context.Context, s *ui.Session, p ui.Prompter, title string) ([]api.Store, error) {
 	var sf []api.Store
-	err := listStores(ctx, s, p, title, false, func(st api.Store) error {
+	err := listStores(ctx, s, p, title, func(st api.Store) error {
 		if st.Type == api.StoreTypeSalesforce {
 			sf = append(sf, st)
 		}

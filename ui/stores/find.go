@@ -57,7 +57,7 @@ func find(ctx context.Context, s *ui.Session, p Prompter, ref string) (*found, e
 // another type whose ID is ref (to say it is not a Salesforce store).
 func candidates(ctx context.Context, s *ui.Session, p Prompter, ref string) (sf []api.Store, other *api.Store, err error) {
 	env := s.Answers.TargetEnvironmentID()
-	err = listStores(ctx, s, p, "Looking for the store in environment "+env, false, func(st api.Store) error {
+	err = listStores(ctx, s, p, "Looking for the store in environment "+env, func(st api.Store) error {
 		switch {
 		case st.Type == api.StoreTypeSalesforce:
 			sf = append(sf, st)
@@ -89,20 +89,16 @@ func pick(ctx context.Context, s *ui.Session, p Prompter, ref string, sf []api.S
 
 // listStores calls keep with every store of the target environment, every
 // page, as they arrive, under p's progress; a wait PingOne asks for shows
-// there too. Without whole, each store is as api.EachStoreSummary reads it
-// (what Slim keeps). keep holds on to what its command needs and no more:
-// an environment can have 100,000 stores.
-func listStores(ctx context.Context, s *ui.Session, p ui.Prompter, title string, whole bool, keep func(api.Store) error) error {
+// there too. Each store is as api.EachStoreSummary reads it (what Slim
+// keeps). keep holds on to what its command needs and no more: an
+// environment can have 100,000 stores.
+func listStores(ctx context.Context, s *ui.Session, p ui.Prompter, title string, keep func(api.Store) error) error {
 	return p.Task(ctx, title, func(ctx context.Context) error {
 		client, err := s.Client()
 		if err != nil {
 			return err
 		}
-		each := client.EachStoreSummary
-		if whole {
-			each = client.EachStore
-		}
-		return each(ctx, s.Answers.TargetEnvironmentID(), keep)
+		return client.EachStoreSummary(ctx, s.Answers.TargetEnvironmentID(), keep)
 	})
 }
 

@@ -29,7 +29,7 @@ func List(ctx context.Context, s *ui.Session, p Prompter) error {
 	rows := cards.NewStoreRows(s.OutStyles, s.OutWidth, time.Now())
 	n := 0
 	var drawErr error
-	err := listStores(ctx, s, p, title, false, func(st api.Store) error {
+	err := listStores(ctx, s, p, title, func(st api.Store) error {
 		if st.Type != api.StoreTypeSalesforce {
 			return nil
 		}
